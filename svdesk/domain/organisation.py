@@ -1,0 +1,112 @@
+"""The organisation profile: who we are, and the rules for its fields."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field, replace
+
+from svdesk.domain.errors import ValidationError
+from svdesk.domain.financial_year import DEFAULT_YEAR_END, YearEnd
+
+
+class LegalForm(str, enum.Enum):
+    SOLE_TRADER = "sole_trader"
+    CIC_GUARANTEE = "cic_guarantee"
+    CIC_SHARES = "cic_shares"
+    CHARITY = "charity"
+    COOP_OR_CBS = "coop_or_cbs"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _LEGAL_FORM_LABELS[self]
+
+    @property
+    def is_cic(self) -> bool:
+        return self in (LegalForm.CIC_GUARANTEE, LegalForm.CIC_SHARES)
+
+    @property
+    def has_company_number(self) -> bool:
+        return self is not LegalForm.SOLE_TRADER
+
+
+_LEGAL_FORM_LABELS = {
+    LegalForm.SOLE_TRADER: "Sole trader",
+    LegalForm.CIC_GUARANTEE: "CIC limited by guarantee",
+    LegalForm.CIC_SHARES: "CIC limited by shares",
+    LegalForm.CHARITY: "Charity",
+    LegalForm.COOP_OR_CBS: "Co-operative or community benefit society",
+    LegalForm.OTHER: "Other",
+}
+
+# Companies House numbers are 8 characters: 8 digits (England and Wales), or a two-letter
+# prefix and 6 digits (SC Scotland, NI Northern Ireland, OC LLPs, ... ; R0 for old NI ones).
+_COMPANY_NUMBER = re.compile(r"^(?:\d{8}|[A-Z]{2}\d{6}|R0\d{6})$")
+_WEBSITE = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
+
+MAX_NAME = 160
+MAX_TEXT = 2000
+
+
+def normalise_company_number(text: str) -> str:
+    """Upper case, no spaces; purely numeric numbers get their leading zeros back."""
+    value = "".join(text.split()).upper()
+    if value.isdigit() and len(value) < 8:
+        value = value.zfill(8)
+    return value
+
+
+def company_number_problem(text: str) -> str | None:
+    value = normalise_company_number(text)
+    if not value:
+        return None
+    if not _COMPANY_NUMBER.match(value):
+        return (
+            "A company number has 8 characters: 8 digits (like 09876543) or two letters and "
+            "6 digits (like SC123456)."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str = ""
+    legal_form: LegalForm = LegalForm.CIC_GUARANTEE
+    company_number: str = ""
+    year_end: YearEnd = field(default=DEFAULT_YEAR_END)
+    area_served: str = ""
+    staff: int = 0
+    volunteers: int = 0
+    website: str = ""
+
+    def problems(self) -> list[str]:
+        """Every rule this profile breaks, in plain English (empty when all is well)."""
+        found = []
+        if not self.name.strip():
+            found.append("The organisation needs a name.")
+        elif len(self.name) > MAX_NAME:
+            found.append(f"The name is too long (at most {MAX_NAME} characters).")
+        problem = company_number_problem(self.company_number)
+        if problem:
+            found.append(problem)
+        if self.staff < 0 or self.volunteers < 0:
+            found.append("Staff and volunteer numbers cannot be negative.")
+        if self.staff > 100_000 or self.volunteers > 100_000:
+            found.append("Staff and volunteer numbers look too large; please check them.")
+        if self.website and not _WEBSITE.match(self.website.strip()):
+            found.append("The website does not look like a web address (for example www.example.org.uk).")
+        if len(self.area_served) > MAX_TEXT:
+            found.append(f"The area served is too long (at most {MAX_TEXT} characters).")
+        return found
+
+    def validated(self) -> "Organisation":
+        found = self.problems()
+        if found:
+            raise ValidationError(found)
+        return replace(
+            self,
+            name=self.name.strip(),
+            company_number=normalise_company_number(self.company_number),
+            website=self.website.strip(),
+        )

@@ -1,0 +1,164 @@
+"""Attachments: files stored inside the organisation file, once per distinct content."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from svdesk.domain.attachments import Attachment, check_attachment, media_type_for, sha256_of
+from svdesk.domain.dates import utc_now_stamp
+from svdesk.domain.errors import SvdeskError
+from svdesk.store.orgfile import OrgFile
+from svdesk.store.rows import stamped
+
+_SELECT = """
+    SELECT a.*, b.size AS size FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+"""
+
+
+def _to_attachment(row: dict) -> Attachment:
+    return Attachment(
+        id=row["id"], owner_table=row["owner_table"], owner_id=row["owner_id"], role=row["role"],
+        sha256=row["sha256"], filename=row["filename"], media_type=row["media_type"],
+        size=row["size"], note=row["note"], created_at=row["created_at"],
+    )
+
+
+class AttachmentRepo:
+    def __init__(self, orgfile: OrgFile):
+        self._file = orgfile
+
+    def add(self, owner_table: str, owner_id: str, filename: str, data: bytes,
+            role: str = "evidence", note: str = "") -> Attachment:
+        check_attachment(filename, data)
+        digest = sha256_of(data)
+        row = stamped({
+            "owner_table": owner_table, "owner_id": owner_id, "role": role, "sha256": digest,
+            "filename": filename, "media_type": media_type_for(filename), "note": note,
+        }, new=True)
+        with self._file.write("attachments") as db:
+            db.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)",
+                [digest, len(data), data, utc_now_stamp()],
+            )
+            db["attachments"].insert(row)
+        return self.get(row["id"])
+
+    def get(self, attachment_id: str) -> Attachment:
+        row = self._file.query_one(_SELECT + " WHERE a.id = ?", [attachment_id])
+        if row is None:
+            raise SvdeskError("That file is no longer attached.")
+        return _to_attachment(row)
+
+    def list_for(self, owner_table: str, owner_id: str, role: str | None = None) -> list[Attachment]:
+        sql = _SELECT + " WHERE a.owner_table = ? AND a.owner_id = ? AND a.deleted_at IS NULL"
+        params = [owner_table, owner_id]
+        if role:
+            sql += " AND a.role = ?"
+            params.append(role)
+        return [_to_attachment(row) for row in self._file.query(sql + " ORDER BY a.created_at", params)]
+
+    def count_for(self, owner_table: str, owner_ids: list[str]) -> dict[str, int]:
+        if not owner_ids:
+            return {}
+        marks = ",".join("?" * len(owner_ids))
+        rows = self._file.query(
+            f"SELECT owner_id, count(*) AS n FROM attachments WHERE owner_table = ? AND owner_id IN ({marks})"
+            " AND deleted_at IS NULL GROUP BY owner_id",
+            [owner_table, *owner_ids],
+        )
+        return {row["owner_id"]: row["n"] for row in rows}
+
+    def read(self, attachment: Attachment) -> bytes:
+        row = self._file.query_one("SELECT data FROM blobs WHERE sha256 = ?", [attachment.sha256])
+        if row is None:
+            raise SvdeskError(f"The contents of {attachment.filename} are missing from the file.")
+        return row["data"]
+
+    def remove(self, attachment_id: str) -> None:
+        """Detaches the file; it can be brought back with ``restore``."""
+        with self._file.write("attachments") as db:
+            db.execute("UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                       [utc_now_stamp(), utc_now_stamp(), attachment_id])
+
+    def restore(self, attachment_id: str) -> None:
+        with self._file.write("attachments") as db:
+            db.execute("UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                       [utc_now_stamp(), attachment_id])
+
+
+# -- dump / load ---------------------------------------------------------------------------------
+# Attachment bytes travel inside the JSON as base64, once per distinct content: the dump stays a
+# single self-contained file that can be e-mailed or archived.
+SECTION = "attachments"
+_FIELDS = ("id", "owner_table", "owner_id", "role", "sha256", "filename", "media_type", "note",
+           "created_at", "updated_at", "deleted_at")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def dump_section(orgfile: OrgFile) -> dict:
+    files = [
+        {key: row[key] for key in _FIELDS}
+        for row in orgfile.query("SELECT * FROM attachments ORDER BY created_at, id")
+    ]
+    blobs = [
+        {"sha256": row["sha256"], "size": row["size"], "data_base64": base64.b64encode(row["data"]).decode("ascii")}
+        for row in orgfile.query("SELECT sha256, size, data FROM blobs ORDER BY sha256")
+    ]
+    return {"files": files, "blobs": blobs}
+
+
+def validate_section(data, whole: dict) -> list[str]:
+    if not isinstance(data, dict) or not isinstance(data.get("files", []), list) \
+            or not isinstance(data.get("blobs", []), list):
+        return ["attachments: must be an object with 'files' and 'blobs' lists"]
+    problems = []
+    known = set()
+    for index, blob in enumerate(data.get("blobs", [])):
+        where = f"attachments.blobs[{index}]"
+        if not isinstance(blob, dict) or not _SHA.match(str(blob.get("sha256", ""))):
+            problems.append(f"{where}: needs a sha256 of 64 lower-case hex digits")
+            continue
+        try:
+            raw = base64.b64decode(str(blob.get("data_base64", "")), validate=True)
+        except (binascii.Error, ValueError):
+            problems.append(f"{where}: data_base64 is not valid base64")
+            continue
+        if sha256_of(raw) != blob["sha256"]:
+            problems.append(f"{where}: the data does not match its sha256")
+        elif blob.get("size") != len(raw):
+            problems.append(f"{where}: size does not match the data")
+        known.add(blob["sha256"])
+    owners = _owner_ids(whole)
+    for index, item in enumerate(data.get("files", [])):
+        where = f"attachments.files[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        for key in ("id", "owner_table", "owner_id", "sha256", "filename", "created_at", "updated_at"):
+            if not isinstance(item.get(key), str):
+                problems.append(f"{where}.{key}: a text value is required")
+        if item.get("sha256") not in known:
+            problems.append(f"{where}: refers to contents that are not in attachments.blobs")
+        table = item.get("owner_table")
+        if table in owners and item.get("owner_id") not in owners[table]:
+            problems.append(f"{where}: belongs to a {table} record that is not in the file")
+    return problems
+
+
+def _owner_ids(whole: dict) -> dict[str, set]:
+    """Ids of records that can own attachments, by table, as far as the dump lists them."""
+    from svdesk.store.dump import owner_ids
+
+    return owner_ids(whole)
+
+
+def load_section(orgfile: OrgFile, data: dict) -> None:
+    for blob in data.get("blobs", []):
+        orgfile.db["blobs"].insert({
+            "sha256": blob["sha256"], "size": blob["size"],
+            "data": base64.b64decode(blob["data_base64"]), "created_at": utc_now_stamp(),
+        })
+    for item in data.get("files", []):
+        orgfile.db["attachments"].insert({key: item.get(key) for key in _FIELDS if key in item})

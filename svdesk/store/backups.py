@@ -1,0 +1,144 @@
+"""Automatic backup copies of an organisation file, kept in the user's data folder.
+
+A copy is taken each time a file is opened (the last ``KEEP`` are kept per file) and before any
+schema upgrade or restore. Copies are made with SQLite's online backup, so they include changes
+still in the write-ahead journal and are always consistent. A file that has not changed since
+its newest copy is not copied again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from svdesk import paths
+from svdesk.domain.dates import format_date
+from svdesk.domain.errors import SvdeskError
+from svdesk.store.fileformat import EXTENSION, fsync_dir
+
+KEEP = 10
+_STATE = "state.json"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        reasons = {
+            "open": "when opened",
+            "before-upgrade": "before an upgrade",
+            "before-restore": "before a restore",
+        }
+        local = self.taken_at.astimezone()
+        when = f"{format_date(local.date())}, {local:%H:%M:%S}"
+        return f"{when} ({reasons.get(self.reason, self.reason)})"
+
+
+def folder_for(path: Path) -> Path:
+    resolved = str(Path(path).resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    folder = paths.backups_dir() / f"{Path(path).stem}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _signature(path: Path) -> list:
+    parts = []
+    for candidate in (Path(path), Path(f"{path}-wal")):
+        with contextlib.suppress(FileNotFoundError):
+            stat = candidate.stat()
+            parts.append([stat.st_size, stat.st_mtime_ns])
+    return parts
+
+
+def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open") -> Path | None:
+    """Copies the open database to the backups folder; returns the copy (None if unchanged)."""
+    folder = folder_for(path)
+    state_file = folder / _STATE
+    signature = _signature(path)
+    if reason == "open":
+        with contextlib.suppress(OSError, ValueError):
+            state = json.loads(state_file.read_text("utf-8"))
+            if state.get("signature") == signature and any(folder.glob(f"*-open{EXTENSION}")):
+                return None
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{stamp}-{reason}{EXTENSION}"
+    partial = folder / f".{target.name}.partial"
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(partial, target)
+        fsync_dir(folder)
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        # A backup that cannot be written must not stop the person working: report, go on.
+        _note_failure(folder, error)
+        return None
+    with contextlib.suppress(OSError):
+        state_file.write_text(json.dumps({"signature": signature, "source": str(Path(path).resolve())}), "utf-8")
+    _rotate(folder, reason)
+    return target
+
+
+def _note_failure(folder: Path, error: Exception) -> None:
+    with contextlib.suppress(OSError):
+        (folder / "last-error.txt").write_text(f"{dt.datetime.now().isoformat()} {error}\n", "utf-8")
+
+
+def _rotate(folder: Path, reason: str) -> None:
+    copies = sorted(folder.glob(f"*-{reason}{EXTENSION}"))
+    for old in copies[:-KEEP]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """Newest first."""
+    found = []
+    for item in folder_for(path).glob(f"*{EXTENSION}"):
+        stamp, _, reason = item.stem.partition("-")
+        try:
+            taken = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            continue
+        found.append(Backup(item, taken, reason))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def restore_backup(backup: Path, target: Path) -> None:
+    """Replaces ``target`` (which must be closed) by the backup copy, keeping a copy of it first."""
+    from svdesk.store.orgfile import health_check
+
+    backup, target = Path(backup), Path(target)
+    health_check(backup, full=True)
+    if target.exists():
+        with contextlib.closing(sqlite3.connect(str(target))) as conn:
+            if make_backup(conn, target, reason="before-restore") is None:
+                raise SvdeskError("The current file could not be copied first, so nothing was restored.")
+    tmp = target.parent / f".{target.name}.restoring"
+    shutil.copyfile(backup, tmp)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    # The journal files belong to the version being replaced; left behind they would be
+    # replayed over the restored copy.
+    for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            journal.unlink()
+    os.replace(tmp, target)
+    fsync_dir(target.parent)

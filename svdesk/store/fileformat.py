@@ -1,0 +1,96 @@
+"""Recognising an svdesk file from its first bytes, without opening it for writing.
+
+Every check here reads the file and never writes it, so a file we refuse keeps every byte.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from svdesk.domain.errors import SvdeskError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# "SVDK" in ASCII: PRAGMA application_id marks a SQLite file as ours.
+APPLICATION_ID = 0x5356444B
+EXTENSION = ".svdesk"
+
+
+class FileRefused(SvdeskError):
+    """The file cannot be opened; it has been left exactly as it was."""
+
+    def __init__(self, path: Path, reason: str, kind: str):
+        self.path = Path(path)
+        self.reason = reason
+        self.kind = kind
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+@dataclass(frozen=True)
+class Header:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header:
+    """Reads the 100-byte SQLite header, refusing anything that is not a plausible svdesk file."""
+    path = Path(path)
+    if not path.exists():
+        raise FileRefused(path, "there is no such file.", "missing")
+    if path.is_dir():
+        raise FileRefused(path, "this is a folder, not an svdesk file.", "folder")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except PermissionError:
+        raise FileRefused(path, "svdesk is not allowed to read this file.", "unreadable") from None
+    except OSError as error:
+        raise FileRefused(path, f"the file could not be read ({error.strerror}).", "unreadable") from None
+    if size == 0:
+        raise FileRefused(path, "the file is empty, so it is not an svdesk file.", "empty")
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise FileRefused(path, "this is not an svdesk file (it is not a database svdesk can read).", "foreign")
+    raw_page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    page_count = struct.unpack(">I", head[28:32])[0]
+    user_version = struct.unpack(">I", head[60:64])[0]
+    application_id = struct.unpack(">I", head[68:72])[0]
+    header = Header(page_size, page_count, user_version, application_id)
+    if application_id != APPLICATION_ID:
+        raise FileRefused(
+            path,
+            "this is a database made by another program, not an svdesk file.",
+            "foreign",
+        )
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise FileRefused(path, "the file is damaged (its size does not fit its layout).", "damaged")
+    wal = Path(str(path) + "-wal")
+    # A file whose recent changes are still in its -wal journal may legitimately be shorter than
+    # the page count says; only without a journal is a short file a truncated one.
+    if page_count and size < page_count * page_size and not (wal.exists() and wal.stat().st_size):
+        raise FileRefused(path, "the file is damaged: it is shorter than it should be (truncated).", "damaged")
+    return header
+
+
+def is_probably_svdesk(path: Path) -> bool:
+    try:
+        read_header(path)
+    except FileRefused:
+        return False
+    return True
+
+
+def fsync_dir(path: Path) -> None:
+    """Makes a rename or a new file in ``path`` durable (a no-op where the OS cannot)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

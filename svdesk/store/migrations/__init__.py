@@ -1,0 +1,36 @@
+"""The schema, one module per step, applied in this order with sqlite-utils' ``Migrations``.
+
+Rules for a step: never edit a step that has shipped — add a new one; every table is STRICT
+(where it fits) and every row has ``id`` (a UUID), ``created_at`` and ``updated_at`` so two copies
+can be merged later; soft-deletable rows have ``deleted_at``.
+
+The number of steps is also written to ``PRAGMA user_version``: a file whose number is higher
+than ``SCHEMA_VERSION`` was written by a newer svdesk and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+from svdesk.store.migrations import m001_foundation
+
+STEPS = [
+    m001_foundation.apply,
+]
+
+SCHEMA_VERSION = len(STEPS)
+MIGRATION_SET = "svdesk"
+
+
+def _step_name(step) -> str:
+    return step.__module__.rsplit(".", 1)[-1]
+
+
+def build_migrations() -> Migrations:
+    migrations = Migrations(MIGRATION_SET)
+    for step in STEPS:
+        migrations(name=_step_name(step))(step)
+    return migrations
+
+
+KNOWN_STEP_NAMES = [_step_name(step) for step in STEPS]

@@ -1,0 +1,304 @@
+"""Opening, creating and writing one organisation file safely.
+
+Opening never changes a file that we refuse: the header is read as plain bytes, the health
+check uses a read-only connection, and only a file that passed both is opened for writing.
+Every user action is one transaction, committed with ``synchronous=FULL`` so that a change shown
+as saved survives the laptop losing power a second later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from svdesk import __version__
+from svdesk.domain.dates import utc_now_stamp
+from svdesk.domain.errors import SvdeskError
+from svdesk.store import backups
+from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
+from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
+
+
+class ReadOnlyFile(SvdeskError):
+    """A write was attempted on a file opened read-only."""
+
+
+Listener = Callable[[str], None]
+
+
+class OrgFile:
+    """One open organisation file: its connection, its write transactions and who to tell."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: bool = False):
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        self._listeners: list[Listener] = []
+        self.last_saved_at: str | None = None
+        self._closed = False
+
+    # -- writing -------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self, what: str = "change") -> Iterator[Database]:
+        """One user action: everything inside commits together, or not at all."""
+        if self.read_only:
+            raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
+        if self._closed:
+            raise SvdeskError("This file has been closed, so the change was not saved.")
+        nested = self.conn.in_transaction
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as error:
+            raise _plain_write_error(error) from error
+        if not nested:
+            self.last_saved_at = utc_now_stamp()
+            for listener in list(self._listeners):
+                listener(what)
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    # -- reading -------------------------------------------------------------------------------
+    def query(self, sql: str, params=()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def query_one(self, sql: str, params=()) -> dict | None:
+        for row in self.db.query(sql, params):
+            return row
+        return None
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "(in memory)"
+
+
+def _plain_write_error(error: sqlite3.OperationalError) -> SvdeskError:
+    text = str(error).lower()
+    if "full" in text:
+        return SvdeskError("The disk is full, so the last change was not saved. Free some space and try again.")
+    if "readonly" in text or "read-only" in text:
+        return SvdeskError("The file cannot be written (it or its folder is read-only). The last change was not saved.")
+    if "locked" in text or "busy" in text:
+        return SvdeskError("Another program is using the file, so the last change was not saved. Try again in a moment.")
+    if "disk i/o" in text:
+        return SvdeskError("The disk reported an error, so the last change was not saved.")
+    return SvdeskError(f"The last change could not be saved ({error}).")
+
+
+def _has_journal(path: Path | str) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _connect(path: Path | str, read_only: bool, inspect_only: bool = False) -> sqlite3.Connection:
+    if inspect_only and not _has_journal(path):
+        # immutable: SQLite neither locks nor creates -wal/-shm files, so a file we are only
+        # inspecting (and may refuse) keeps every byte and gains no companions.
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?immutable=1", uri=True, check_same_thread=False)
+        return conn
+    if read_only:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _configure_for_writing(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on the disk before we say "saved" (WAL's default, NORMAL, can lose the
+    # last commits on power loss).
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def new_memory_file() -> OrgFile:
+    """A fresh, fully migrated file in memory (tests and previews)."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    orgfile = OrgFile(conn, None)
+    _migrate(orgfile)
+    return orgfile
+
+
+def create_file(path: Path) -> OrgFile:
+    """Creates a new, empty organisation file; never overwrites anything."""
+    path = Path(path)
+    if path.exists():
+        raise SvdeskError(f"{path.name} already exists; choose another name.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SvdeskError(f"The folder {folder} does not exist.")
+    tmp = folder / f".{path.name}.creating-{os.getpid()}"
+    try:
+        conn = _connect(tmp, read_only=False)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _configure_for_writing(conn)
+        orgfile = OrgFile(conn, tmp)
+        _migrate(orgfile)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        _publish(tmp, path)
+    except PermissionError:
+        raise SvdeskError(f"svdesk is not allowed to create files in {folder}.") from None
+    except sqlite3.OperationalError as error:
+        raise _plain_write_error(error) from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return open_file(path, backup=False)
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Moves a finished file into place without ever replacing an existing one."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise SvdeskError(f"{path.name} already exists; choose another name.") from None
+    except OSError:
+        # Some file systems have no hard links: check, then rename.
+        if path.exists():
+            raise SvdeskError(f"{path.name} already exists; choose another name.") from None
+        os.replace(tmp, path)
+    fsync_dir(path.parent if str(path.parent) else Path("."))
+
+
+def health_check(path: Path, full: bool = False) -> None:
+    """Raises FileRefused when the file is not a healthy svdesk file this version can open.
+
+    Reads only: the file keeps every byte whatever the outcome.
+    """
+    path = Path(path)
+    header = read_header(path)
+    if header.user_version > SCHEMA_VERSION:
+        raise _newer(path)
+    try:
+        conn = _connect(path, read_only=True, inspect_only=True)
+    except sqlite3.Error:
+        raise FileRefused(path, "the file could not be opened; it may be damaged.", "damaged") from None
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        try:
+            result = [row[0] for row in conn.execute(f"PRAGMA {pragma}(5)")]
+        except sqlite3.DatabaseError:
+            raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
+        if result != ["ok"]:
+            raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in tables or "organisation" not in tables:
+            raise FileRefused(path, "this file is missing svdesk's tables; it may be damaged.", "damaged")
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+            )
+        ]
+        if any(name not in KNOWN_STEP_NAMES for name in names):
+            raise _newer(path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise _newer(path)
+    except sqlite3.DatabaseError:
+        raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
+    finally:
+        conn.close()
+
+
+def copy_file(path: Path, target: Path) -> Path:
+    """A consistent copy of a healthy file (journal included) at ``target``; the source is only read."""
+    path, target = Path(path), Path(target)
+    health_check(path)
+    source = _connect(path, read_only=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        source.backup(dest)
+    finally:
+        source.close()
+        dest.close()
+    return target
+
+
+def _newer(path: Path) -> FileRefused:
+    return FileRefused(
+        path,
+        f"this file was saved by a newer version of svdesk. Please update svdesk (this is "
+        f"version {__version__}) to open it.",
+        "newer",
+    )
+
+
+def open_file(path: Path, read_only: bool = False, backup: bool = True) -> OrgFile:
+    path = Path(path)
+    health_check(path)
+    if read_only:
+        conn = _connect(path, read_only=True)
+        return OrgFile(conn, path, read_only=True)
+    if not os.access(path, os.W_OK) or not os.access(path.parent if str(path.parent) else ".", os.W_OK):
+        raise FileRefused(
+            path, "the file or its folder is read-only. Open it read-only, or copy it somewhere you can write.",
+            "read-only",
+        )
+    conn = _connect(path, read_only=False)
+    orgfile = OrgFile(conn, path)
+    try:
+        pending = build_migrations().pending(orgfile.db)
+        if backup or pending:
+            backups.make_backup(conn, path, reason="open")
+        if pending:
+            backups.make_backup(conn, path, reason="before-upgrade")
+        _configure_for_writing(conn)
+        _migrate(orgfile)
+    except sqlite3.OperationalError as error:
+        conn.close()
+        raise _plain_write_error(error) from None
+    except BaseException:
+        conn.close()
+        raise
+    return orgfile
+
+
+def _migrate(orgfile: OrgFile) -> None:
+    db = orgfile.db
+    migrations = build_migrations()
+    if not migrations.pending(db):
+        return
+    migrations.apply(db)
+    with db.atomic():
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        now = utc_now_stamp()
+        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        db["meta"].upsert({"key": "written_by", "value": f"svdesk {__version__}"}, pk="key")
+        if not db.execute("SELECT 1 FROM meta WHERE key = 'created_at'").fetchone():
+            db["meta"].insert({"key": "created_at", "value": now}, pk="key")
+
+
+def default_name(organisation_name: str) -> str:
+    safe = "".join(ch for ch in organisation_name if ch.isalnum() or ch in " -_").strip()
+    return (safe or "Organisation") + EXTENSION

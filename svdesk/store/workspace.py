@@ -1,0 +1,57 @@
+"""An open organisation file with its repositories: what the UI and the commands work with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from svdesk.domain.organisation import Organisation
+from svdesk.store.attachments_repo import AttachmentRepo
+from svdesk.store.organisation_repo import OrganisationRepo
+from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file
+
+
+@dataclass
+class Workspace:
+    file: OrgFile
+    organisation: OrganisationRepo
+    attachments: AttachmentRepo
+
+    @classmethod
+    def around(cls, orgfile: OrgFile) -> "Workspace":
+        return cls(
+            file=orgfile,
+            organisation=OrganisationRepo(orgfile),
+            attachments=AttachmentRepo(orgfile),
+        )
+
+    @property
+    def path(self) -> Path | None:
+        return self.file.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.file.read_only
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def open_workspace(path: Path, read_only: bool = False) -> Workspace:
+    return Workspace.around(open_file(path, read_only=read_only))
+
+
+def create_workspace(path: Path, organisation: Organisation | None = None) -> Workspace:
+    workspace = Workspace.around(create_file(path))
+    try:
+        workspace.organisation.save(organisation or Organisation(name=Path(path).stem))
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
+
+
+def memory_workspace(organisation: Organisation | None = None) -> Workspace:
+    workspace = Workspace.around(new_memory_file())
+    workspace.organisation.save(organisation or Organisation(name="Test CIC"))
+    return workspace

@@ -1,0 +1,172 @@
+"""Opens, creates and closes organisation files and the windows that show them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from svdesk.domain.errors import SvdeskError
+from svdesk.domain.organisation import Organisation
+from svdesk.store.fileformat import FileRefused
+from svdesk.store.workspace import Workspace, create_workspace, open_workspace
+from svdesk.ui.context import PageContext
+from svdesk.ui.dialogs import Dialogs
+from svdesk.ui.main_window import MainWindow
+from svdesk.ui.settings import UserSettings
+from svdesk.ui.welcome import WelcomeWindow
+
+
+def _open_with_system(path: str) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+class AppController(QObject):
+    def __init__(self, settings: UserSettings, dialogs: Dialogs, open_external=_open_with_system):
+        super().__init__()
+        self.settings = settings
+        self.dialogs = dialogs
+        self.open_external = open_external
+        self.welcome: WelcomeWindow | None = None
+        self.windows: list[MainWindow] = []
+
+    # -- windows ----------------------------------------------------------------------------------
+    def show_welcome(self) -> WelcomeWindow:
+        if self.welcome is None:
+            self.welcome = WelcomeWindow(self.settings.recent_files())
+            self.welcome.new_requested.connect(self.new_file)
+            self.welcome.open_requested.connect(self.choose_and_open)
+            self.welcome.demo_requested.connect(self.open_demo)
+            self.welcome.recent_requested.connect(self.open_path)
+        self.welcome.set_recent(self.settings.recent_files())
+        self.welcome.show()
+        self.welcome.raise_()
+        return self.welcome
+
+    def _parent(self):
+        return self.windows[-1] if self.windows else self.welcome
+
+    def _show_workspace(self, workspace: Workspace) -> MainWindow:
+        ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external)
+        window = MainWindow(ctx)
+        window.new_requested.connect(self.new_file)
+        window.open_requested.connect(self.choose_and_open)
+        window.demo_requested.connect(self.open_demo)
+        window.backups_requested.connect(lambda: self.show_backups(window))
+        window.closed.connect(lambda: self._window_closed(window))
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1100, 720)
+        self.windows.append(window)
+        window.show()
+        if self.welcome is not None:
+            self.welcome.hide()
+        return window
+
+    def _window_closed(self, window: MainWindow) -> None:
+        self.settings.set_window_geometry(window.saveGeometry())
+        window.workspace.close()
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            app = QApplication.instance()
+            if app is not None and not app.closingDown():
+                self.show_welcome()
+
+    # -- files ------------------------------------------------------------------------------------
+    def open_path(self, path: Path, read_only: bool = False) -> MainWindow | None:
+        path = Path(path)
+        for window in self.windows:
+            if window.workspace.path and window.workspace.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            workspace = open_workspace(path, read_only=read_only)
+        except FileRefused as refused:
+            if refused.kind == "missing":
+                self.settings.remove_recent(path)
+                if self.welcome:
+                    self.welcome.set_recent(self.settings.recent_files())
+            if refused.kind == "read-only" and self.dialogs.confirm(
+                self._parent(), "Open read-only?", f"{path.name}: {refused.reason}", yes="Open read-only",
+            ):
+                return self.open_path(path, read_only=True)
+            if refused.kind != "read-only":
+                self.dialogs.error(self._parent(), "Cannot open this file", f"{path.name}: {refused.reason}\n\nThe file has not been changed.")
+            return None
+        except SvdeskError as error:
+            self.dialogs.error(self._parent(), "Cannot open this file", str(error))
+            return None
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path.parent)
+        return self._show_workspace(workspace)
+
+    def choose_and_open(self) -> MainWindow | None:
+        path = self.dialogs.open_file(self._parent(), "Open an svdesk file", self.settings.last_folder())
+        return self.open_path(path) if path else None
+
+    def new_file(self) -> MainWindow | None:
+        name = self.dialogs.ask_text(self._parent(), "New organisation", "Your organisation's name:")
+        if name is None:
+            return None
+        name = name.strip()
+        if not name:
+            self.dialogs.error(self._parent(), "New organisation", "Please give your organisation a name.")
+            return None
+        from svdesk.store.orgfile import default_name
+
+        suggested = str(Path(self.settings.last_folder()) / default_name(name))
+        path = self.dialogs.save_file(self._parent(), "Where should svdesk keep this organisation's file?", suggested)
+        if path is None:
+            return None
+        if not path.suffix:
+            path = path.with_suffix(".svdesk")
+        try:
+            workspace = create_workspace(path, Organisation(name=name))
+        except SvdeskError as error:
+            self.dialogs.error(self._parent(), "Could not create the file", str(error))
+            return None
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path.parent)
+        return self._show_workspace(workspace)
+
+    def open_demo(self) -> MainWindow | None:
+        from svdesk.store.demo import fresh_demo_copy
+
+        try:
+            path = fresh_demo_copy()
+            workspace = open_workspace(path)
+        except SvdeskError as error:
+            self.dialogs.error(self._parent(), "Could not open the demo", str(error))
+            return None
+        return self._show_workspace(workspace)
+
+    def show_backups(self, window: MainWindow) -> None:
+        from svdesk.store.backups import list_backups, restore_backup
+
+        path = window.workspace.path
+        if path is None:
+            return
+        found = list_backups(path)
+        if not found:
+            self.dialogs.info(window, "Backup copies", "There are no backup copies of this file yet. svdesk makes one each time you open it.")
+            return
+        choice = self.dialogs.choose(
+            window, "Restore a backup copy",
+            "svdesk keeps a copy each time you open this file. Choose one to go back to.\n"
+            "The current version is kept as a backup too, so this can be undone.",
+            [backup.label for backup in found],
+        )
+        if choice is None:
+            return
+        window.close()
+        try:
+            restore_backup(found[choice].path, path)
+        except SvdeskError as error:
+            self.dialogs.error(self._parent(), "Could not restore", str(error))
+        self.open_path(path)

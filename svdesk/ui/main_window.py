@@ -1,0 +1,165 @@
+"""The main window: the journey on the left, the page on the right, the save state below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from svdesk.ui.context import PageContext
+from svdesk.ui.journey import KEY_ROLE, JourneyModel, JourneyView
+from svdesk.ui.pages import page_classes
+from svdesk.ui.pages.base import Page
+
+
+class MainWindow(QMainWindow):
+    """One open organisation file. Menu actions that concern files are handled by the controller
+    through these signals, so the window itself stays about one file."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+    backups_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self._closing = False
+        self.pages: list[Page] = [cls(ctx) for cls in page_classes()]
+
+        self.journey_model = JourneyModel(self)
+        for number, page in enumerate(self.pages, start=1):
+            self.journey_model.add_step(number, page.key, page.title)
+        self.journey = JourneyView(self.journey_model)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            page.status_changed.connect(self.update_statuses)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.journey)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.journey.selectionModel().currentChanged.connect(lambda current, _previous: self._show_row(current.row()))
+
+        self.file_label = QLabel()
+        self.file_label.setAccessibleName("File")
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName("Save state")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+
+        self.workspace.file.add_listener(self._on_saved)
+        self._refresh_title()
+        self._show_saved_state()
+        self.update_statuses()
+        self.show_page(self.pages[0].key)
+
+    # -- navigation -------------------------------------------------------------------------------
+    def show_page(self, key: str) -> Page:
+        for row, page in enumerate(self.pages):
+            if page.key == key:
+                index = self.journey_model.index(row, 0)
+                self.journey.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self._show_row(row)
+                return page
+        raise KeyError(key)
+
+    def page(self, key: str) -> Page:
+        return next(page for page in self.pages if page.key == key)
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def _show_row(self, row: int) -> None:
+        if row < 0 or row >= len(self.pages):
+            return
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not self.pages[row]:
+            current.finish_editing()
+        page = self.pages[row]
+        if self.stack.currentWidget() is not page:
+            page.refresh()
+            self.stack.setCurrentWidget(page)
+
+    def update_statuses(self) -> None:
+        if self._closing or self.workspace.file.is_closed:
+            return
+        for row, page in enumerate(self.pages):
+            self.journey_model.set_status(row, page.status_text())
+
+    # -- menus ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New organisation…", QKeySequence.StandardKey.New, self.new_requested.emit)
+        self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.open_requested.emit)
+        self._action(file_menu, "Open the &demo", None, self.demo_requested.emit)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Backup copies…", None, self.backups_requested.emit)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", QKeySequence.StandardKey.Close, self.close)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(go_menu, f"&{number} {page.title}", QKeySequence(f"Ctrl+{number}") if number < 10 else None,
+                                  lambda _checked=False, key=page.key: self.show_page(key))
+            action.setData(page.key)
+        self._action(go_menu, "Focus the &steps list", QKeySequence("Ctrl+L"), self.journey.setFocus)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About svdesk", None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _about(self) -> None:
+        from svdesk import __version__
+
+        self.ctx.dialogs.info(
+            self, "About svdesk",
+            f"svdesk {__version__}\n\nYour social value statement, indicators and stories — and the "
+            "tender answers and CIC34 report drawn from them. Works offline; your records stay in "
+            "one file on this computer.",
+        )
+
+    # -- save state -------------------------------------------------------------------------------
+    def _refresh_title(self) -> None:
+        name = self.workspace.organisation.get().name or "Untitled"
+        suffix = " (read-only)" if self.workspace.read_only else ""
+        self.setWindowTitle(f"{name}{suffix} — svdesk")
+        self.file_label.setText(str(self.workspace.path) if self.workspace.path else "")
+
+    def _show_saved_state(self) -> None:
+        if self.workspace.read_only:
+            self.saved_label.setText("Read-only: changes cannot be made")
+        else:
+            self.saved_label.setText("All changes saved")
+
+    def _on_saved(self, _what: str) -> None:
+        self.saved_label.setText("All changes saved")
+        self._refresh_title()
+        # Statuses may depend on what another page saved; recompute after the event settles.
+        QTimer.singleShot(0, self.update_statuses)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Leaving the focused field saves it (editingFinished) while the file is still open.
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.finish_editing()
+        self._closing = True
+        self.workspace.file.remove_listener(self._on_saved)
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,56 @@
+"""Renders one page of the window to a PNG without a display (docs, support, and looking)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from svdesk.domain.errors import SvdeskError
+from svdesk.store.orgfile import copy_file, open_file
+from svdesk.store.workspace import Workspace
+from svdesk.ui.app import make_application
+from svdesk.ui.context import PageContext
+from svdesk.ui.dialogs import Dialogs
+from svdesk.ui.main_window import MainWindow
+from svdesk.ui.pages import page_classes
+
+
+def _temporary_copy(path: Path) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="svdesk-shot-"))
+    return copy_file(path, folder / path.name)
+
+
+def page_keys() -> list[str]:
+    return [cls.key for cls in page_classes()]
+
+
+def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (1100, 720)) -> Path:
+    if page not in page_keys() and page != "welcome":
+        raise SvdeskError(f"There is no page '{page}'. Pages: welcome, {', '.join(page_keys())}.")
+    make_application()
+    if page == "welcome":
+        from svdesk.ui.welcome import WelcomeWindow
+
+        widget = WelcomeWindow([Path(file)])
+    else:
+        # Work on a private copy, so the page looks as it does in use (editable) while the
+        # file itself is never touched.
+        copy = _temporary_copy(Path(file))
+        workspace = Workspace.around(open_file(copy, backup=False))
+        widget = MainWindow(PageContext(workspace=workspace, dialogs=Dialogs()))
+        widget.show_page(page)
+    widget.resize(*size)
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    image = widget.grab()
+    widget.close()
+    if page != "welcome":
+        workspace.close()
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    if not image.save(str(output), "PNG"):
+        raise SvdeskError(f"Could not write {output}.")
+    return Path(output)

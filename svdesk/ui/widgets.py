@@ -1,0 +1,93 @@
+"""Small reusable widgets: labelled help text, a text box that saves when you leave it, a word
+count label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from svdesk.domain.words import count_words
+
+
+class HelpLabel(QLabel):
+    """One or two sentences of help under a field: what to write and why, with an example."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        self.setPalette(palette)
+        font = self.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.92))
+        self.setFont(font)
+
+
+class ProblemLabel(QLabel):
+    """Shows what is wrong with a value, in plain English; hidden when nothing is."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #b00020;")
+        self.setAccessibleName("Problem")
+        self.hide()
+
+    def show_problems(self, problems: list[str]) -> None:
+        self.setText("\n".join(problems))
+        self.setVisible(bool(problems))
+
+
+class SavingTextEdit(QPlainTextEdit):
+    """A multi-line box that emits ``editingFinished`` when focus leaves it, like QLineEdit."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._dirty = False
+        self.textChanged.connect(self._mark)
+
+    def _mark(self) -> None:
+        self._dirty = True
+
+    def set_text_quietly(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+        self._dirty = False
+
+    def finish(self) -> None:
+        """Emits editingFinished if the text changed (also used before the window closes)."""
+        if self._dirty:
+            self._dirty = False
+            self.editingFinished.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        self.finish()
+        super().focusOutEvent(event)
+
+
+class WordCountLabel(QLabel):
+    """'123 words' (and 'of 150' when there is a limit), updated live."""
+
+    def __init__(self, limit: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.limit = limit
+        self.setAccessibleName("Word count")
+        self.update_count("")
+
+    def update_count(self, text: str) -> None:
+        words = count_words(text)
+        noun = "word" if words == 1 else "words"
+        if self.limit:
+            over = words > self.limit
+            self.setText(f"{words} of {self.limit} {noun}" + (" — over the limit" if over else ""))
+            self.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
+        else:
+            self.setText(f"{words} {noun}")

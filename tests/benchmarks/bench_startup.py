@@ -1,0 +1,87 @@
+"""Start-up benchmark: time to an idle, painted main window on the demo, beside a bare PySide6
+window measured in the same run. Run by hand; prints a table and JSON. Not a test: timings flake.
+
+    python tests/benchmarks/bench_startup.py [--runs 5] [--file PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+BARE = textwrap.dedent(
+    """
+    import time; t0 = time.perf_counter()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+    app = QApplication([])
+    w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1100, 720); w.show()
+    def done():
+        w.grab(); print(time.perf_counter() - t0); app.quit()
+    QTimer.singleShot(0, done)
+    app.exec()
+    """
+)
+
+SVDESK = textwrap.dedent(
+    """
+    import sys, time; t0 = time.perf_counter()
+    from PySide6.QtCore import QTimer
+    from svdesk.ui.app import make_application
+    app = make_application()
+    from svdesk.ui.controller import AppController
+    from svdesk.ui.dialogs import Dialogs
+    from svdesk.ui.settings import UserSettings
+    c = AppController(UserSettings(), Dialogs())
+    w = c.open_path(sys.argv[1])
+    def done():
+        w.grab(); print(time.perf_counter() - t0); app.quit()
+    QTimer.singleShot(0, done)
+    app.exec()
+    """
+)
+
+
+def _time(code: str, *args: str, env: dict) -> float:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--file", help="an .svdesk file (default: a fresh demo)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               "SVDESK_DATA_DIR": os.path.join(tmp, "data"), "SVDESK_CONFIG_DIR": os.path.join(tmp, "config")}
+        target = args.file
+        if not target:
+            target = os.path.join(tmp, "demo.svdesk")
+            subprocess.run([sys.executable, "-m", "svdesk", "demo", target], check=True, env=env, capture_output=True)
+        _time(BARE, env=env)  # warm the disk cache for both
+        _time(SVDESK, target, env=env)
+        bare = [_time(BARE, env=env) for _ in range(args.runs)]
+        ours = [_time(SVDESK, target, env=env) for _ in range(args.runs)]
+    result = {
+        "bare_window_s": statistics.median(bare),
+        "svdesk_window_s": statistics.median(ours),
+        "ratio": statistics.median(ours) / statistics.median(bare),
+        "runs": args.runs,
+    }
+    print(f"{'measure':<28}{'median (s)':>12}")
+    print(f"{'bare PySide6 window':<28}{result['bare_window_s']:>12.3f}")
+    print(f"{'svdesk main window (file)':<28}{result['svdesk_window_s']:>12.3f}")
+    print(f"{'ratio (target <= 2.0)':<28}{result['ratio']:>12.2f}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Every command and its exit codes, run as the person would run them: in a child process."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+SVDESK = [sys.executable, "-m", "svdesk"]
+
+
+def run(*args, env=None):
+    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120, env=env)
+
+
+def checksum(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("svdesk ")
+
+
+def test_demo_then_check(tmp_path):
+    out = tmp_path / "demo.svdesk"
+    assert run("demo", out).returncode == 0
+    result = run("check", out)
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout
+
+
+def test_demo_does_not_overwrite(tmp_path):
+    out = tmp_path / "demo.svdesk"
+    out.write_text("mine")
+    result = run("demo", out)
+    assert result.returncode == 1
+    assert "already exists" in result.stderr
+    assert out.read_text() == "mine"
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "random"])
+def test_check_refuses_bad_files_and_leaves_them(kind, demo_source, tmp_path):
+    path = tmp_path / f"{kind}.svdesk"
+    if kind == "text":
+        path.write_text("Dear diary,\n" * 50)
+    elif kind == "truncated":
+        data = demo_source.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    else:
+        path.write_bytes(os.urandom(20000))
+    before = checksum(path)
+    result = run("check", path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert checksum(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_check_missing_file(tmp_path):
+    result = run("check", tmp_path / "nope.svdesk")
+    assert result.returncode == 1
+    assert "no such file" in result.stderr
+
+
+def test_dump_and_load_round_trip(demo_source, tmp_path):
+    dumped = tmp_path / "demo.json"
+    assert run("dump", demo_source, "-o", dumped).returncode == 0
+    assert run("load", dumped, tmp_path / "copy.svdesk").returncode == 0
+    again = run("dump", tmp_path / "copy.svdesk")
+    assert again.returncode == 0
+    assert again.stdout == dumped.read_text("utf-8")
+
+
+def test_load_lists_every_error_and_leaves_nothing(tmp_path, demo_source):
+    data = json.loads(run("dump", demo_source).stdout)
+    data["organisation"]["company_number"] = "NOPE"
+    data["organisation"]["staff"] = -3
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    result = run("load", bad, tmp_path / "out.svdesk")
+    assert result.returncode == 1
+    assert "company number" in result.stderr and "negative" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+
+
+def test_load_not_json(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = run("load", bad, tmp_path / "out.svdesk")
+    assert result.returncode == 1
+    assert "not valid JSON" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    result = run("check")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_headless_commands_never_import_qt(demo_source, tmp_path):
+    code = (
+        "import sys; from svdesk.cli import main; "
+        f"main(['check', {str(demo_source)!r}]); main(['dump', {str(demo_source)!r}, '-o', {str(tmp_path / 'd.json')!r}]); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'; "
+        "assert not [m for m in sys.modules if m.startswith(('reportlab', 'docx'))], 'heavy import'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_screenshot(demo_source, tmp_path):
+    out = tmp_path / "org.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    before = checksum(demo_source)
+    result = run("screenshot", demo_source, "--page", "organisation", "-o", out, "--size", "900x600", env=env)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert checksum(demo_source) == before
+    bad = run("screenshot", demo_source, "--page", "nowhere", "-o", out, env=env)
+    assert bad.returncode == 1 and "no page" in bad.stderr
+
+
+def test_backups_and_restore(tmp_path):
+    path = tmp_path / "b.svdesk"
+    assert run("demo", path).returncode == 0
+    listing = run("backups", path)
+    assert listing.returncode == 0
+    assert "no backup copies" in listing.stdout

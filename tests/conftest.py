@@ -1,0 +1,65 @@
+import os
+
+# Must be set before anything imports Qt: without it a headless run aborts the whole process.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_user_folders(tmp_path_factory, monkeypatch):
+    """Every test gets its own data and settings folders: backups, logs and recent files never
+    touch the real ones or leak between tests."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("SVDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("SVDESK_CONFIG_DIR", str(base / "config"))
+    return base
+
+
+@pytest.fixture
+def workspace():
+    """A fresh, fully migrated organisation file in memory."""
+    from svdesk.store.workspace import memory_workspace
+
+    ws = memory_workspace()
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def file_workspace(tmp_path):
+    """A fresh organisation file on disk, open."""
+    from svdesk.domain.organisation import Organisation
+    from svdesk.store.workspace import create_workspace
+
+    ws = create_workspace(tmp_path / "Test CIC.svdesk", Organisation(name="Test CIC"))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def demo_source(tmp_path_factory) -> Path:
+    """The demo written once per test session; copy it before changing it."""
+    from svdesk.store.demo import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo") / "demo.svdesk")
+
+
+@pytest.fixture
+def demo_copy(demo_source, tmp_path) -> Path:
+    import shutil
+
+    target = tmp_path / "demo.svdesk"
+    shutil.copyfile(demo_source, target)
+    return target
+
+
+@pytest.fixture
+def demo_workspace(demo_copy):
+    from svdesk.store.workspace import open_workspace
+
+    ws = open_workspace(demo_copy)
+    yield ws
+    ws.close()

@@ -1,0 +1,84 @@
+from pathlib import Path
+
+import pytest
+
+
+class FakeDialogs:
+    """Stands in for every modal dialog: answers are queued by the test, questions recorded."""
+
+    def __init__(self):
+        self.messages: list[tuple[str, str, str]] = []
+        self.answers: list = []
+
+    def _next(self, default=None):
+        return self.answers.pop(0) if self.answers else default
+
+    def info(self, parent, title, text):
+        self.messages.append(("info", title, text))
+
+    def error(self, parent, title, text):
+        self.messages.append(("error", title, text))
+
+    def confirm(self, parent, title, text, yes="Continue"):
+        self.messages.append(("confirm", title, text))
+        return bool(self._next(True))
+
+    def ask_text(self, parent, title, label, text=""):
+        self.messages.append(("ask_text", title, label))
+        return self._next(None)
+
+    def choose(self, parent, title, label, items):
+        self.messages.append(("choose", title, label))
+        return self._next(None)
+
+    def open_file(self, parent, title, folder, file_filter=""):
+        self.messages.append(("open_file", title, folder))
+        value = self._next(None)
+        return Path(value) if value else None
+
+    def open_files(self, parent, title, folder, file_filter=""):
+        self.messages.append(("open_files", title, folder))
+        return [Path(item) for item in self._next([])]
+
+    def save_file(self, parent, title, suggested, file_filter=""):
+        self.messages.append(("save_file", title, suggested))
+        value = self._next(None)
+        return Path(value) if value else None
+
+    def errors(self):
+        return [message for message in self.messages if message[0] == "error"]
+
+
+@pytest.fixture
+def dialogs():
+    return FakeDialogs()
+
+
+@pytest.fixture
+def page_ctx(workspace, dialogs):
+    from svdesk.ui.context import PageContext
+
+    opened = []
+    ctx = PageContext(workspace=workspace, dialogs=dialogs, open_external=opened.append)
+    ctx.opened = opened
+    return ctx
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from svdesk.ui.settings import UserSettings
+
+    return UserSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def controller(qtbot, settings, dialogs):
+    from svdesk.ui.controller import AppController
+
+    opened = []
+    ctrl = AppController(settings, dialogs, open_external=opened.append)
+    yield ctrl
+    for window in list(ctrl.windows):
+        window.close()
+    if ctrl.welcome is not None:
+        ctrl.welcome.close()

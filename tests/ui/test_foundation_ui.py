@@ -1,0 +1,107 @@
+"""The window as a person uses it: welcome, new file, edit the profile, close, reopen."""
+
+from svdesk.store.workspace import open_workspace
+
+
+def test_new_file_from_welcome_edit_close_reopen(qtbot, controller, dialogs, tmp_path):
+    welcome = controller.show_welcome()
+    qtbot.addWidget(welcome)
+    path = tmp_path / "Green Shoots.svdesk"
+    dialogs.answers = ["Green Shoots CIC", str(path)]
+    welcome.new_button.click()
+    assert not dialogs.errors()
+    window = controller.windows[-1]
+    assert window.windowTitle().startswith("Green Shoots CIC")
+    page = window.show_page("organisation")
+    assert page.name.text() == "Green Shoots CIC"
+
+    page.company_number.setText("sc 123456")
+    page.company_number.editingFinished.emit()
+    page.area.setFocus()
+    page.area.setPlainText("Łódź Road, Cardiff — Zoë's patch")
+    page.finish_editing()
+    page.staff.setValue(5)
+    page.staff.editingFinished.emit()
+    assert window.saved_label.text() == "All changes saved"
+    assert page.company_number.text() == "SC123456"
+    window.close()
+    assert controller.windows == []
+
+    ws = open_workspace(path)
+    org = ws.organisation.get()
+    ws.close()
+    assert (org.company_number, org.area_served, org.staff) == ("SC123456", "Łódź Road, Cardiff — Zoë's patch", 5)
+
+
+def test_invalid_value_is_shown_and_not_saved(qtbot, controller, dialogs, file_workspace):
+    path = file_workspace.path
+    file_workspace.close()
+    window = controller.open_path(path)
+    page = window.show_page("organisation")
+    page.company_number.setText("12345678901")
+    page.company_number.editingFinished.emit()
+    assert page.problems.isVisibleTo(page)
+    assert "8 characters" in page.problems.text()
+    assert page.company_number.text() == "12345678901"  # what was typed stays
+    assert window.workspace.organisation.get().company_number == ""
+
+
+def test_refused_file_shows_message_and_welcome_stays(qtbot, controller, dialogs, tmp_path):
+    bad = tmp_path / "bad.svdesk"
+    bad.write_text("hello")
+    controller.show_welcome()
+    assert controller.open_path(bad) is None
+    assert "not an svdesk file" in dialogs.errors()[0][2]
+    assert bad.read_text() == "hello"
+
+
+def test_demo_opens_as_a_fresh_copy(qtbot, controller):
+    window = controller.open_demo()
+    assert "Riverside Bike Works" in window.windowTitle()
+    page = window.show_page("organisation")
+    page.name.setText("Changed")
+    page.name.editingFinished.emit()
+    window.close()
+    again = controller.open_demo()
+    assert again.workspace.organisation.get().name == "Riverside Bike Works CIC"
+
+
+def test_recent_files_and_journey(qtbot, controller, file_workspace):
+    path = file_workspace.path
+    file_workspace.close()
+    window = controller.open_path(path)
+    assert controller.settings.recent_files()[0] == path.resolve()
+    model = window.journey_model
+    assert model.rowCount() == len(window.pages)
+    assert model.item(0).text().startswith("1. ")
+    assert controller.open_path(path) is window  # the same file is not opened twice
+
+
+def test_every_input_has_an_accessible_name(qtbot, controller, demo_copy):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    window = controller.open_path(demo_copy)
+    missing = []
+    for page in window.pages:
+        window.show_page(page.key)
+        for widget in [w for kind in (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox) for w in page.findChildren(kind)]:
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue
+            if not widget.accessibleName():
+                missing.append(f"{page.key}: {type(widget).__name__} {widget.objectName()}")
+        for button in page.findChildren(QAbstractButton):
+            if not (button.text() or button.accessibleName() or button.toolTip()):
+                missing.append(f"{page.key}: button {button.objectName()}")
+    assert missing == []
+
+
+def test_backup_restore_from_menu(qtbot, controller, dialogs, file_workspace):
+    path = file_workspace.path
+    file_workspace.organisation.update(staff=1)
+    file_workspace.close()
+    window = controller.open_path(path)  # takes a copy with staff=1
+    window.workspace.organisation.update(staff=9)
+    dialogs.answers = [0]
+    controller.show_backups(window)
+    reopened = controller.windows[-1]
+    assert reopened.workspace.organisation.get().staff == 1
