@@ -15,7 +15,7 @@ from pathlib import Path
 
 from svdesk import __version__
 from svdesk.domain.errors import SvdeskError, ValidationError
-from svdesk.store import attachments_repo, organisation_repo
+from svdesk.store import attachments_repo, frameworks_repo, organisation_repo
 from svdesk.store.fileformat import APPLICATION_ID
 from svdesk.store.orgfile import OrgFile, _configure_for_writing, _connect, _migrate, _publish
 
@@ -25,6 +25,8 @@ DUMP_VERSION = 1
 # Load order matters: records before the things that point at them; attachments last.
 SECTIONS = [
     organisation_repo,
+    frameworks_repo,
+    # Each capability's section goes here, in load order.
     attachments_repo,
 ]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from svdesk.domain.organisation import Organisation
 from svdesk.store.attachments_repo import AttachmentRepo
+from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
 from svdesk.store.organisation_repo import OrganisationRepo
 from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file
 
@@ -16,6 +17,8 @@ class Workspace:
     file: OrgFile
     organisation: OrganisationRepo
     attachments: AttachmentRepo
+    frameworks: FrameworkRepo
+    tags: TagRepo
 
     @classmethod
     def around(cls, orgfile: OrgFile) -> "Workspace":
@@ -23,6 +26,8 @@ class Workspace:
             file=orgfile,
             organisation=OrganisationRepo(orgfile),
             attachments=AttachmentRepo(orgfile),
+            frameworks=FrameworkRepo(orgfile),
+            tags=TagRepo(orgfile),
         )
 
     @property

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from svdesk.store.migrations import m001_foundation
+from svdesk.store.migrations import m001_foundation  # noqa: I001 - one line per step, in order
+from svdesk.store.migrations import m002_frameworks
 
 STEPS = [
     m001_foundation.apply,
+    m002_frameworks.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)
