@@ -13,15 +13,18 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from svdesk import __version__
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
 from svdesk.store import backups
+from svdesk.store.lock import AlreadyOpen, WriterLock
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ReadOnlyFile(SvdeskError):
@@ -34,14 +37,29 @@ Listener = Callable[[str], None]
 class OrgFile:
     """One open organisation file: its connection, its write transactions and who to tell."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: bool = False):
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: bool = False, lock=None):
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self._lock = lock
+        self._db: Database | None = None
         self.path = Path(path) if path else None
         self.read_only = read_only
         self._listeners: list[Listener] = []
         self.last_saved_at: str | None = None
         self._closed = False
+
+    @property
+    def db(self) -> "Database":
+        """The sqlite-utils view of the connection, used for writes and migrations.
+
+        Made on first use: importing sqlite-utils costs about as much as opening a bare Qt window
+        (it loads click, dateutil and its plugin machinery), so reading a file never pays for it
+        and the window warms it up once it is idle (see ``warm_up``).
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     # -- writing -------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -71,12 +89,16 @@ class OrgFile:
 
     # -- reading -------------------------------------------------------------------------------
     def query(self, sql: str, params=()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row)) for row in cursor]
 
     def query_one(self, sql: str, params=()) -> dict | None:
-        for row in self.db.query(sql, params):
-            return row
-        return None
+        cursor = self.conn.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row))
 
     @property
     def is_closed(self) -> bool:
@@ -90,6 +112,8 @@ class OrgFile:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     @property
     def name(self) -> str:
@@ -260,15 +284,30 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True) -> OrgFi
     if read_only:
         conn = _connect(path, read_only=True)
         return OrgFile(conn, path, read_only=True)
-    if not os.access(path, os.W_OK) or not os.access(path.parent if str(path.parent) else ".", os.W_OK):
+    if _is_read_only(path):
         raise FileRefused(
             path, "the file or its folder is read-only. Open it read-only, or copy it somewhere you can write.",
             "read-only",
         )
-    conn = _connect(path, read_only=False)
-    orgfile = OrgFile(conn, path)
+    lock = WriterLock(path)
     try:
-        pending = build_migrations().pending(orgfile.db)
+        lock.acquire()
+    except AlreadyOpen as open_elsewhere:
+        raise FileRefused(
+            path, f"the file is already open in {open_elsewhere.holder}. Only one window can change it "
+            "at a time; you can open it read-only here.", "in-use",
+        ) from None
+    except OSError:
+        raise FileRefused(path, "the file's folder cannot be written. Open it read-only, or copy it "
+                          "somewhere you can write.", "read-only") from None
+    try:
+        conn = _connect(path, read_only=False)
+    except sqlite3.Error as error:
+        lock.release()
+        raise _plain_write_error(error) from None
+    orgfile = OrgFile(conn, path, lock=lock)
+    try:
+        pending = _pending_steps(conn)
         if backup or pending:
             backups.make_backup(conn, path, reason="open")
         if pending:
@@ -276,20 +315,47 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True) -> OrgFi
         _configure_for_writing(conn)
         _migrate(orgfile)
     except sqlite3.OperationalError as error:
-        conn.close()
+        orgfile.close()
         raise _plain_write_error(error) from None
     except BaseException:
-        conn.close()
+        orgfile.close()
         raise
     return orgfile
 
 
+def _is_read_only(path: Path) -> bool:
+    """True when the file or its folder cannot (or should not) be written.
+
+    Besides the permission check, a file whose write bits are all off counts as read-only: that
+    is how a person marks a file "read-only", and it must be respected even by an administrator.
+    """
+    import stat
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        return True
+    return not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _pending_steps(conn: sqlite3.Connection) -> list[str]:
+    """Names of the schema steps this file still needs, read without loading sqlite-utils."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
+        return list(KNOWN_STEP_NAMES)
+    applied = {row[0] for row in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    return [name for name in KNOWN_STEP_NAMES if name not in applied]
+
+
+def warm_up() -> None:
+    """Loads what the first write needs, so the first change is as quick as the rest."""
+    import sqlite_utils  # noqa: F401
+
+
 def _migrate(orgfile: OrgFile) -> None:
-    db = orgfile.db
-    migrations = build_migrations()
-    if not migrations.pending(db):
+    if not _pending_steps(orgfile.conn):
         return
-    migrations.apply(db)
+    db = orgfile.db
+    build_migrations().apply(db)
     with db.atomic():
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         now = utc_now_stamp()

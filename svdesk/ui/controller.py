@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.organisation import Organisation
 from svdesk.store.fileformat import FileRefused
+from svdesk.store.orgfile import warm_up
 from svdesk.store.workspace import Workspace, create_workspace, open_workspace
 from svdesk.ui.context import PageContext
 from svdesk.ui.dialogs import Dialogs
@@ -63,6 +65,8 @@ class AppController(QObject):
             window.resize(1100, 720)
         self.windows.append(window)
         window.show()
+        # The first edit needs sqlite-utils; load it in the background while the person reads.
+        threading.Thread(target=warm_up, name="svdesk-warm-up", daemon=True).start()
         if self.welcome is not None:
             self.welcome.hide()
         return window
@@ -92,11 +96,11 @@ class AppController(QObject):
                 self.settings.remove_recent(path)
                 if self.welcome:
                     self.welcome.set_recent(self.settings.recent_files())
-            if refused.kind == "read-only" and self.dialogs.confirm(
-                self._parent(), "Open read-only?", f"{path.name}: {refused.reason}", yes="Open read-only",
-            ):
-                return self.open_path(path, read_only=True)
-            if refused.kind != "read-only":
+            if refused.kind in ("read-only", "in-use"):
+                if self.dialogs.confirm(self._parent(), "Open read-only?", f"{path.name}: {refused.reason}",
+                                        yes="Open read-only"):
+                    return self.open_path(path, read_only=True)
+            else:
                 self.dialogs.error(self._parent(), "Cannot open this file", f"{path.name}: {refused.reason}\n\nThe file has not been changed.")
             return None
         except SvdeskError as error:

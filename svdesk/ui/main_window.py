@@ -27,16 +27,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.workspace = ctx.workspace
         self._closing = False
-        self.pages: list[Page] = [cls(ctx) for cls in page_classes()]
+        self._classes = page_classes()
+        self._built: dict[str, Page] = {}
 
         self.journey_model = JourneyModel(self)
-        for number, page in enumerate(self.pages, start=1):
-            self.journey_model.add_step(number, page.key, page.title)
+        for number, cls in enumerate(self._classes, start=1):
+            self.journey_model.add_step(number, cls.key, cls.title)
         self.journey = JourneyView(self.journey_model)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.status_changed.connect(self.update_statuses)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.journey)
@@ -57,32 +55,60 @@ class MainWindow(QMainWindow):
         self.workspace.file.add_listener(self._on_saved)
         self._refresh_title()
         self._show_saved_state()
+        self.show_page(self._classes[0].key)
         self.update_statuses()
-        self.show_page(self.pages[0].key)
+        # The other pages are built one per idle moment after the window is painted, so the
+        # window appears as fast as a bare one and no click waits for a page to be made.
+        QTimer.singleShot(0, self._build_next)
+
+    # -- pages ------------------------------------------------------------------------------------
+    def _page(self, cls) -> Page:
+        page = self._built.get(cls.key)
+        if page is None:
+            page = cls(self.ctx)
+            self._built[cls.key] = page
+            self.stack.addWidget(page)
+            page.status_changed.connect(self.update_statuses)
+        return page
+
+    def _build_next(self) -> None:
+        if self._closing:
+            return
+        for cls in self._classes:
+            if cls.key not in self._built:
+                self._page(cls)
+                self.update_statuses()
+                QTimer.singleShot(0, self._build_next)
+                return
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in journey order (builds any not made yet)."""
+        return [self._page(cls) for cls in self._classes]
 
     # -- navigation -------------------------------------------------------------------------------
     def show_page(self, key: str) -> Page:
-        for row, page in enumerate(self.pages):
-            if page.key == key:
+        for row, cls in enumerate(self._classes):
+            if cls.key == key:
                 index = self.journey_model.index(row, 0)
                 self.journey.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 self._show_row(row)
-                return page
+                return self._page(cls)
         raise KeyError(key)
 
     def page(self, key: str) -> Page:
-        return next(page for page in self.pages if page.key == key)
+        return self._page(next(cls for cls in self._classes if cls.key == key))
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
 
     def _show_row(self, row: int) -> None:
-        if row < 0 or row >= len(self.pages):
+        if row < 0 or row >= len(self._classes):
             return
+        page = self._page(self._classes[row])
         current = self.stack.currentWidget()
-        if isinstance(current, Page) and current is not self.pages[row]:
+        if isinstance(current, Page) and current is not page:
             current.finish_editing()
-        page = self.pages[row]
         if self.stack.currentWidget() is not page:
             page.refresh()
             self.stack.setCurrentWidget(page)
@@ -90,8 +116,11 @@ class MainWindow(QMainWindow):
     def update_statuses(self) -> None:
         if self._closing or self.workspace.file.is_closed:
             return
-        for row, page in enumerate(self.pages):
-            self.journey_model.set_status(row, page.status_text())
+        for row, cls in enumerate(self._classes):
+            page = self._built.get(cls.key)
+            status = page.status_text() if page is not None else cls.journey_status(self.workspace)
+            if status is not None:
+                self.journey_model.set_status(row, status)
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -105,10 +134,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Close", QKeySequence.StandardKey.Close, self.close)
 
         go_menu = self.menuBar().addMenu("&Go")
-        for number, page in enumerate(self.pages, start=1):
-            action = self._action(go_menu, f"&{number} {page.title}", QKeySequence(f"Ctrl+{number}") if number < 10 else None,
-                                  lambda _checked=False, key=page.key: self.show_page(key))
-            action.setData(page.key)
+        for number, cls in enumerate(self._classes, start=1):
+            action = self._action(go_menu, f"&{number} {cls.title}", QKeySequence(f"Ctrl+{number}") if number < 10 else None,
+                                  lambda _checked=False, key=cls.key: self.show_page(key))
+            action.setData(cls.key)
         self._action(go_menu, "Focus the &steps list", QKeySequence("Ctrl+L"), self.journey.setFocus)
 
         help_menu = self.menuBar().addMenu("&Help")

@@ -189,22 +189,3 @@ def test_migration_takes_a_copy_first(tmp_path, monkeypatch):
     old = sqlite3.connect(before[0].path)
     assert not old.execute("SELECT 1 FROM sqlite_master WHERE name='extra'").fetchone()
     old.close()
-
-
-def test_read_only_file_is_refused_for_writing_but_opens_read_only(file_workspace):
-    path = file_workspace.path
-    file_workspace.close()
-    os.chmod(path, 0o444)
-    try:
-        if os.access(path, os.W_OK):
-            pytest.skip("running as a user who can write read-only files")
-        with pytest.raises(FileRefused) as raised:
-            open_file(path)
-        assert raised.value.kind == "read-only"
-        ws = open_workspace(path, read_only=True)
-        assert ws.organisation.get().name == "Test CIC"
-        with pytest.raises(Exception, match="read-only"):
-            ws.organisation.update(staff=3)
-        ws.close()
-    finally:
-        os.chmod(path, 0o644)

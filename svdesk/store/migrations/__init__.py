@@ -10,8 +10,6 @@ than ``SCHEMA_VERSION`` was written by a newer svdesk and is refused.
 
 from __future__ import annotations
 
-from sqlite_utils import Migrations
-
 from svdesk.store.migrations import m001_foundation  # noqa: I001 - one line per step, in order
 from svdesk.store.migrations import m002_frameworks
 
@@ -28,7 +26,10 @@ def _step_name(step) -> str:
     return step.__module__.rsplit(".", 1)[-1]
 
 
-def build_migrations() -> Migrations:
+def build_migrations():
+    # Imported here: sqlite-utils is slow to import and opening a file must not wait for it.
+    from sqlite_utils import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for step in STEPS:
         migrations(name=_step_name(step))(step)

@@ -26,6 +26,15 @@ class Page(QWidget):
     def status_text(self) -> str:
         return ""
 
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        """The step's status without building the page (None: build the page to know).
+
+        Pages whose status is cheap to compute from the repositories override this, so the
+        journey shows every status as soon as the window opens.
+        """
+        return None
+
     def refresh(self) -> None:
         """Reloads what the page shows from the file (called when the page is shown)."""
 

@@ -200,9 +200,13 @@ class OrganisationPage(Page):
         self.area.finish()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        org = self.ctx.workspace.organisation.get()
+        org = workspace.organisation.get()
         missing = []
         if not org.name.strip():
             missing.append("name")
