@@ -15,9 +15,9 @@ from svdesk import __version__
 
 
 def _command_modules():
-    from svdesk.commands import filecmds, screenshot
+    from svdesk.commands import export, filecmds, measures, screenshot, selftest, stories
 
-    return [filecmds, screenshot]
+    return [filecmds, screenshot, selftest, measures, stories, export]
 
 
 def _commands_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,8 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", type=Path, help="an .svdesk file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo organisation")
     parser.add_argument("--read-only", action="store_true", help="open the file without changing it")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that svdesk works (demo, exports, every page, offscreen) and exit; 0 means all is well")
     parser.add_argument("--version", action="version", version=f"svdesk {__version__}")
     return parser
 
@@ -62,6 +64,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start_window(args) -> int:
+    if args.self_test:
+        from svdesk.selftest import run_self_test
+
+        return run_self_test()
+    import os
+
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        # Qt would abort with a fatal error; say it plainly instead.
+        print("svdesk: no screen was found (DISPLAY is not set), so the window cannot open. "
+              "The headless commands still work: run 'svdesk help'.", file=sys.stderr)
+        return 1
     from svdesk.ui.app import run_window
 
     return run_window(file=args.file, demo=args.demo, read_only=args.read_only)

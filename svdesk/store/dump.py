@@ -16,6 +16,11 @@ from pathlib import Path
 from svdesk import __version__
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.store import attachments_repo, frameworks_repo, organisation_repo
+from svdesk.store import cic34_dump
+from svdesk.store import consultations_repo, stories_dump
+from svdesk.store import statement_dump
+from svdesk.store import measures_dump
+from svdesk.store import tenders_dump
 from svdesk.store.fileformat import APPLICATION_ID
 from svdesk.store.orgfile import OrgFile, _configure_for_writing, _connect, _migrate, _publish
 
@@ -27,6 +32,12 @@ SECTIONS = [
     organisation_repo,
     frameworks_repo,
     # Each capability's section goes here, in load order.
+    statement_dump,
+    measures_dump,
+    stories_dump,
+    consultations_repo,
+    tenders_dump,
+    cic34_dump,
     attachments_repo,
 ]
 

@@ -7,9 +7,15 @@ from pathlib import Path
 
 from svdesk.domain.organisation import Organisation
 from svdesk.store.attachments_repo import AttachmentRepo
+from svdesk.store.cic34_repo import Cic34Repo
+from svdesk.store.consultations_repo import ConsultationRepo
 from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
+from svdesk.store.indicators_repo import IndicatorRepo
 from svdesk.store.organisation_repo import OrganisationRepo
 from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file
+from svdesk.store.statement_repo import StatementRepo
+from svdesk.store.stories_repo import StoryRepo
+from svdesk.store.tenders_repo import TendersRepo
 
 
 @dataclass
@@ -19,6 +25,12 @@ class Workspace:
     attachments: AttachmentRepo
     frameworks: FrameworkRepo
     tags: TagRepo
+    statements: StatementRepo
+    indicators: IndicatorRepo
+    stories: StoryRepo
+    consultations: ConsultationRepo
+    tenders: TendersRepo
+    cic34: Cic34Repo
 
     @classmethod
     def around(cls, orgfile: OrgFile) -> "Workspace":
@@ -28,6 +40,12 @@ class Workspace:
             attachments=AttachmentRepo(orgfile),
             frameworks=FrameworkRepo(orgfile),
             tags=TagRepo(orgfile),
+            statements=StatementRepo(orgfile),
+            indicators=IndicatorRepo(orgfile),
+            stories=StoryRepo(orgfile),
+            consultations=ConsultationRepo(orgfile),
+            tenders=TendersRepo(orgfile),
+            cic34=Cic34Repo(orgfile),
         )
 
     @property

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QWidget,
+)
 
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import KEY_ROLE, JourneyModel, JourneyView
 from svdesk.ui.pages import page_classes
 from svdesk.ui.pages.base import Page
+
+
+def name_qt_buttons(root: QWidget) -> None:
+    """Gives Qt's own unlabelled buttons (a line edit's clear button, a table's corner button)
+    a name a screen reader can say."""
+    for button in root.findChildren(QAbstractButton):
+        if button.text() or button.accessibleName():
+            continue
+        parent = button.parent()
+        if isinstance(parent, QLineEdit):
+            button.setAccessibleName("Clear")
+        elif isinstance(parent, QAbstractItemView):
+            button.setAccessibleName("Select all")
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +81,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(cls.key)
         if page is None:
             page = cls(self.ctx)
+            name_qt_buttons(page)
             self._built[cls.key] = page
             self.stack.addWidget(page)
             page.status_changed.connect(self.update_statuses)
@@ -111,6 +127,7 @@ class MainWindow(QMainWindow):
             current.finish_editing()
         if self.stack.currentWidget() is not page:
             page.refresh()
+            name_qt_buttons(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
 
     def update_statuses(self) -> None:

@@ -132,3 +132,12 @@ def test_backups_and_restore(tmp_path):
     listing = run("backups", path)
     assert listing.returncode == 0
     assert "no backup copies" in listing.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display detection is for Linux")
+def test_window_without_a_screen_says_so():
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = run(env=env)
+    assert result.returncode == 1
+    assert "no screen was found" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -103,5 +103,4 @@ def test_fifty_random_kills_lose_nothing_acknowledged(file_workspace):
                 assert ws.organisation.get().staff >= acknowledged
         finally:
             ws.close()
-        acknowledged = max(acknowledged, len(names) - 1)
     assert acknowledged > 50  # the children really were editing when killed

@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from svdesk.store.migrations import m001_foundation  # noqa: I001 - one line per step, in order
 from svdesk.store.migrations import m002_frameworks
+from svdesk.store.migrations import m003_statement
+from svdesk.store.migrations import m004_measures
+from svdesk.store.migrations import m005_stories
+from svdesk.store.migrations import m006_tenders
+from svdesk.store.migrations import m007_cic34
 
 STEPS = [
     m001_foundation.apply,
     m002_frameworks.apply,
+    m003_statement.apply,
+    m004_measures.apply,
+    m005_stories.apply,
+    m006_tenders.apply,
+    m007_cic34.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,123 @@
+"""A tender answer as the plain text the person edits, and back into document blocks.
+
+The editor holds plain text with no markup to learn, laid out the way the answer reads:
+
+- a heading is a short line on its own (at most ``HEADING_WORDS`` words, no full stop or other
+  closing punctuation), with blank lines around it;
+- a paragraph is text between blank lines (single line breaks inside it are kept);
+- list items are lines starting with "• " (also "- ", "* " or "– " when typed by hand);
+- a quotation is a paragraph in quotation marks, optionally followed by a line "— who said it".
+
+``blocks_to_text`` writes exactly the words the plain-text export shows (headings included,
+with the "•" of list items and the "—" of attributions, which word processors count when the
+text is pasted), so the editor's live count is the count of what is sent. Turning the text back
+into blocks (``text_to_blocks``) is what lets an edited answer be exported to Word, PDF and
+Markdown with real headings and lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from svdesk.compose.document import BulletList, Heading, Paragraph, Quote, spans_text
+from svdesk.domain.textsafe import clean_text
+from svdesk.domain.words import count_words
+
+HEADING_LEVEL = 2
+HEADING_WORDS = 10
+BULLET = "• "
+_BULLET_LINE = re.compile(r"^\s*(?:[•\-*–])\s+(.*)$")
+_CLOSING = tuple(".!?:;,\"'”’)…")
+_OPEN_QUOTES = ("“", '"')
+_CLOSE_QUOTES = ("”", '"')
+_ATTRIBUTION = re.compile(r"^\s*[—–-]\s+(.+)$")
+# An estimate (money value) is set apart in Word and PDF; the composer starts such paragraphs so.
+ESTIMATE_LEAD = "Estimated social value"
+
+
+def blocks_to_text(blocks) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append(block.text)
+        elif isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, BulletList):
+            parts.append("\n".join(BULLET + " ".join(spans_text(item).split()) for item in block.items))
+        elif isinstance(block, Quote):
+            body = block.text.strip()
+            if not (body.startswith(_OPEN_QUOTES) and body.endswith(_CLOSE_QUOTES)):
+                body = f"“{body}”"
+            parts.append(body + (f"\n— {block.attribution}" if block.attribution else ""))
+        else:
+            raise TypeError(f"a tender answer holds headings, paragraphs, lists and quotes, not {type(block).__name__}")
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def is_heading_line(line: str) -> bool:
+    text = line.strip()
+    if not text or "\n" in text or count_words(text) > HEADING_WORDS:
+        return False
+    if text.endswith(_CLOSING) or _BULLET_LINE.match(text) or re.match(r"^\d+[.)]\s", text):
+        return False
+    return text[0].isalnum() or text[0] in "£€$"
+
+
+def text_to_blocks(text: str) -> tuple:
+    """The blocks an (edited) answer is made of; the words are exactly the text's words."""
+    blocks: list = []
+    for chunk in re.split(r"\n[ \t]*\n", clean_text(text or "")):
+        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 1 and is_heading_line(lines[0]):
+            blocks.append(Heading(HEADING_LEVEL, lines[0].strip()))
+            continue
+        quote = _as_quote(lines)
+        if quote is not None:
+            blocks.append(quote)
+            continue
+        blocks += _paragraphs_and_lists(lines)
+    return tuple(blocks)
+
+
+def _as_quote(lines: list[str]):
+    attribution = ""
+    body = lines
+    match = _ATTRIBUTION.match(lines[-1]) if len(lines) > 1 else None
+    if match:
+        attribution, body = match.group(1).strip(), lines[:-1]
+    joined = "\n".join(line.strip() for line in body)
+    if len(joined) >= 2 and joined.startswith(_OPEN_QUOTES) and joined.endswith(_CLOSE_QUOTES) \
+            and not any(_BULLET_LINE.match(line) for line in body):
+        return Quote(joined, attribution)
+    return None
+
+
+def _paragraphs_and_lists(lines: list[str]) -> list:
+    found: list = []
+    items: list[str] = []
+    para: list[str] = []
+
+    def flush_para():
+        if para:
+            text = "\n".join(para)
+            found.append(Paragraph(text, "estimate" if text.startswith(ESTIMATE_LEAD) else "body"))
+            para.clear()
+
+    def flush_items():
+        if items:
+            found.append(BulletList(tuple(items)))
+            items.clear()
+
+    for line in lines:
+        match = _BULLET_LINE.match(line)
+        if match and match.group(1).strip():
+            flush_para()
+            items.append(match.group(1).strip())
+        else:
+            flush_items()
+            para.append(line.strip())
+    flush_para()
+    flush_items()
+    return found

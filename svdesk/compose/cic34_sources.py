@@ -1,0 +1,166 @@
+"""Everything the year's report and impact summary are drawn from, gathered in one place.
+
+This is the only module that reads other capabilities (statement, measures, stories,
+consultations), each through its published repository call, so the drafting code works on plain
+facts and the consent rule is applied exactly once: a story that its consent does not cover is
+never in ``stories``; it is only named (title and reason) in ``excluded``, for the checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from svdesk.domain.consent import Use
+from svdesk.domain.dates import format_date
+from svdesk.domain.financial_year import FinancialYear, year_containing
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator's figure for the year, in words, with its target and baseline."""
+
+    indicator_id: str
+    name: str
+    value_text: str
+    value: float | None
+    period_text: str = ""
+    target_text: str = ""
+    target: float | None = None
+    verdict: str = ""
+    baseline_text: str = ""
+    incomplete_note: str = ""
+    who_benefits: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A story of the year that the report may not tell. ``fragments`` (its title and the
+    opening of its texts) are only used to notice it in text the person edited; never printed."""
+
+    story_id: str
+    title: str
+    reason: str
+    fragments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearSources:
+    year: FinancialYear
+    statement_text: str = ""
+    statement_short: str = ""
+    statement_label: str = ""
+    statement_agreed: bool = False
+    results: tuple[IndicatorResult, ...] = ()
+    no_readings: tuple[str, ...] = ()  # names of active indicators with nothing in the year
+    indicator_count: int = 0
+    stories: tuple = ()  # UsableStory, rendered at the level consent allows
+    excluded: tuple[Excluded, ...] = ()
+    consultations: tuple = ()
+
+
+def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date: dt.date):
+    """(usable, excluded) for the stories dated in ``year``. A story is usable only when its
+    consent covers EVERY one of ``uses`` on ``on_date``; it is rendered at the least identifying
+    level among them."""
+    usable_sets = [
+        {story.story_id: story for story in workspace.stories.usable_for(use, on_date)} for use in uses
+    ]
+    common = set(usable_sets[0]).intersection(*usable_sets[1:]) if usable_sets else set()
+    stories = []
+    for story_id in common:
+        versions = [found[story_id] for found in usable_sets]
+        story = min(versions, key=lambda item: item.level.rank)  # least identifying wins
+        if story.story_date is not None and year.contains(story.story_date):
+            stories.append(story)
+    stories.sort(key=lambda item: (item.story_date, item.title), reverse=True)
+    excluded = []
+    for use in uses:
+        for summary, decision in workspace.stories.decisions_for(use, on_date):
+            if decision.allowed or summary.story_date is None or not year.contains(summary.story_date):
+                continue
+            if any(item.story_id == summary.id for item in excluded):
+                continue
+            reason = decision.reasons[0] if decision.reasons else "Its consent does not cover this use."
+            excluded.append(Excluded(summary.id, summary.title or "Untitled story", reason,
+                                     _fragments(workspace, summary.id)))
+    return stories, excluded
+
+
+def _fragments(workspace, story_id: str) -> tuple[str, ...]:
+    story = workspace.stories.get(story_id)
+    return (story.title, story.quote[:80], story.after[:80], story.what_we_did[:80], story.before[:80])
+
+
+def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorResult], list[str], int]:
+    from svdesk.domain.measures import Direction, format_value
+
+    results, missing = [], []
+    active = workspace.indicators.active()
+    year_end = workspace.organisation.get().year_end
+    for indicator in active:
+        totals = [total for total in workspace.indicators.year_totals(indicator.id) if total.year == year]
+        total = totals[0] if totals else None
+        if total is None or total.value is None:
+            missing.append(indicator.name)
+            continue
+        unit = indicator.unit
+        value = float(total.value)
+        target = float(indicator.target_value) if indicator.target_value is not None else None
+        target_text, verdict = "", ""
+        if target is not None:
+            if unit.summable:
+                target_text = f"{format_value(unit, indicator.target_value)} a year"
+            else:
+                target_text = format_value(unit, indicator.target_value)
+                if indicator.target_date and indicator.target_date > year.end:
+                    target_text += f" by {format_date(indicator.target_date)}"
+            higher = indicator.direction is Direction.HIGHER
+            met = value >= target if higher else value <= target
+            if met:
+                verdict = "target met"
+            elif unit.summable and target > 0 and higher:
+                verdict = f"{round(100 * value / target)} % of the target"
+            elif indicator.target_date and indicator.target_date > year.end:
+                verdict = "working towards it"
+            else:
+                verdict = "target not met"
+        baseline_text = ""
+        if indicator.baseline_value is not None:
+            baseline_text = format_value(unit, indicator.baseline_value)
+            if indicator.baseline_date:
+                when = (year_containing(indicator.baseline_date, year_end).label if unit.summable
+                        else format_date(indicator.baseline_date))
+                baseline_text += f" ({when})"
+        incomplete = ""
+        if not total.complete:
+            noun = indicator.frequency.noun
+            if total.readings < total.periods_expected:
+                incomplete = (f"{total.readings} of {total.periods_expected} {noun}s recorded")
+            else:
+                incomplete = "the readings do not cover the whole year"
+        results.append(IndicatorResult(
+            indicator_id=indicator.id, name=indicator.name, value_text=total.text, value=value,
+            period_text=f"in {year.label}", target_text=target_text, target=target, verdict=verdict,
+            baseline_text=baseline_text, incomplete_note=incomplete,
+            who_benefits=getattr(indicator, "who_benefits", "") or "", unit=unit.value,
+        ))
+    return results, missing, len(active)
+
+
+def gather(workspace, year: FinancialYear, on_date: dt.date,
+           uses: tuple[Use, ...] = (Use.PUBLIC_REPORTS,)) -> YearSources:
+    agreed = workspace.statements.current_agreed()
+    results, missing, count = indicator_results(workspace, year)
+    stories, excluded = year_stories(workspace, year, uses, on_date)
+    consultations = workspace.consultations.between(year.start, year.end)
+    return YearSources(
+        year=year,
+        statement_text=agreed.full_text if agreed else "",
+        statement_short=agreed.short_text if agreed else "",
+        statement_label=agreed.label if agreed else "",
+        statement_agreed=agreed is not None,
+        results=tuple(results), no_readings=tuple(missing), indicator_count=count,
+        stories=tuple(stories), excluded=tuple(excluded), consultations=tuple(consultations),
+    )

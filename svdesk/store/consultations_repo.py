@@ -1,0 +1,174 @@
+"""The consultation log (who we listened to), and its part of dump/load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+from svdesk.domain.consultations import Consultation, Method, Stakeholder
+from svdesk.domain.dates import parse_iso_date, utc_now_stamp
+from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.ids import new_id
+from svdesk.domain.textsafe import clean_line
+from svdesk.store.orgfile import OrgFile
+from svdesk.store.rows import stamped
+
+OWNER_TABLE = "consultations"
+_COLUMNS = ("held_on", "title", "who", "who_other", "how", "how_other", "people", "heard", "changed")
+
+
+def to_row(item: Consultation) -> dict:
+    return {
+        "held_on": item.held_on.isoformat() if item.held_on else None,
+        "title": item.title,
+        "who": json.dumps([group.value for group in Stakeholder if group in item.who]),
+        "who_other": item.who_other,
+        "how": item.how.value,
+        "how_other": item.how_other,
+        "people": item.people,
+        "heard": item.heard,
+        "changed": item.changed,
+    }
+
+
+def from_row(row: dict) -> Consultation:
+    return Consultation(
+        id=row["id"], held_on=parse_iso_date(row["held_on"]) if row["held_on"] else None, title=row["title"],
+        who=tuple(Stakeholder(value) for value in json.loads(row["who"])), who_other=row["who_other"],
+        how=Method(row["how"]), how_other=row["how_other"], people=row["people"], heard=row["heard"],
+        changed=row["changed"], created_at=row["created_at"], updated_at=row["updated_at"],
+    )
+
+
+class ConsultationRepo:
+    def __init__(self, orgfile: OrgFile):
+        self._file = orgfile
+
+    def all(self) -> list[Consultation]:
+        """Newest first (the order of the log on screen)."""
+        rows = self._file.query("SELECT * FROM consultations WHERE deleted_at IS NULL "
+                                "ORDER BY held_on IS NULL DESC, held_on DESC, created_at DESC")
+        return [from_row(row) for row in rows]
+
+    def between(self, start: dt.date, end: dt.date) -> list[Consultation]:
+        """Consultations held from ``start`` to ``end`` inclusive, oldest first (CIC34 Part 2)."""
+        rows = self._file.query(
+            "SELECT * FROM consultations WHERE deleted_at IS NULL AND held_on BETWEEN ? AND ? "
+            "ORDER BY held_on, created_at", [start.isoformat(), end.isoformat()])
+        return [from_row(row) for row in rows]
+
+    def get(self, consultation_id: str) -> Consultation:
+        row = self._file.query_one("SELECT * FROM consultations WHERE id = ?", [consultation_id])
+        if row is None:
+            raise SvdeskError("That consultation is no longer in the file.")
+        return from_row(row)
+
+    def add(self, held_on: dt.date | None = None, title: str = "") -> Consultation:
+        item = Consultation(id=new_id(), held_on=held_on, title=clean_line(title))
+        with self._file.write("consultations") as db:
+            db["consultations"].insert(stamped({"id": item.id, **to_row(item)}, new=True))
+        return self.get(item.id)
+
+    def save(self, item: Consultation) -> Consultation:
+        """Saves what was typed; only values that cannot be stored at all are refused."""
+        item = replace(item, title=clean_line(item.title), who_other=clean_line(item.who_other),
+                       how_other=clean_line(item.how_other))
+        problems = item.input_problems()
+        if problems:
+            raise ValidationError(problems)
+        if self._file.query_one("SELECT id FROM consultations WHERE id = ?", [item.id]) is None:
+            raise SvdeskError("That consultation is no longer in the file, so the change was not saved.")
+        with self._file.write("consultations") as db:
+            db["consultations"].update(item.id, stamped(to_row(item), new=False))
+        return self.get(item.id)
+
+    def remove(self, consultation_id: str) -> None:
+        with self._file.write("consultations") as db:
+            db.execute("UPDATE consultations SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                       [utc_now_stamp(), utc_now_stamp(), consultation_id])
+
+    def restore(self, consultation_id: str) -> None:
+        with self._file.write("consultations") as db:
+            db.execute("UPDATE consultations SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                       [utc_now_stamp(), consultation_id])
+
+    def removed(self) -> list[Consultation]:
+        rows = self._file.query("SELECT * FROM consultations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
+        return [from_row(row) for row in rows]
+
+    def count(self) -> int:
+        row = self._file.query_one("SELECT count(*) AS n FROM consultations WHERE deleted_at IS NULL")
+        return row["n"] if row else 0
+
+    def latest(self) -> Consultation | None:
+        found = self.all()
+        dated = [item for item in found if item.held_on]
+        return dated[0] if dated else None
+
+
+# -- dump / load ---------------------------------------------------------------------------------
+SECTION = "consultations"
+_FIELDS = ("id", *_COLUMNS, "created_at", "updated_at", "deleted_at")
+
+
+def _decode(row: dict) -> dict:
+    return {**row, "who": json.loads(row["who"])}
+
+
+def dump_section(orgfile: OrgFile) -> list:
+    rows = orgfile.query("SELECT * FROM consultations ORDER BY held_on, created_at, id")
+    return [{key: _decode(row)[key] for key in _FIELDS} for row in rows]
+
+
+def validate_section(data, whole: dict) -> list[str]:
+    if not isinstance(data, list):
+        return ["consultations: must be a list"]
+    problems = []
+    seen = set()
+    stakeholders = {group.value for group in Stakeholder}
+    methods = {method.value for method in Method}
+    for index, item in enumerate(data):
+        where = f"consultations[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        for key in ("id", "created_at", "updated_at"):
+            if not isinstance(item.get(key), str):
+                problems.append(f"{where}.{key}: a text value is required")
+        if item.get("id") in seen:
+            problems.append(f"{where}.id: the same id is used twice")
+        seen.add(item.get("id"))
+        problems += [f"{where}.{key}: unknown field" for key in sorted(set(item) - set(_FIELDS))]
+        for key in ("title", "who_other", "how_other", "heard", "changed"):
+            if key in item and not isinstance(item[key], str):
+                problems.append(f"{where}.{key}: must be text")
+        for key in ("held_on", "deleted_at"):
+            value = item.get(key)
+            if value is not None and not isinstance(value, str):
+                problems.append(f"{where}.{key}: must be text or null")
+        if isinstance(item.get("held_on"), str):
+            try:
+                parse_iso_date(item["held_on"])
+            except ValueError:
+                problems.append(f"{where}.held_on: '{item['held_on']}' is not a date like 2026-03-03")
+        who = item.get("who", [])
+        if not isinstance(who, list) or any(value not in stakeholders for value in who):
+            problems.append(f"{where}.who: must list some of " + ", ".join(sorted(stakeholders)))
+        if item.get("how", "meeting") not in methods:
+            problems.append(f"{where}.how: '{item.get('how')}' is not one of " + ", ".join(sorted(methods)))
+        people = item.get("people")
+        if people is not None and (not isinstance(people, int) or isinstance(people, bool) or people < 0):
+            problems.append(f"{where}.people: must be a whole number of at least 0, or null")
+    return problems
+
+
+def owned_ids(data) -> dict[str, set]:
+    return {OWNER_TABLE: {item["id"] for item in data if isinstance(item, dict) and "id" in item}}
+
+
+def load_section(orgfile: OrgFile, data: list) -> None:
+    for item in data:
+        row = {key: item.get(key) for key in _FIELDS if key in item}
+        row["who"] = json.dumps(item.get("who", []))
+        orgfile.db["consultations"].insert(row)

@@ -1,0 +1,229 @@
+"""Stories, their consent records, the use log and links to indicators.
+
+Everything that leaves the organisation goes through ``usable_for`` / ``record_use``, which both
+apply the one consent rule (svdesk.domain.consent.may_use) — there is no other way to get a
+story's text out for an export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from svdesk.domain import dates
+from svdesk.domain.consent import Consent, ConsentRefused, Decision, IdLevel, Use, may_use
+from svdesk.domain.dates import utc_now_stamp
+from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.ids import new_id
+from svdesk.domain.stories import Status, Story, StorySummary, StoryUse, UsableStory, render
+from svdesk.domain.textsafe import clean_line
+from svdesk.store.orgfile import OrgFile
+from svdesk.store.rows import stamped
+from svdesk.store.stories_rows import (
+    consent_from_row, consent_to_row, story_from_row, story_to_row, sync_search, use_from_row,
+)
+from svdesk.store.stories_search import StoryFilter, StorySearch
+
+OWNER_TABLE = "stories"
+PHOTO_ROLE = "photo"
+DOCUMENT_ROLE = "document"
+CONSENT_FORM_ROLE = "consent_form"
+
+
+class StoryRepo(StorySearch):
+    def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] = dates.today):
+        super().__init__(orgfile, today)
+
+    # -- stories ----------------------------------------------------------------------------------
+    def new(self, title: str = "", story_date: dt.date | None = None) -> Story:
+        """A new draft (with a consent record saying "not given yet")."""
+        story = Story(id=new_id(), title=clean_line(title), story_date=story_date or self._today())
+        self._check(story)
+        row = stamped({"id": story.id, **story_to_row(story)}, new=True)
+        with self._file.write("stories") as db:
+            db["stories"].insert(row)
+            db["story_consents"].insert(stamped({"story_id": story.id, **consent_to_row(Consent())}, new=True))
+            sync_search(db, story.id)
+        return self.get(story.id)
+
+    def get(self, story_id: str) -> Story:
+        row = self._file.query_one("SELECT * FROM stories WHERE id = ?", [story_id])
+        if row is None:
+            raise SvdeskError("That story is no longer in the file.")
+        return story_from_row(row)
+
+    def exists(self, story_id: str) -> bool:
+        return self._file.query_one(
+            "SELECT 1 AS x FROM stories WHERE id = ? AND deleted_at IS NULL", [story_id]) is not None
+
+    def save(self, story: Story) -> Story:
+        """Saves every field. A story marked ready must be complete (``Story.problems``)."""
+        story = replace(story, title=clean_line(story.title))
+        self._check(story)
+        if story.is_ready and story.problems():
+            raise ValidationError(story.problems())
+        current = self._file.query_one("SELECT id FROM stories WHERE id = ?", [story.id])
+        if current is None:
+            raise SvdeskError("That story is no longer in the file, so the change was not saved.")
+        with self._file.write("stories") as db:
+            db["stories"].update(story.id, stamped(story_to_row(story), new=False))
+            sync_search(db, story.id)
+        return self.get(story.id)
+
+    def update(self, story_id: str, **changes) -> Story:
+        return self.save(replace(self.get(story_id), **changes))
+
+    def set_status(self, story_id: str, status: Status | str) -> Story:
+        return self.update(story_id, status=Status(status).value)
+
+    @staticmethod
+    def _check(story: Story) -> None:
+        problems = story.input_problems()
+        if problems:
+            raise ValidationError(problems)
+
+    def remove(self, story_id: str) -> None:
+        """Moves the story to the bin; ``restore`` brings it back. Its use log is kept."""
+        with self._file.write("stories") as db:
+            db.execute("UPDATE stories SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                       [utc_now_stamp(), utc_now_stamp(), story_id])
+            sync_search(db, story_id, text=False)
+
+    def restore(self, story_id: str) -> None:
+        with self._file.write("stories") as db:
+            db.execute("UPDATE stories SET deleted_at = NULL, updated_at = ? WHERE id = ?", [utc_now_stamp(), story_id])
+            sync_search(db, story_id, text=False)
+
+    def removed(self) -> list[Story]:
+        rows = self._file.query("SELECT * FROM stories WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
+        return [story_from_row(row) for row in rows]
+
+    # -- consent ----------------------------------------------------------------------------------
+    def consent_for(self, story_id: str) -> Consent:
+        return consent_from_row(self._file.query_one("SELECT * FROM story_consents WHERE story_id = ?", [story_id]))
+
+    def save_consent(self, story_id: str, consent: Consent) -> Consent:
+        """Stores the record as it is (an incomplete record is kept but refuses every use)."""
+        consent = replace(consent, recorded_by=clean_line(consent.recorded_by), given_by=clean_line(consent.given_by))
+        self.get(story_id)
+        values = consent_to_row(consent)
+        with self._file.write("consent") as db:
+            existing = db.execute("SELECT id FROM story_consents WHERE story_id = ?", [story_id]).fetchone()
+            if existing:
+                db["story_consents"].update(existing[0], stamped(values, new=False))
+            else:
+                db["story_consents"].insert(stamped({"story_id": story_id, **values}, new=True))
+            sync_search(db, story_id, text=False)
+        return self.consent_for(story_id)
+
+    def withdraw(self, story_id: str, on_date: dt.date, note: str = "") -> list[StoryUse]:
+        """Records a withdrawal; from ``on_date`` the story is left out of every export.
+        Returns where it had been used, so the person can ask for it to be taken down."""
+        consent = self.consent_for(story_id)
+        self.save_consent(story_id, replace(consent, withdrawn_on=on_date, withdrawal_note=note.strip()))
+        return self.uses_of(story_id)
+
+    # -- use log ----------------------------------------------------------------------------------
+    def record_use(self, story_id: str, use: Use, document_name: str, when: dt.date,
+                   level: IdLevel | None = None) -> StoryUse:
+        """Adds to the use log, after checking the consent rule once more."""
+        document_name = clean_line(document_name)
+        if not document_name:
+            raise SvdeskError("Say which document the story was used in.")
+        story = self.get(story_id)
+        decision = self.check_use(story_id, use, when, level)
+        if not decision:
+            raise ConsentRefused(story.title or "This story", decision)
+        row = stamped({"story_id": story_id, "use": Use(use).value, "document": document_name,
+                       "used_on": when.isoformat(), "level": decision.level.value}, new=True)
+        with self._file.write("story use") as db:
+            db["story_uses"].insert(row)
+        return use_from_row(self._file.query_one("SELECT * FROM story_uses WHERE id = ?", [row["id"]]))
+
+    def uses_of(self, story_id: str) -> list[StoryUse]:
+        rows = self._file.query("SELECT * FROM story_uses WHERE story_id = ? ORDER BY used_on, created_at", [story_id])
+        return [use_from_row(row) for row in rows]
+
+    # -- indicators -------------------------------------------------------------------------------
+    def indicators_for(self, story_id: str) -> list[str]:
+        rows = self._file.query("SELECT indicator_id FROM story_indicators WHERE story_id = ? ORDER BY created_at, indicator_id",
+                                [story_id])
+        return [row["indicator_id"] for row in rows]
+
+    def set_indicators(self, story_id: str, indicator_ids: list[str]) -> None:
+        wanted = list(dict.fromkeys(indicator_ids))
+        unknown = [value for value in wanted if not self._indicator_exists(value)]
+        if unknown:
+            raise SvdeskError("That indicator is no longer in the file, so the link was not made.")
+        self.get(story_id)
+        current = self.indicators_for(story_id)
+        if current == wanted:
+            return
+        with self._file.write("story indicators") as db:
+            for value in set(current) - set(wanted):
+                db.execute("DELETE FROM story_indicators WHERE story_id = ? AND indicator_id = ?", [story_id, value])
+            for value in wanted:
+                if value not in current:
+                    db["story_indicators"].insert(stamped({"story_id": story_id, "indicator_id": value}, new=True))
+
+    def stories_for_indicator(self, indicator_id: str) -> list[StorySummary]:
+        rows = self._file.query(
+            "SELECT s.id FROM story_indicators l JOIN stories s ON s.id = l.story_id "
+            "WHERE l.indicator_id = ? AND s.deleted_at IS NULL ORDER BY s.story_date DESC", [indicator_id])
+        return self.summaries([row["id"] for row in rows])
+
+    def _indicator_exists(self, indicator_id: str) -> bool:
+        """Indicators belong to another capability: no foreign key, so check here when we can."""
+        if not isinstance(indicator_id, str) or not indicator_id.strip():
+            return False
+        columns = {row["name"] for row in self._file.query("PRAGMA table_info(indicators)")}
+        if "id" not in columns:
+            return True  # a file without indicators yet: nothing to check against
+        where = " AND deleted_at IS NULL" if "deleted_at" in columns else ""
+        return self._file.query_one(f"SELECT 1 AS x FROM indicators WHERE id = ?{where}", [indicator_id]) is not None
+
+    # -- the consent rule, for exports ------------------------------------------------------------
+    def check_use(self, story_id: str, use: Use, on_date: dt.date, level: IdLevel | None = None) -> Decision:
+        """The rule's decision for one story. ``level`` None = the most identifying level allowed."""
+        story = self.get(story_id)
+        consent = self.consent_for(story_id)
+        chosen = self._level(story, consent, level)
+        decision = may_use(story, consent, Use(use), on_date, chosen)
+        if self._is_deleted(story_id):
+            reasons = ("The story is in the bin.", *decision.reasons)
+            return Decision(False, reasons, decision.use, decision.level, on_date)
+        return decision
+
+    @staticmethod
+    def _level(story: Story, consent: Consent, asked: IdLevel | None) -> IdLevel:
+        # Never more identifying than the story is written to be, nor than consent allows.
+        level = story.level.at_most(consent.level)
+        return level if asked is None else IdLevel(asked).at_most(level)
+
+    def _is_deleted(self, story_id: str) -> bool:
+        return not self.exists(story_id)
+
+    def decisions_for(self, use: Use, on_date: dt.date, level: IdLevel | None = None) -> list[tuple[StorySummary, Decision]]:
+        summaries = self.summaries(self.search_ids("", StoryFilter()))
+        return [(summary, self.check_use(summary.id, use, on_date, level)) for summary in summaries]
+
+    def usable_for(self, use: Use, on_date: dt.date, level: IdLevel | None = None,
+                   story_ids: list[str] | None = None) -> list[UsableStory]:
+        """Stories that may be used for ``use`` on ``on_date``, rendered at the allowed level."""
+        ids = self.search_ids("", StoryFilter(status=Status.READY.value))
+        if story_ids is not None:
+            chosen = set(story_ids)
+            ids = [story_id for story_id in ids if story_id in chosen]
+        usable = []
+        for story_id in ids:
+            story = self.get(story_id)
+            consent = self.consent_for(story_id)
+            chosen_level = self._level(story, consent, level)
+            if not may_use(story, consent, Use(use), on_date, chosen_level):
+                continue
+            photos = self._file.query(
+                "SELECT id FROM attachments WHERE owner_table = ? AND owner_id = ? AND role = ? "
+                "AND deleted_at IS NULL ORDER BY created_at", [OWNER_TABLE, story_id, PHOTO_ROLE])
+            usable.append(render(story, chosen_level, self.indicators_for(story_id), [row["id"] for row in photos]))
+        return usable

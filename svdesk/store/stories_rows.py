@@ -1,0 +1,140 @@
+"""Stories and consent records <-> table rows, and the folded text the search index holds."""
+
+from __future__ import annotations
+
+import json
+
+from svdesk.domain.consent import Consent, IdLevel, Method, Use
+from svdesk.domain.dates import parse_iso_date
+from svdesk.domain.stories import Story, StoryUse
+from svdesk.domain.textfold import fold
+
+STORY_COLUMNS = (
+    "title", "story_date", "domain", "level", "person_name", "pseudonym", "anonymous_as", "before",
+    "what_we_did", "after", "quote", "why_it_matters", "keywords", "status", "special_categories",
+    "about_child",
+)
+CONSENT_COLUMNS = (
+    "given", "given_on", "method", "recorded_by", "given_by", "told", "uses", "level", "expires_on",
+    "explicit", "withdrawn_on", "withdrawal_note",
+)
+
+
+def _date(value):
+    return parse_iso_date(value) if value else None
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def story_to_row(story: Story) -> dict:
+    return {
+        "title": story.title,
+        "story_date": _iso(story.story_date),
+        "domain": story.domain,
+        "level": story.level.value,
+        "person_name": story.person_name,
+        "pseudonym": story.pseudonym,
+        "anonymous_as": story.anonymous_as,
+        "before": story.before,
+        "what_we_did": story.what_we_did,
+        "after": story.after,
+        "quote": story.quote,
+        "why_it_matters": story.why_it_matters,
+        "keywords": json.dumps(list(story.keywords), ensure_ascii=False),
+        "status": story.status,
+        "special_categories": json.dumps(sorted(story.special_categories)),
+        "about_child": int(story.about_child),
+    }
+
+
+def story_from_row(row: dict) -> Story:
+    return Story(
+        id=row["id"], title=row["title"], story_date=_date(row["story_date"]), domain=row["domain"],
+        level=IdLevel(row["level"]), person_name=row["person_name"], pseudonym=row["pseudonym"],
+        anonymous_as=row["anonymous_as"], before=row["before"], what_we_did=row["what_we_did"],
+        after=row["after"], quote=row["quote"], why_it_matters=row["why_it_matters"],
+        keywords=tuple(json.loads(row["keywords"])), status=row["status"],
+        special_categories=frozenset(json.loads(row["special_categories"])),
+        about_child=bool(row["about_child"]), created_at=row["created_at"], updated_at=row["updated_at"],
+    )
+
+
+def consent_to_row(consent: Consent) -> dict:
+    return {
+        "given": int(consent.given),
+        "given_on": _iso(consent.given_on),
+        "method": consent.method.value if consent.method else None,
+        "recorded_by": consent.recorded_by,
+        "given_by": consent.given_by,
+        "told": consent.told,
+        "uses": json.dumps([use.value for use in Use if use in consent.uses]),
+        "level": consent.level.value,
+        "expires_on": _iso(consent.expires_on),
+        "explicit": int(consent.explicit),
+        "withdrawn_on": _iso(consent.withdrawn_on),
+        "withdrawal_note": consent.withdrawal_note,
+    }
+
+
+def consent_from_row(row: dict | None) -> Consent:
+    if row is None:
+        return Consent()
+    return Consent(
+        given=bool(row["given"]), given_on=_date(row["given_on"]),
+        method=Method(row["method"]) if row["method"] else None, recorded_by=row["recorded_by"],
+        given_by=row["given_by"], told=row["told"], uses=frozenset(Use(value) for value in json.loads(row["uses"])),
+        level=IdLevel(row["level"]), expires_on=_date(row["expires_on"]), explicit=bool(row["explicit"]),
+        withdrawn_on=_date(row["withdrawn_on"]), withdrawal_note=row["withdrawal_note"],
+    )
+
+
+def use_from_row(row: dict) -> StoryUse:
+    return StoryUse(id=row["id"], story_id=row["story_id"], use=Use(row["use"]), document=row["document"],
+                    used_on=parse_iso_date(row["used_on"]), level=IdLevel(row["level"]),
+                    created_at=row["created_at"])
+
+
+def text_row(story: Story) -> dict:
+    """The story's text folded for the search index (names included, so a person's stories can
+    be found — for example when they ask to see or withdraw them)."""
+    body = "\n".join([
+        story.before, story.what_we_did, story.after, story.why_it_matters, story.domain,
+        story.person_name, story.pseudonym, story.anonymous_as,
+    ])
+    return {
+        "title": fold(story.title),
+        "quote": fold(story.quote),
+        "body": fold(body),
+        "tags": fold(" ; ".join(story.keywords)),
+    }
+
+
+def sync_search(db, story_id: str, text: bool = True) -> None:
+    """Brings the search tables in step with one story (call inside the write that changed it)."""
+    row = next(db.query("SELECT * FROM stories WHERE id = ?", [story_id]), None)
+    if row is None:
+        return
+    consent = next(db.query("SELECT given, expires_on, withdrawn_on FROM story_consents WHERE story_id = ?",
+                            [story_id]), None) or {"given": 0, "expires_on": None, "withdrawn_on": None}
+    listed = {
+        "live": int(row["deleted_at"] is None), "story_date": row["story_date"], "created_at": row["created_at"],
+        "status": row["status"], "given": consent["given"], "expires_on": consent["expires_on"],
+        "withdrawn_on": consent["withdrawn_on"],
+    }
+    found = next(db.query("SELECT rowid FROM story_list WHERE story_id = ?", [story_id]), None)
+    if found is None:
+        cursor = db.execute(
+            "INSERT INTO story_list (story_id, live, story_date, created_at, status, given, expires_on, withdrawn_on) "
+            "VALUES (:story_id, :live, :story_date, :created_at, :status, :given, :expires_on, :withdrawn_on)",
+            {"story_id": story_id, **listed})
+        db.execute("INSERT INTO story_text (rowid, title, quote, body, tags) VALUES (:rowid, :title, :quote, :body, :tags)",
+                   {"rowid": cursor.lastrowid, **text_row(story_from_row(row))})
+        return
+    db.execute("UPDATE story_list SET live = :live, story_date = :story_date, created_at = :created_at, "
+               "status = :status, given = :given, expires_on = :expires_on, withdrawn_on = :withdrawn_on "
+               "WHERE rowid = :rowid", {"rowid": found["rowid"], **listed})
+    if text:
+        db.execute("UPDATE story_text SET title = :title, quote = :quote, body = :body, tags = :tags WHERE rowid = :rowid",
+                   {"rowid": found["rowid"], **text_row(story_from_row(row))})

@@ -1,0 +1,131 @@
+"""Finding stories: full-text search (SQLite FTS5 over folded text) with filters, returning ids
+first and the rows of the list in windows, so a list of 10,000 stories never loads them all.
+
+Results are newest first, like the list without a search: a predictable order people can scan
+(mail programs do the same), and no ranking work for a word found in every story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from svdesk.domain.consent import ConsentState, IdLevel
+from svdesk.domain.stories import StorySummary
+from svdesk.domain.textfold import fts_query
+from svdesk.store.orgfile import OrgFile
+from svdesk.store.stories_rows import consent_from_row
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    status: str | None = None  # "draft" / "ready"
+    consent: ConsentState | None = None  # on today's date
+    indicator_id: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == StoryFilter()
+
+
+# Which consent state a story is in today, as SQL over story_list l (:today is an ISO date).
+_STATE_SQL = {
+    ConsentState.WITHDRAWN: "(l.withdrawn_on IS NOT NULL AND l.withdrawn_on <= :today)",
+    ConsentState.NONE: "((l.withdrawn_on IS NULL OR l.withdrawn_on > :today) AND l.given = 0)",
+    ConsentState.EXPIRED: "((l.withdrawn_on IS NULL OR l.withdrawn_on > :today) AND l.given = 1 "
+                          "AND l.expires_on IS NOT NULL AND l.expires_on < :today)",
+    ConsentState.CURRENT: "((l.withdrawn_on IS NULL OR l.withdrawn_on > :today) AND l.given = 1 "
+                          "AND (l.expires_on IS NULL OR l.expires_on >= :today))",
+}
+
+
+class StorySearch:
+    def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date]):
+        self._file = orgfile
+        self._today = today
+
+    def search_ids(self, query: str = "", filters: StoryFilter | None = None) -> list[str]:
+        """Ids of matching stories (not in the bin), newest first. Nothing typed can cause an
+        error: each word is quoted (see fts_query). Only the slim story_list rows are read."""
+        filters = filters or StoryFilter()
+        params: dict = {"today": self._today().isoformat()}
+        where = ["l.live = 1"]
+        match = fts_query(query)
+        if match is not None:
+            where.append("l.rowid IN (SELECT rowid FROM story_fts WHERE story_fts MATCH :match)")
+            params["match"] = match
+        if filters.status:
+            where.append("l.status = :status")
+            params["status"] = filters.status
+        if filters.consent:
+            where.append(_STATE_SQL[ConsentState(filters.consent)])
+        if filters.indicator_id:
+            where.append("l.story_id IN (SELECT story_id FROM story_indicators WHERE indicator_id = :indicator)")
+            params["indicator"] = filters.indicator_id
+        if filters.date_from:
+            where.append("l.story_date >= :date_from")
+            params["date_from"] = filters.date_from.isoformat()
+        if filters.date_to:
+            where.append("l.story_date <= :date_to")
+            params["date_to"] = filters.date_to.isoformat()
+        sql = (f"SELECT l.story_id FROM story_list l WHERE {' AND '.join(where)} "
+               "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id")
+        return [row[0] for row in self._file.conn.execute(sql, params)]
+
+    def summaries(self, ids: list[str]) -> list[StorySummary]:
+        """The list rows for ``ids``, in the same order (a window of a search result)."""
+        if not ids:
+            return []
+        found: dict[str, StorySummary] = {}
+        today = self._today()
+        # SQLite allows a limited number of parameters: ask in chunks.
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._file.query(
+                "SELECT s.id, s.title, s.story_date, s.status, s.level, s.domain, c.story_id AS consent_story, "
+                "c.given, c.given_on, c.method, c.recorded_by, c.given_by, c.told, c.uses, c.level AS consent_level, "
+                "c.expires_on, c.explicit, c.withdrawn_on, c.withdrawal_note, "
+                "(SELECT count(*) FROM story_uses u WHERE u.story_id = s.id) AS use_count "
+                f"FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id WHERE s.id IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                consent = consent_from_row({**row, "level": row["consent_level"]} if row["consent_story"] else None)
+                found[row["id"]] = StorySummary(
+                    id=row["id"], title=row["title"],
+                    story_date=dt.date.fromisoformat(row["story_date"]) if row["story_date"] else None,
+                    status=row["status"], consent_state=consent.state(today), use_count=row["use_count"],
+                    level=IdLevel(row["level"]), domain=row["domain"],
+                )
+        return [found[story_id] for story_id in ids if story_id in found]
+
+    def search(self, query: str = "", filters: StoryFilter | None = None, limit: int | None = None) -> list[StorySummary]:
+        ids = self.search_ids(query, filters)
+        return self.summaries(ids[:limit] if limit else ids)
+
+    def earliest_date(self) -> dt.date | None:
+        row = self._file.query_one(
+            "SELECT min(story_date) AS d FROM stories WHERE deleted_at IS NULL AND story_date IS NOT NULL")
+        return dt.date.fromisoformat(row["d"]) if row and row["d"] else None
+
+    def count(self) -> int:
+        row = self._file.conn.execute("SELECT count(*) FROM story_list WHERE live = 1").fetchone()
+        return row[0]
+
+    def state_counts(self) -> dict[ConsentState, int]:
+        """How many stories (not in the bin) are in each consent state today."""
+        params = {"today": self._today().isoformat()}
+        counts = {}
+        for state, condition in _STATE_SQL.items():
+            row = self._file.conn.execute(f"SELECT count(*) FROM story_list l WHERE l.live = 1 AND {condition}",
+                                          params).fetchone()
+            counts[state] = row[0]
+        return counts
+
+    def status_counts(self) -> dict[str, int]:
+        rows = self._file.conn.execute("SELECT status, count(*) FROM story_list WHERE live = 1 GROUP BY status")
+        return {status: count for status, count in rows}

@@ -1,0 +1,249 @@
+"""The Details tab: everything that defines an indicator, saved as each field is left."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.measures import Direction, Frequency, Indicator, Unit, format_number, parse_value
+from svdesk.ui.context import PageContext
+from svdesk.ui.date_field import DateField
+from svdesk.ui.pages.base import scrolling
+from svdesk.ui.tag_picker import TagPicker
+from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+
+INDICATORS = "indicators"
+
+
+class IndicatorForm(QWidget):
+    saved = Signal(object)  # the saved Indicator
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.indicator: Indicator | None = None
+        self._loading = False
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(4, 4, 12, 4)
+        self.problems = ProblemLabel()
+        outer.addWidget(self.problems)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(160)
+        self._row(form, "&Name", self.name, "Short and concrete — for example 'Bikes refurbished and back on the road'.")
+        self.outcome = SavingTextEdit()
+        self.outcome.setFixedHeight(58)
+        self._row(form, "What it &shows", self.outcome, "The change this number is evidence of, in a sentence.")
+
+        kinds = QWidget()
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        self.unit = QComboBox()
+        for unit in Unit:
+            self.unit.addItem(unit.label, unit.value)
+        self.unit.setAccessibleName("Unit")
+        self.direction = QComboBox()
+        for direction in Direction:
+            self.direction.addItem(direction.label, direction.value)
+        self.direction.setAccessibleName("Which direction is better")
+        self.frequency = QComboBox()
+        for frequency in Frequency:
+            self.frequency.addItem(frequency.label, frequency.value)
+        self.frequency.setAccessibleName("How often it is recorded")
+        for widget in (self.unit, self.direction, self.frequency):
+            kinds_row.addWidget(widget)
+        kinds_row.addStretch()
+        self.unit_help = HelpLabel("")
+        self._row(form, "&Unit", kinds, "", buddy=self.unit, help_label=self.unit_help)
+
+        self.baseline_value, self.baseline_date = QLineEdit(), DateField()
+        self.target_value, self.target_date = QLineEdit(), DateField()
+        self.baseline_help, self.target_help = HelpLabel(""), HelpLabel("")
+        for label, value, date, help_label, name in (
+                ("&Baseline", self.baseline_value, self.baseline_date, self.baseline_help, "Baseline"),
+                ("&Target", self.target_value, self.target_date, self.target_help, "Target")):
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            value.setMaximumWidth(140)
+            value.setAccessibleName(f"{name} value")
+            date.setAccessibleName(f"{name} date")
+            on = QLabel("on" if name == "Baseline" else "by")
+            on.setBuddy(date)
+            row.addWidget(value)
+            row.addWidget(on)
+            row.addWidget(date)
+            row.addStretch()
+            self._row(form, label, line, "", buddy=value, help_label=help_label)
+
+        self.how = SavingTextEdit()
+        self.how.setFixedHeight(58)
+        self._row(form, "&How it is collected", self.how,
+                  "What you count or ask, from which record, and what you keep as evidence.")
+        self.collected_by = QLineEdit()
+        self.collected_by.setMaxLength(200)
+        self._row(form, "Who &collects it", self.collected_by, "A name or a role, so it keeps happening.")
+        self.who = SavingTextEdit()
+        self.who.setFixedHeight(58)
+        self._row(form, "Who &benefits", self.who, "Who the people are and how underserved — buyers look for this.")
+        self.contribution = SavingTextEdit()
+        self.contribution.setFixedHeight(58)
+        self._row(form, "C&ontribution", self.contribution,
+                  "What else could explain the change (other services, family, the job market)? Saying so is honest "
+                  "and makes the claim more credible.")
+        self.tags = TagPicker()
+        self.tags.setMinimumHeight(180)
+        self._row(form, "Outcomes it speaks &to", self.tags,
+                  "Tick the buyer outcomes this indicator gives evidence for; tender answers use them.",
+                  buddy=self.tags.filter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+
+        for line in (self.name, self.collected_by, self.baseline_value, self.target_value):
+            line.editingFinished.connect(self.save)
+        for box in (self.outcome, self.how, self.who, self.contribution):
+            box.editingFinished.connect(self.save)
+        for combo in (self.unit, self.direction, self.frequency):
+            combo.currentIndexChanged.connect(self.save)
+        for field in (self.baseline_date, self.target_date):
+            field.date_edited.connect(lambda _value: self.save())
+            field.validity_changed.connect(lambda _problem: self._show_field_problems())
+        self.tags.tags_changed.connect(self._tags_changed)
+
+    def _row(self, form: QFormLayout, label: str, field: QWidget, help_text: str, buddy: QWidget | None = None,
+             help_label: HelpLabel | None = None) -> None:
+        caption = QLabel(label)
+        target = buddy or field
+        caption.setBuddy(target)
+        if not target.accessibleName():
+            target.setAccessibleName(label.replace("&", ""))
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 4)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(help_label or HelpLabel(help_text))
+        form.addRow(caption, holder)
+
+    # -- loading -------------------------------------------------------------------------------------
+    def set_indicator(self, indicator: Indicator | None) -> None:
+        self.indicator = indicator
+        if indicator is None:
+            return
+        self._loading = True
+        try:
+            self.name.setText(indicator.name)
+            self.outcome.set_text_quietly(indicator.outcome)
+            self.unit.setCurrentIndex(self.unit.findData(indicator.unit.value))
+            self.direction.setCurrentIndex(self.direction.findData(indicator.direction.value))
+            self.frequency.setCurrentIndex(self.frequency.findData(indicator.frequency.value))
+            self.baseline_value.setText(_number(indicator.baseline_value))
+            self.baseline_date.set_date(indicator.baseline_date)
+            self.target_value.setText(_number(indicator.target_value))
+            self.target_date.set_date(indicator.target_date)
+            self.how.set_text_quietly(indicator.how_collected)
+            self.collected_by.setText(indicator.collected_by)
+            self.who.set_text_quietly(indicator.who_benefits)
+            self.contribution.set_text_quietly(indicator.contribution)
+            self.tags.set_frameworks(self.ctx.workspace.frameworks.all(),
+                                     self.ctx.workspace.tags.tags_for(INDICATORS, indicator.id))
+        finally:
+            self._loading = False
+        self.problems.show_problems([])
+        self._explain(indicator.unit)
+        read_only = self.ctx.workspace.read_only
+        for widget in (self.name, self.outcome, self.baseline_value, self.target_value, self.how, self.collected_by,
+                       self.who, self.contribution, self.baseline_date, self.target_date):
+            widget.setReadOnly(read_only)
+        for widget in (self.unit, self.direction, self.frequency, self.tags.tree):
+            widget.setEnabled(not read_only)
+
+    def _explain(self, unit: Unit) -> None:
+        self.unit_help.setText(f"Values are {unit.rule_text}. {unit.aggregation_text}")
+        if unit.summable:
+            self.baseline_help.setText("The amount in a year before you started measuring (or your first full year), "
+                                       "and the date that year ended — for example 190 on 31 Mar 2023.")
+            self.target_help.setText("The amount a year you are aiming for, and the date you aim to reach it by.")
+        else:
+            self.baseline_help.setText("The level when you started measuring, and when it was measured.")
+            self.target_help.setText("The level you are aiming for, and the date you aim to reach it by.")
+
+    # -- saving --------------------------------------------------------------------------------------
+    def _show_field_problems(self) -> list[str]:
+        problems = [field.problem for field in (self.baseline_date, self.target_date) if field.problem]
+        self.problems.show_problems(problems)
+        return problems
+
+    def _candidate(self) -> Indicator:
+        unit = Unit(self.unit.currentData())
+        problems = []
+        values = {}
+        for key, line, label in (("baseline_value", self.baseline_value, "baseline"),
+                                 ("target_value", self.target_value, "target")):
+            text = line.text().strip()
+            try:
+                values[key] = parse_value(unit, text) if text else None
+            except ValidationError as error:
+                problems += [f"The {label}: {problem}" for problem in error.problems]
+        if problems:
+            raise ValidationError(problems)
+        return replace(
+            self.indicator, name=self.name.text(), outcome=self.outcome.toPlainText().strip(), unit=unit,
+            direction=Direction(self.direction.currentData()), frequency=Frequency(self.frequency.currentData()),
+            baseline_date=self.baseline_date.date(), target_date=self.target_date.date(),
+            how_collected=self.how.toPlainText().strip(), collected_by=self.collected_by.text().strip(),
+            who_benefits=self.who.toPlainText().strip(), contribution=self.contribution.toPlainText().strip(), **values,
+        )
+
+    def save(self) -> None:
+        if self._loading or self.indicator is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+            return
+        if self._show_field_problems():
+            return
+        try:
+            saved = self.ctx.workspace.indicators.save(self._candidate())
+        except ValidationError as error:
+            # What was typed stays in its field; it is saved once it is valid.
+            self.problems.show_problems(error.problems)
+            if self.indicator and Unit(self.unit.currentData()) != self.indicator.unit and any(
+                    "reading" in problem for problem in error.problems):
+                self._loading = True
+                self.unit.setCurrentIndex(self.unit.findData(self.indicator.unit.value))
+                self._loading = False
+            return
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not saved", str(error))
+            return
+        self.problems.show_problems([])
+        changed_unit = saved.unit != self.indicator.unit
+        self.indicator = saved
+        if changed_unit:
+            self._explain(saved.unit)
+        self.saved.emit(saved)
+
+    def _tags_changed(self, tags: list) -> None:
+        if self._loading or self.indicator is None or self.ctx.workspace.read_only:
+            return
+        try:
+            self.ctx.workspace.tags.set_tags(INDICATORS, self.indicator.id, tags)
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not saved", str(error))
+
+    def finish_editing(self) -> None:
+        for box in (self.outcome, self.how, self.who, self.contribution):
+            box.finish()
+
+
+def _number(value) -> str:
+    return "" if value is None else format_number(value).replace(",", "")

@@ -1,0 +1,94 @@
+"""`svdesk export cic34` and `svdesk export summary`, run as a person would: in a child process."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+SVDESK = [sys.executable, "-m", "svdesk"]
+
+
+def run(*args):
+    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60)
+    return result.stdout
+
+
+def test_cic34_text_for_a_chosen_year(demo_copy, tmp_path):
+    out = tmp_path / "report.txt"
+    result = run("export", "cic34", demo_copy, "--year", "2024/25", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote the CIC34 report for 2024/25" in result.stdout
+    text = out.read_text("utf-8")
+    assert "Year ending: 31 March 2025" in text
+    assert "Sam Okafor: £24,500" in text
+    assert "No transfer of assets other than for full consideration has been made." in text
+    assert "Date: 9 Dec 2025" in text
+
+
+def test_cic34_word_and_pdf(demo_copy, tmp_path):
+    docx = pytest.importorskip("docx")
+    result = run("export", "cic34", demo_copy, "--year", "2025/26", "--format", "docx", "-o", tmp_path / "r.docx")
+    assert result.returncode == 0, result.stderr
+    assert "not dated yet" in result.stdout  # the checks worth a look are listed
+    document = docx.Document(str(tmp_path / "r.docx"))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Part 3 – Directors' remuneration" in text
+    assert "There were no other transactions or arrangements" in text
+    assert "Small Heath Community Food Bank" in text
+    result = run("export", "cic34", demo_copy, "--year", "2025/26", "-o", tmp_path / "r.pdf")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "Part 4 – Transfers of assets" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_cic34_default_year_is_the_latest_finished_one(demo_copy, tmp_path):
+    import datetime as dt
+
+    from svdesk.domain.financial_year import YearEnd, year_containing
+
+    result = run("export", "cic34", demo_copy, "-o", tmp_path / "r.txt")
+    assert result.returncode == 0, result.stderr
+    year_end = YearEnd(31, 3)
+    expected = year_containing(dt.date.today(), year_end).previous(year_end).label
+    assert f"for {expected} " in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--year", "2025/27"), "second year must follow"),
+    (("--year", "banana"), "is not a financial year"),
+    (("--format", "md"), "invalid choice"),
+])
+def test_cic34_bad_input_gets_a_sentence(demo_copy, tmp_path, args, message):
+    result = run("export", "cic34", demo_copy, *args, "-o", tmp_path / "r.txt")
+    assert result.returncode in (1, 2)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.txt").exists()
+
+
+def test_cic34_output_name_without_a_known_suffix(demo_copy, tmp_path):
+    result = run("export", "cic34", demo_copy, "-o", tmp_path / "report.odt")
+    assert result.returncode == 1
+    assert "--format" in result.stderr
+
+
+def test_summary_pdf(demo_copy, tmp_path):
+    out = tmp_path / "summary.pdf"
+    result = run("export", "summary", demo_copy, "--year", "2025/26", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    text = pdf_text(out)
+    assert "Riverside Bike Works CIC" in text and "Our impact in 2025/26" in text
+
+
+def test_summary_must_be_pdf(demo_copy, tmp_path):
+    result = run("export", "summary", demo_copy, "-o", tmp_path / "summary.docx")
+    assert result.returncode == 1
+    assert "is a PDF" in result.stderr

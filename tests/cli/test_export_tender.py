@@ -1,0 +1,79 @@
+"""`svdesk export tender` and `svdesk export delivery`, as a person types them."""
+
+import subprocess
+import sys
+
+import pytest
+
+from svdesk.cli import main
+
+WON = "61f67f22-6977-5fca-ab0c-eaf84f58bda6"
+DRAFTING = "4799f033-1385-5bcc-88bb-cc6106e19b21"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "txt"])
+def test_every_format_by_id_prefix(demo_copy, tmp_path, capsys, fmt):
+    out = tmp_path / f"answer.{fmt}"
+    assert main(["export", "tender", str(demo_copy), "--tender", DRAFTING[:8], "--format", fmt, "-o", str(out)]) == 0
+    assert out.stat().st_size > 500
+    assert f"Wrote {out}" in capsys.readouterr().out
+
+
+def test_the_format_comes_from_the_suffix_and_the_reference_finds_the_tender(demo_copy, tmp_path, capsys):
+    out = tmp_path / "sent.txt"
+    assert main(["export", "tender", str(demo_copy), "--tender", "BCC-P0481-L2", "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert "Submitted 13 Feb 2025" in text and "Our commitments" in text
+
+
+def test_the_draft_option_exports_the_working_copy(demo_copy, tmp_path):
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(demo_copy)
+    workspace.tenders.save_answer_text(WON, "A working copy, not what was sent.")
+    workspace.close()
+    out = tmp_path / "draft.md"
+    assert main(["export", "tender", str(demo_copy), "--tender", WON, "--draft", "-o", str(out)]) == 0
+    assert "A working copy, not what was sent." in out.read_text("utf-8")
+
+
+def test_exports_record_story_uses_in_the_file(demo_copy, tmp_path):
+    from svdesk.store.workspace import open_workspace
+
+    out = tmp_path / "answer.docx"
+    assert main(["export", "tender", str(demo_copy), "--tender", DRAFTING, "-o", str(out)]) == 0
+    workspace = open_workspace(demo_copy, read_only=True)
+    try:
+        used = workspace.tenders.answer(DRAFTING).story_ids
+        assert any(use.document.endswith("(answer.docx)") for use in workspace.stories.uses_of(used[0]))
+    finally:
+        workspace.close()
+
+
+def test_delivery_report(demo_copy, tmp_path, capsys):
+    out = tmp_path / "delivery.pdf"
+    assert main(["export", "delivery", str(demo_copy), "--tender", WON, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert main(["export", "delivery", str(demo_copy), "--tender", DRAFTING, "-o", str(out)]) == 1
+    assert "has not been won" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tender", "nope", "-o", "x.docx"], "There is no tender 'nope'"),
+    (["--tender", DRAFTING, "-o", "x.odt"], "Say which format to write"),
+])
+def test_plain_errors(demo_copy, tmp_path, capsys, args, message):
+    args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
+    assert main(["export", "tender", str(demo_copy), *args]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_runs_headless_without_qt(demo_copy, tmp_path):
+    out = tmp_path / "a.txt"
+    code = ("import sys; from svdesk.cli import main; rc = main(sys.argv[1:]); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, "export", "tender", str(demo_copy), "--tender", DRAFTING,
+                             "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.exists()

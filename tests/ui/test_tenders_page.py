@@ -1,0 +1,216 @@
+"""The Tenders page as a new bid writer uses it: paste a question, add a commitment, draft within
+750 words, edit, copy and export, mark it submitted — and the demo's won contract."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from svdesk.domain.tenders import TenderStatus, days_left, describe_days_left
+from svdesk.ui.context import PageContext
+
+QUESTION = ("Social value (20% of the total score). Describe the commitments you will make through this contract: "
+            "what, for whom, how many and by when; how you will deliver and report them; and your track record. "
+            "Maximum 750 words.")
+
+
+@pytest.fixture
+def page(qtbot, page_ctx):
+    from svdesk.ui.pages.tenders import TendersPage
+
+    widget = TendersPage(page_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    return widget
+
+
+@pytest.fixture
+def demo_page(qtbot, demo_workspace, dialogs):
+    from svdesk.ui.pages.tenders import TendersPage
+
+    widget = TendersPage(PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda path: None))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _fill_commitment(tab):
+    tab.promise.setText("Paid work placements for Zoë's neighbours — x<y>z & <b>not bold</b>")
+    tab.for_whom.setText("young people aged 16–24 in Small Heath")
+    tab.per_year.setText("12")
+    tab.over_contract.setText("36")
+    tab.unit.setText("placements")
+    tab.by_when.setText("31/3/2028")
+    tab.kpis.setText("placements started and completed")
+    tab.evidence.setText("signed timesheets")
+    tab.accountable.setText("Łukasz Nowak, Workshop Manager")
+    tab.actions.setPlainText("We recruit through the Youth Hub.")
+    tab.actions.finish()
+    for line in (tab.promise, tab.for_whom, tab.per_year, tab.over_contract, tab.unit, tab.by_when, tab.kpis,
+                 tab.evidence, tab.accountable):
+        line.editingFinished.emit()
+
+
+def test_a_new_bid_from_question_to_submitted_answer(page, page_ctx, dialogs, tmp_path, qtbot):
+    workspace = page_ctx.workspace
+    assert page.empty.isVisibleTo(page) and page.status_text() == "No tenders yet"
+    page.new_button.click()
+    tender_id = page.current_tender_id()
+    details = page.details
+    details.buyer.setText("Birmingham City Council")
+    details.buyer.editingFinished.emit()
+    details.deadline.setText("27/11/2026")
+    details.deadline.editingFinished.emit()
+    details.word_limit.setValue(750)
+    details.word_limit.editingFinished.emit()
+    details.question.setPlainText(QUESTION)
+    details.question.finish()
+    tender = workspace.tenders.get(tender_id)
+    assert (tender.buyer, tender.deadline, tender.word_limit, tender.question) == (
+        "Birmingham City Council", dt.date(2026, 11, 27), 750, QUESTION)
+    assert details.deadline.text() == "27 Nov 2026"
+
+    page.tabs.setCurrentWidget(page.commitments)
+    page.commitments.add_button.click()
+    _fill_commitment(page.commitments)
+    commitment = workspace.tenders.commitments(tender_id)[0]
+    assert (commitment.per_year, commitment.over_contract, commitment.by_when) == (12, 36, dt.date(2028, 3, 31))
+    assert "Complete" in page.commitments.check.text()
+
+    answer = page.answer
+    page.tabs.setCurrentWidget(answer)
+    answer.draft_button.click()
+    text = answer.editor.toPlainText()
+    assert text.startswith("Our commitment\n\n") and "We will deliver" in text
+    assert answer.count.text().endswith("of 750 words")
+    # The live count follows typing, and the edit is kept with the tender.
+    before = answer.count.text()
+    answer.editor.setPlainText(text + "\n\nOne more sentence from me.")
+    assert answer.count.text() != before
+    answer.finish_editing()
+    assert workspace.tenders.answer(tender_id).text.endswith("One more sentence from me.")
+    # Drafting again asks first, and keeps the edited text as an earlier version.
+    dialogs.answers = [True]
+    answer.draft_button.click()
+    assert dialogs.messages[-1][0] == "confirm"
+    assert workspace.tenders.versions(tender_id)[0].text.endswith("One more sentence from me.")
+    dialogs.answers = [0]
+    answer.earlier_versions()
+    assert answer.editor.toPlainText().endswith("One more sentence from me.")
+
+    # Copy: plain and formatted text, the person's words escaped in the HTML.
+    answer.copy()
+    mime = QApplication.clipboard().mimeData()
+    assert "x<y>z & <b>not bold</b>" in mime.text()
+    assert "x&lt;y&gt;z &amp; &lt;b&gt;not bold&lt;/b&gt;" in mime.html()
+    assert "<b>not bold</b>" not in mime.html()
+
+    for fmt in ("docx", "pdf"):
+        dialogs.answers = [str(tmp_path / f"answer.{fmt}")]
+        answer.export(fmt)
+        assert (tmp_path / f"answer.{fmt}").stat().st_size > 1000
+        assert "Saved answer." in answer.result.text()
+    assert not dialogs.errors()
+
+    # Marking it submitted freezes the exact text sent.
+    sent_text = answer.editor.toPlainText()
+    dialogs.answers = ["25/11/2026"]
+    page.set_status(TenderStatus.SUBMITTED)
+    assert not dialogs.errors(), dialogs.errors()
+    assert workspace.tenders.get(tender_id).status is TenderStatus.SUBMITTED
+    assert answer.frozen.isVisibleTo(answer) and not answer.editor.isVisibleTo(answer)
+    assert answer.frozen.isReadOnly() and answer.frozen.toPlainText() == sent_text
+    assert "Submitted on 25 Nov 2026" in answer.banner.text()
+    assert not answer.draft_button.isEnabled()
+    assert page.commitments.promise.isReadOnly()
+    assert workspace.tenders.latest_submission(tender_id).text == sent_text
+
+
+def test_bad_values_stay_typed_and_are_explained(page, page_ctx):
+    page.new_button.click()
+    page.details.deadline.setText("next Tuesday")
+    page.details.deadline.editingFinished.emit()
+    assert page.details.problems.isVisibleTo(page.details)
+    assert "is not a date" in page.details.problems.text()
+    assert page.details.deadline.text() == "next Tuesday"
+
+
+def test_deleting_is_undone_from_the_bar(page, page_ctx):
+    page.new_button.click()
+    page.delete_button.click()
+    assert page_ctx.workspace.tenders.all() == []
+    assert page.undo_bar.isVisibleTo(page)
+    page.undo_bar.undo.click()
+    assert len(page_ctx.workspace.tenders.all()) == 1
+
+
+def test_the_demo_shows_days_left_and_a_won_contract(demo_page, dialogs, tmp_path):
+    model = demo_page.model
+    rows = {model.tenders[row].status: row for row in range(model.rowCount())}
+    drafting = model.index(rows[TenderStatus.DRAFTING], 3)
+    deadline = model.tenders[rows[TenderStatus.DRAFTING]].deadline
+    assert model.data(drafting) == describe_days_left(days_left(deadline, dt.date.today()))
+    assert model.data(drafting, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(rows[TenderStatus.WON], 3)) == "—"
+    assert demo_page.status_text().endswith("1 won")
+    demo_page.table.selectRow(rows[TenderStatus.WON])
+    delivery = demo_page.delivery
+    assert delivery.model.rowCount() == 3
+    assert "69 of 120" in delivery.detail.text()
+    dialogs.answers = [str(tmp_path / "delivery.docx")]
+    delivery.export("docx")
+    assert (tmp_path / "delivery.docx").exists() and not dialogs.errors()
+    # The sent answer is shown as sent.
+    assert demo_page.answer.frozen.isVisibleTo(demo_page.answer)
+    assert "Submitted on 13 Feb 2025" in demo_page.answer.banner.text()
+
+
+def test_choosing_no_stories_is_remembered(demo_page, demo_workspace):
+    rows = [row for row in range(demo_page.model.rowCount())
+            if demo_page.model.tenders[row].status is TenderStatus.DRAFTING]
+    demo_page.table.selectRow(rows[0])
+    answer = demo_page.answer
+    answer.auto_stories.setChecked(False)
+    for row in range(answer.stories_model.rowCount()):
+        answer.stories_model.item(row).setCheckState(Qt.CheckState.Unchecked)
+    tender = demo_workspace.tenders.get(answer.tender.id)
+    assert tender.stories_chosen and tender.story_ids == ()
+    from svdesk.compose.tender import draft_answer
+
+    assert draft_answer(demo_workspace, tender.id).story_ids == ()
+
+
+def test_showing_headings_in_bold_is_not_an_edit(demo_page, qtbot):
+    answer = demo_page.answer
+    rows = [row for row in range(demo_page.model.rowCount())
+            if demo_page.model.tenders[row].status is TenderStatus.DRAFTING]
+    demo_page.table.selectRow(rows[0])
+    answer.save_text()
+    assert not answer._timer.isActive() and not answer.editor._dirty
+    first = answer.editor.document().firstBlock()
+    assert first.text() == "Our commitments"
+    assert any(r.format.fontWeight() >= 600 for r in first.layout().formats())
+
+
+def test_a_read_only_file_can_be_read_but_not_changed(qtbot, demo_copy, dialogs, tmp_path):
+    from svdesk.store.workspace import open_workspace
+    from svdesk.ui.pages.tenders import TendersPage
+
+    workspace = open_workspace(demo_copy, read_only=True)
+    try:
+        page = TendersPage(PageContext(workspace=workspace, dialogs=dialogs))
+        qtbot.addWidget(page)
+        for row in range(page.model.rowCount()):
+            page.table.selectRow(row)
+            for index in range(page.tabs.count()):
+                page.tabs.setCurrentIndex(index)
+        assert not page.new_button.isEnabled() and not page.answer.draft_button.isEnabled()
+        assert page.details.buyer.isReadOnly()
+        # The answer holds a story: its use cannot be logged in a read-only file, so it is not exported.
+        dialogs.answers = [str(tmp_path / "a.docx")]
+        page.answer.export("docx")
+        assert dialogs.errors() and "use log" in dialogs.errors()[-1][2]
+        assert not (tmp_path / "a.docx").exists()
+        page.finish_editing()
+    finally:
+        workspace.close()
