@@ -78,7 +78,13 @@ def _start_window(args) -> int:
         return 1
     from svdesk.ui.app import run_window
 
-    return run_window(file=args.file, demo=args.demo, read_only=args.read_only)
+    code = run_window(file=args.file, demo=args.demo, read_only=args.read_only)
+    # Every window has closed its file by now (each change was committed as it was made).
+    # Skipping Python's teardown avoids a crash in PySide6's own clean-up on some versions,
+    # which would otherwise show as an error after a normal quit.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _run(func, args) -> int:

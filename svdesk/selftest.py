@@ -229,8 +229,9 @@ def _run_export(export, workspace, out_dir: Path) -> str:
     missing = [fmt for fmt in export.formats if fmt not in made]
     if missing:
         raise SelfTestFailure(f"it wrote no {', '.join(missing)} file.")
-    sizes = ", ".join(f"{path.name} ({_size(path)})" for path in written)
-    return f"{len(written)} files: {sizes}"
+    total = sum(path.stat().st_size for path in written)
+    kinds = ", ".join(fmt for fmt in export.formats)
+    return f"{len(written)} file{'s' if len(written) != 1 else ''} ({kinds}), {_size_of(total)} in all"
 
 
 def check_export_file(path: Path) -> None:
@@ -273,11 +274,11 @@ def check_export_file(path: Path) -> None:
 
 def render_pages(demo: Path, folder: Path) -> str:
     choose_qt_platform()
-    from svdesk.ui.selftest import render_every_page
+    from svdesk.ui.selftest import platform_name, render_every_page
 
     folder.mkdir()
     rendered = render_every_page(demo, folder)
-    return f"{len(rendered)} rendered ({', '.join(rendered)}) on Qt's {os.environ.get('QT_QPA_PLATFORM') or 'native'} platform"
+    return f"{len(rendered)} rendered ({', '.join(rendered)}) with Qt's {platform_name()} platform plugin"
 
 
 def choose_qt_platform() -> None:
@@ -307,6 +308,5 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "export"
 
 
-def _size(path: Path) -> str:
-    size = path.stat().st_size
+def _size_of(size: int) -> str:
     return f"{size} bytes" if size < 1024 else f"{size // 1024} KB"

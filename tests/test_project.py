@@ -69,3 +69,17 @@ def test_no_pyside6_meta_package():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     names = [re.split(r"[<>=\[ ]", dep)[0] for dep in project["project"]["dependencies"]]
     assert "PySide6" not in names and "PySide6-Essentials" in names
+
+
+def test_readme_images_exist():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme)
+    assert images
+    assert [image for image in images if not (ROOT / image).is_file()] == []
+
+
+def test_readme_lists_every_command():
+    from svdesk.cli import _command_names
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert [name for name in sorted(_command_names()) if f"svdesk {name}" not in readme] == []

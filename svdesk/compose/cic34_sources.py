@@ -64,8 +64,12 @@ def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date:
     """(usable, excluded) for the stories dated in ``year``. A story is usable only when its
     consent covers EVERY one of ``uses`` on ``on_date``; it is rendered at the least identifying
     level among them."""
+    # Only the year's stories are read and written out: a file of twenty years of stories would
+    # otherwise render every one of them for each report.
     usable_sets = [
-        {story.story_id: story for story in workspace.stories.usable_for(use, on_date)} for use in uses
+        {story.story_id: story for story in workspace.stories.usable_for(use, on_date, date_from=year.start,
+                                                                         date_to=year.end)}
+        for use in uses
     ]
     common = set(usable_sets[0]).intersection(*usable_sets[1:]) if usable_sets else set()
     stories = []
@@ -75,13 +79,15 @@ def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date:
         if story.story_date is not None and year.contains(story.story_date):
             stories.append(story)
     stories.sort(key=lambda item: (item.story_date, item.title), reverse=True)
-    excluded = []
+    excluded, seen = [], set()
     for use in uses:
-        for summary, decision in workspace.stories.decisions_for(use, on_date):
+        for summary, decision in workspace.stories.decisions_for(use, on_date, date_from=year.start,
+                                                                 date_to=year.end):
             if decision.allowed or summary.story_date is None or not year.contains(summary.story_date):
                 continue
-            if any(item.story_id == summary.id for item in excluded):
+            if summary.id in seen:
                 continue
+            seen.add(summary.id)
             reason = decision.reasons[0] if decision.reasons else "Its consent does not cover this use."
             excluded.append(Excluded(summary.id, summary.title or "Untitled story", reason,
                                      _fragments(workspace, summary.id)))

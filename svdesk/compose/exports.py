@@ -59,6 +59,7 @@ class Export:
 # In the order the journey reaches them.
 EXPORTS: list[Export] = [
     Export("statement", ("docx", "pdf", "md", "txt"), "svdesk.compose.statement:export_all"),
+    Export("indicator readings", ("csv",), "svdesk.store.readings_io:export_all"),
     Export("tender answer", ("docx", "pdf", "md", "txt"), "svdesk.compose.tender:export_all"),
     Export("delivery report", ("docx", "pdf", "md", "txt"), "svdesk.compose.delivery:export_all"),
     Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.compose.cic34:export_all"),

@@ -106,6 +106,8 @@ def _span(start: dt.date, end: dt.date) -> str:
 def date_range(start: dt.date, end: dt.date) -> str:
     if start == end:
         return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} – {format_date(end)}"
     if start.year == end.year:
         return f"{format_date(start).rsplit(' ', 1)[0]} – {format_date(end)}"
     return f"{format_date(start)} – {format_date(end)}"

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from svdesk.domain.dates import format_date
 from svdesk.domain.financial_year import FinancialYear, YearEnd, year_containing
 from svdesk.domain.measures import Direction, Indicator, Reading, Unit, format_value
-from svdesk.domain.periods import Period, describe_period, periods_between
+from svdesk.domain.periods import describe_period, periods_between
 
 STATUS_LABELS = {
     "no_readings": "no readings yet",
@@ -298,21 +298,17 @@ def chart_spec(indicator: Indicator, readings: list[Reading], year_end: YearEnd)
         if value is None or day is None:
             return word
         if unit.summable and indicator.frequency.per_year > 1:
-            return (f"{word}: {format_value(unit, value)} a year ({format_value(unit, _round(value / scale, unit))}{per}),"
-                    f" {format_date(day)}")
-        return f"{word}: {format_value(unit, value)}, {format_date(day)}"
+            return f"{word} ({format_value(unit, _round(value / scale, unit))}{per})"
+        return f"{word} ({format_value(unit, value)})"
 
     values = [value for _, value in points] + [m[1] for m in (baseline, target) if m]
     top = max(values, default=1.0) or 1.0
     ceiling = {Unit.PERCENTAGE: 100.0, Unit.SCORE: 10.0}.get(unit)
     y_max = top * 1.12
     if ceiling is not None:
-        y_max = min(ceiling, y_max) if top < ceiling else ceiling
+        y_max = min(ceiling, y_max)
     return ChartSpec(indicator.name, y_label, unit, indicator.direction, points, baseline, target,
                      tuple(expected), 0.0, y_max,
                      label("Baseline", indicator.baseline_value, indicator.baseline_date),
                      label("Target", indicator.target_value, indicator.target_date))
 
-
-def reading_period(reading: Reading) -> Period:
-    return Period(reading.start, reading.end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -208,6 +209,13 @@ def banned_words(story: Story, level: IdLevel) -> set[str]:
     return set(name) | set(words(story.pseudonym))
 
 
+@functools.lru_cache(maxsize=32768)
+def _token_words(token: str) -> tuple[str, ...]:
+    """The folded words of one token. Cached: stories repeat the same few thousand words, and
+    folding (NFKD and friends) is the slow part of checking every word of every story."""
+    return tuple(words(token))
+
+
 def _redact(text: str, banned: set[str], marker: str, drop_after: set[str] = frozenset()) -> tuple[str, bool]:
     """``text`` with every banned word replaced by ``marker`` (runs of them by one marker).
 
@@ -217,12 +225,17 @@ def _redact(text: str, banned: set[str], marker: str, drop_after: set[str] = fro
     text = unicodedata.normalize("NFC", text)
     if not banned or not text:
         return text, False
+    # Folding is character by character, so a banned word in any token is also in the folded
+    # whole: most texts never name the person and are returned as they are, without the walk.
+    folded = fold(text)
+    if not any(word in folded for word in banned):
+        return text, False
     pieces: list[str] = []
     last = 0
     hit = False
     previous = ""  # "marker", "dropped", or the folded previous word
     for match in re.finditer(r"[^\W_]+", text):
-        token_words = words(match.group())
+        token_words = _token_words(match.group())
         gap = text[last:match.start()]
         joined = gap.strip() in ("", "-")
         if token_words and all(word in banned for word in token_words):
@@ -266,6 +279,14 @@ def who_at(story: Story, level: IdLevel) -> str:
 
 def render(story: Story, level: IdLevel, indicator_ids=(), photo_ids=()) -> UsableStory:
     """The story as it may be printed at ``level``; the name rules are enforced here."""
+    return _render(story, IdLevel(level), tuple(indicator_ids), tuple(photo_ids))
+
+
+# Rendering is a pure function of its arguments (the story is frozen, stamps included), and the
+# journey redrafts the year's report after every change: with years of stories, remembering the
+# last renderings keeps that redraft from checking every word of every story again.
+@functools.lru_cache(maxsize=1024)
+def _render(story: Story, level: IdLevel, indicator_ids: tuple, photo_ids: tuple) -> UsableStory:
     banned = banned_words(story, level)
     marker = REDACTED if not {"name", "removed"} & banned else _FALLBACK_REDACTED
     redacted_any = False

@@ -107,12 +107,12 @@ class Tender:
             problems.append("The word limit must be between 20 and 100,000 words.")
         if len(self.question) > MAX_QUESTION:
             problems.append(f"The question is too long to keep (at most {MAX_QUESTION:,} characters).")
-        for label, value in (("The local context", self.local_context), ("The feedback", self.feedback),
-                             ("The notes", self.notes)):
+        for label, value in (("The local context is", self.local_context), ("The feedback is", self.feedback),
+                             ("The notes are", self.notes)):
             if len(value) > MAX_TEXT:
-                problems.append(f"{label} is too long (at most {MAX_TEXT:,} characters).")
+                problems.append(f"{label} too long (at most {MAX_TEXT:,} characters).")
         if len(self.score) > MAX_LINE:
-            problems.append("The score is too long.")
+            problems.append(f"The score is too long (at most {MAX_LINE} characters).")
         return problems
 
     def validated(self) -> "Tender":

@@ -31,7 +31,9 @@ def fold(text: str | None) -> str:
         return ""
     text = text.casefold().translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # ASCII has no combining marks: skip the per-character pass (a pasted report is megabytes).
+    stripped = decomposed if decomposed.isascii() else "".join(
+        ch for ch in decomposed if not unicodedata.combining(ch))
     # Decomposition can reveal letters the table handles (e.g. a compatibility form of ł).
     return stripped.translate(_LETTERS)
 

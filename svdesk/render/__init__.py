@@ -131,14 +131,17 @@ def _check_format(fmt: str) -> str:
 @dataclass(frozen=True)
 class TextReport:
     """What an export leaves out (``removed``: control characters) or cannot show
-    (``unshowable``: characters the PDF font has no glyph for; they print as a box)."""
+    (``unshowable``: characters the PDF font has no glyph for; they print as a box;
+    ``right_to_left``: Hebrew, Arabic, Urdu … letters, which reportlab lays out left to right
+    without the bidirectional algorithm, so in the PDF they read backwards)."""
 
     removed: tuple[RemovedChar, ...] = ()
     unshowable: tuple[str, ...] = ()
+    right_to_left: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not self.removed and not self.unshowable
+        return not self.removed and not self.unshowable and not self.right_to_left
 
     def sentences(self) -> list[str]:
         result = []
@@ -153,6 +156,11 @@ class TextReport:
                 f"{'it prints' if count == 1 else 'they print'} as an empty box. "
                 "The Word and text exports keep them."
             )
+        if self.right_to_left:
+            result.append(
+                "The PDF cannot set right-to-left writing (such as Hebrew, Arabic or Urdu) in its proper "
+                "order, so those words read backwards there. The Word and text exports keep them as typed."
+            )
         return result
 
 
@@ -163,7 +171,9 @@ def inspect(document: Document, fmt: str) -> TextReport:
     fmt = _check_format(fmt)
     cleaned, removed = clean_document(document)
     unshowable: tuple[str, ...] = ()
+    right_to_left: tuple[str, ...] = ()
     if fmt == "pdf":
+        import unicodedata
         from svdesk.compose.document import ChartSpec
 
         from svdesk.render.fonts import pdf_coverage
@@ -178,4 +188,6 @@ def inspect(document: Document, fmt: str) -> TextReport:
             if ord(char) not in covered and not char.isspace() and char not in seen:
                 seen[char] = None
         unshowable = tuple(seen)
-    return TextReport(removed, unshowable)
+        right_to_left = tuple(dict.fromkeys(
+            char for char in text if unicodedata.bidirectional(char) in ("R", "AL") and char not in seen))
+    return TextReport(removed, unshowable, right_to_left)

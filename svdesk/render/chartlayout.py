@@ -193,7 +193,20 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     bottom = FONT_SIZE + 8
     plot_top = top - 8  # room for value labels above the highest point or bar
     plot_h = max(10.0, plot_top - bottom)
-    plot_w = max(10.0, width - left - 4)
+    references = [
+        (value, name, colour, dash)
+        for value, name, colour, dash in (
+            (spec.target, spec.target_label or "Target", TARGET, (5.0, 3.0)),
+            (spec.baseline, spec.baseline_label or "Baseline", BASELINE, (1.5, 2.5)),
+        )
+        if value is not None
+    ]
+    gutter = 4.0
+    if references:
+        widest_ref = max(max(measure(name, FONT_SIZE, True), measure(format_value(value, spec.unit), FONT_SIZE, True))
+                         for value, name, _, _ in references)
+        gutter = min(widest_ref, width * 0.2) + 10
+    plot_w = max(10.0, width - left - gutter)
     span = ticks[-1] - ticks[0] or 1.0
 
     def y_of(value: float) -> float:
@@ -204,6 +217,20 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         add(Line(left, y, left + plot_w, y, GRID if tick != 0 else AXIS, 0.6 if tick != 0 else 0.9))
         add(Text(left - 5, y - FONT_SIZE * 0.35, label, FONT_SIZE, MUTED, "end"))
 
+    # Target and baseline: dashed lines labelled in a gutter right of the plot (name over
+    # value), so labels never cover a bar or a point. Lines go under a line chart's points and
+    # over a bar chart's bars, so both stay visible.
+    reference_lines = []
+    for (value, name, colour, dash), centre in zip(references, _spread(
+            [y_of(r[0]) for r in references], 2 * FONT_SIZE + 5, bottom, plot_top + 6)):
+        y = y_of(value)
+        reference_lines.append(Line(left, y, left + plot_w, y, colour, 1.3, dash))
+        x = left + plot_w + 5
+        add(Text(x, centre + 1.5, _fit(name, FONT_SIZE, True, gutter - 6, measure), FONT_SIZE, colour, "start", True))
+        add(Text(x, centre - FONT_SIZE - 0.5, format_value(value, spec.unit), FONT_SIZE, colour, "start", True))
+
+    if spec.kind == "line":
+        scene.items += reference_lines
     categories = spec.categories()
     if not categories or not any(v is not None for s in spec.series for _, v in s.points):
         add(Text(left + plot_w / 2, bottom + plot_h / 2, "No values yet", FONT_SIZE + 1, MUTED, "middle"))
@@ -212,36 +239,22 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         widest = max(measure(c, FONT_SIZE, False) for c in categories) + 8
         every = max(1, math.ceil(widest / slot))
         for index, category in enumerate(categories):
-            if index % every == 0 or index == len(categories) - 1 and every == 1:
-                label = _fit(category, FONT_SIZE, False, slot * every - 2, measure)
-                add(Text(left + slot * (index + 0.5), bottom - FONT_SIZE - 4, label, FONT_SIZE, MUTED, "middle"))
+            if index % every == 0:
+                label = _fit(category, FONT_SIZE, False, min(slot * every, plot_w) - 2, measure)
+                half = measure(label, FONT_SIZE, False) / 2
+                x = min(max(left + slot * (index + 0.5), half), width - half)  # stay inside the picture
+                add(Text(x, bottom - FONT_SIZE - 4, label, FONT_SIZE, MUTED, "middle"))
         if spec.kind == "bar":
             _bars(spec, categories, left, slot, y_of, measure, add)
         else:
-            _lines(spec, categories, left, slot, y_of, add)
+            _lines(spec, categories, left, slot, y_of, measure, add)
+    if spec.kind == "bar":
+        scene.items += reference_lines
 
-    label_boxes: list[float] = []
-    for value, label, colour, dash in (
-        (spec.target, spec.target_label or "Target", TARGET, (5.0, 3.0)),
-        (spec.baseline, spec.baseline_label or "Baseline", BASELINE, (1.5, 2.5)),
-    ):
-        if value is None:
-            continue
-        y = y_of(value)
-        add(Line(left, y, left + plot_w, y, colour, 1.3, dash))
-        text = f"{label} {format_value(value, spec.unit)}"
-        text = _fit(text, FONT_SIZE, True, plot_w * 0.6, measure)
-        text_w = measure(text, FONT_SIZE, True)
-        label_y = y + 3
-        if any(abs(label_y - other) < FONT_SIZE + 2 for other in label_boxes) or label_y + FONT_SIZE > plot_top + 6:
-            label_y = y - FONT_SIZE - 2
-        label_boxes.append(label_y)
-        add(Rect(left + plot_w - text_w - 3, label_y - 2, text_w + 4, FONT_SIZE + 2.5, "#FFFFFF"))
-        add(Text(left + plot_w - 1, label_y, text, FONT_SIZE, colour, "end", True))
     return scene
 
 
-def _lines(spec, categories, left, slot, y_of, add) -> None:
+def _lines(spec, categories, left, slot, y_of, measure, add) -> None:
     position = {c: i for i, c in enumerate(categories)}
     for index, series in enumerate(spec.series):
         colour = SERIES[index % len(SERIES)]
@@ -261,7 +274,10 @@ def _lines(spec, categories, left, slot, y_of, add) -> None:
         last = [v for _, v in series.points if v is not None]
         if points:
             px, py = points[-1]
-            add(Text(px, py + 6, format_value(last[-1], spec.unit), FONT_SIZE, colour, "middle", True))
+            label = format_value(last[-1], spec.unit)
+            label_w = measure(label, FONT_SIZE, True)
+            add(Rect(px - label_w / 2 - 1.5, py + 4.5, label_w + 3, FONT_SIZE + 1.5, "#FFFFFF"))
+            add(Text(px, py + 6, label, FONT_SIZE, colour, "middle", True))
 
 
 def _bars(spec, categories, left, slot, y_of, measure, add) -> None:
@@ -284,3 +300,14 @@ def _bars(spec, categories, left, slot, y_of, measure, add) -> None:
             if measure(label, FONT_SIZE - 0.5, False) <= bar + 4:
                 ly = y + 3 if value >= 0 else y - FONT_SIZE - 1
                 add(Text(x + bar / 2, ly, label, FONT_SIZE - 0.5, INK, "middle"))
+
+
+def _spread(centres: list[float], gap: float, low: float, high: float) -> list[float]:
+    """Moves label centres apart (keeping their order) so no two are closer than ``gap``."""
+    order = sorted(range(len(centres)), key=lambda i: centres[i])
+    placed = [min(max(c, low), high) for c in centres]
+    for before, after in zip(order, order[1:]):
+        if placed[after] - placed[before] < gap:
+            middle = (placed[after] + placed[before]) / 2
+            placed[before], placed[after] = middle - gap / 2, middle + gap / 2
+    return placed

@@ -24,6 +24,7 @@ INK = "1E2B2A"
 MUTED = "5C6B6A"
 RULE = "C8D3D2"
 ZEBRA = "F2F6F6"
+QUOTE_FILL = "E6EFEE"
 ESTIMATE_FILL = "FBF3E4"
 WARNING = "9A3412"
 TEXT_WIDTH_CM = 16.6
@@ -78,6 +79,9 @@ def _setup(out, document: Document) -> None:
     lang.set(qn("w:val"), "en-GB")
     rpr.append(lang)
 
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote"):
+        _plain_font(styles[name])
+    _title_rule(styles["Title"])
     title = styles["Title"]
     title.font.name, title.font.size, title.font.color.rgb = "Calibri", Pt(24), _rgb(ACCENT)
     title.font.bold = True
@@ -115,9 +119,15 @@ def _setup(out, document: Document) -> None:
     added("Warning", bold=True, colour=WARNING)
     quote = styles["Quote"]
     quote.font.italic, quote.font.size, quote.font.color.rgb = True, Pt(12), _rgb(ACCENT)
-    quote.paragraph_format.left_indent = Cm(0.8)
-    quote.paragraph_format.space_after = Pt(2)
-    added("Attribution", size=9.5, colour=MUTED, italic=False).paragraph_format.left_indent = Cm(0.8)
+    quote.paragraph_format.left_indent = Cm(0.4)
+    quote.paragraph_format.space_before = Pt(6)
+    quote.paragraph_format.space_after = Pt(0)
+    quote.paragraph_format.keep_with_next = True
+    _shade_paragraph_style(quote, QUOTE_FILL, ACCENT)
+    attribution = added("Attribution", size=9.5, colour=MUTED, italic=False)
+    attribution.paragraph_format.left_indent = Cm(0.4)
+    attribution.paragraph_format.space_after = Pt(10)
+    _shade_paragraph_style(attribution, QUOTE_FILL, ACCENT)
     caption = styles["Caption"]
     caption.font.size, caption.font.color.rgb, caption.font.bold = Pt(9), _rgb(MUTED), False
     caption.font.italic = True
@@ -136,7 +146,32 @@ def _setup(out, document: Document) -> None:
     props.comments = ""
     props.language = "en-GB"
     props.revision = 1
-    _footer(section, document.footer or document.title)
+    _footer(out, section, document.footer or document.title)
+
+
+def _plain_font(style) -> None:
+    """Drops the template's theme fonts and letter spacing, which would override the font we
+    set (Word prefers w:asciiTheme over w:ascii)."""
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for key in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{key}"), None)
+    for tag in ("w:spacing", "w:kern"):
+        for element in rpr.findall(qn(tag)):
+            rpr.remove(element)
+
+
+def _title_rule(style) -> None:
+    from docx.oxml.ns import qn
+
+    ppr = style.element.get_or_add_pPr()
+    for bottom in ppr.iter(qn("w:bottom")):
+        bottom.set(qn("w:color"), ACCENT)
+        bottom.attrib.pop(qn("w:themeColor"), None)
+        bottom.set(qn("w:sz"), "12")
 
 
 def _shade_paragraph_style(style, fill: str, border: str) -> None:
@@ -163,6 +198,14 @@ def _field(paragraph, instruction: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), MUTED)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "17")
+    rpr.append(colour)
+    rpr.append(size)
+    run.append(rpr)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -170,11 +213,13 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def _footer(section, footer_text: str) -> None:
+def _footer(out, section, footer_text: str) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Cm, Pt
 
     paragraph = section.footer.paragraphs[0]
+    # The template's Footer style has centre and right tabs for US Letter; ours fits A4.
+    out.styles["Footer"].paragraph_format.tab_stops.clear_all()
     paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
     run = paragraph.add_run(footer_text)
     run.font.size, run.font.color.rgb = Pt(8.5), _rgb(MUTED)

@@ -1,8 +1,8 @@
 """Document -> a small, self-contained HTML page: the rich text put on the clipboard, which
 Word, LibreOffice, e-mail and most tender portals paste with headings, lists and tables intact.
 
-Every user string is HTML-escaped; line breaks become ``<br>``. Styles are inline-free and
-minimal (one <style> block) so pasted text takes on the target's look. Charts become their data
+Every user string is HTML-escaped; line breaks become ``<br>``. Styling is minimal (one <style>
+block; ``fragment=True`` leaves it out) so pasted text takes on the target's look. Charts become their data
 table with the chart's text alternative as the table's caption.
 """
 

@@ -13,6 +13,7 @@ quotes taller than a page split inside the row.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from svdesk.compose.document import (
@@ -41,6 +42,73 @@ def spans_markup(spans: tuple[Span, ...]) -> str:
     return "".join(out)
 
 
+# reportlab wraps a paragraph's remaining text again each time it splits it over a page, so
+# one paragraph holding a whole pasted report (1 MB) takes many minutes. Longer text is set as
+# consecutive paragraphs with no space between them, broken at the user's own line breaks where
+# possible, which reads the same and renders in linear time.
+LONG_TEXT = 6000
+
+
+def pieces(spans: tuple[Span, ...], limit: int = LONG_TEXT) -> list[tuple[Span, ...]]:
+    """``spans`` cut into runs of at most ``limit`` characters, at a line break, a sentence end
+    or a space where there is one in the second half of the run; one run when short enough."""
+    if sum(len(span.text) for span in spans) <= limit:
+        return [spans]
+    result: list[tuple[Span, ...]] = []
+    current: list[Span] = []
+    size = 0
+    for span in spans:
+        text = span.text
+        while text:
+            room = limit - size
+            if len(text) <= room:
+                current.append(replace(span, text=text))
+                size += len(text)
+                break
+            cut, skip = _cut(text, room)
+            if cut == 0 and not current:
+                cut, skip = room, 0
+            if cut:
+                current.append(replace(span, text=text[:cut]))
+            text = text[cut + skip:]
+            result.append(tuple(current))
+            current, size = [], 0
+    if current:
+        result.append(tuple(current))
+    return [run for run in result if run]
+
+
+def _cut(text: str, room: int) -> tuple[int, int]:
+    """(where to cut, characters to drop there): a line break is dropped (the next paragraph
+    starts a new line anyway); a sentence end or space stays with the first part."""
+    window = text[:room]
+    at = window.rfind("\n", room // 2)
+    if at >= 0:
+        return at, 1
+    for separator in (". ", " "):
+        at = window.rfind(separator, room // 2)
+        if at >= 0:
+            return at + len(separator), 0
+    return room, 0
+
+
+def paragraphs(spans: tuple[Span, ...], style, bullet: str | None = None) -> list:
+    """reportlab Paragraphs for ``spans`` in ``style`` (see ``LONG_TEXT``): usually one."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph as P
+
+    runs = pieces(spans)
+    if len(runs) == 1:
+        return [P(spans_markup(runs[0]), style, bulletText=bullet)]
+    result = []
+    for index, run in enumerate(runs):
+        first, last = index == 0, index == len(runs) - 1
+        part = ParagraphStyle(f"{style.name}-part", parent=style, spaceBefore=style.spaceBefore if first else 0,
+                              spaceAfter=style.spaceAfter if last else 0)
+        result.append(P(spans_markup(run), part, bulletText=bullet if first else None))
+    return result
+
+
 def render_pdf(document: Document) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -54,7 +122,8 @@ def render_pdf(document: Document) -> bytes:
         bottomMargin=bottom * mm, title=document.title, author=document.author,
         subject=document.subtitle, creator="svdesk", keywords=", ".join(document.keywords), lang="en-GB",
     )
-    story = flowables(document, template.width)
+    # An empty document still gets its one (empty) page: a PDF without pages is a broken file.
+    story = flowables(document, template.width) or [_gap(1)]
     template.build(story, canvasmaker=numbered_canvas(document.footer or document.title))
     return buffer.getvalue()
 
@@ -93,14 +162,14 @@ def _block(block, width: float) -> list:
     if isinstance(block, Heading):
         return [P(markup(block.text), s[f"h{block.level}"])]
     if isinstance(block, Paragraph):
-        return [P(spans_markup(block.content), s[block.role if block.role != "body" else "body"])]
+        return paragraphs(block.content, s[block.role if block.role != "body" else "body"])
     if isinstance(block, BulletList):
         result = []
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.numbered else "•"
-            result.append(P(spans_markup(item), s["bullet"], bulletText=bullet))
+            result += paragraphs(item, s["bullet"], bullet)
         if result:
-            result[-1].style = _with_space_after(s["bullet"], 8)
+            result[-1].style = _with_space_after(result[-1].style, 8)
         return result
     if isinstance(block, Table):
         return _table(block, width)
@@ -163,8 +232,8 @@ def _table(block: Table, width: float) -> list:
         aligned[a] = (ParagraphStyle(f"cell-{a}", parent=s["cell"], alignment=enums[a]),
                       ParagraphStyle(f"head-{a}", parent=s["cell_head"], alignment=enums[a]))
     align = block.alignments()
-    data = [[P(markup(cell), aligned[align[c]][1]) for c, cell in enumerate(block.header)]]
-    data += [[P(markup(cell), aligned[align[c]][0]) for c, cell in enumerate(row)] for row in block.rows]
+    data = [[paragraphs((Span(cell),), aligned[align[c]][1]) for c, cell in enumerate(block.header)]]
+    data += [[paragraphs((Span(cell),), aligned[align[c]][0]) for c, cell in enumerate(row)] for row in block.rows]
     table = RTable(data, colWidths=_column_widths(block, width), repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(ACCENT)),
@@ -188,7 +257,7 @@ def _quote(block: Quote, width: float):
     from reportlab.platypus import TableStyle
 
     s = styles()
-    cell = [P(markup(f"“{quote_body(block.text)}”"), s["quote"])]
+    cell = paragraphs((Span(f"“{quote_body(block.text)}”"),), s["quote"])
     if block.attribution:
         cell.append(P(markup(f"— {block.attribution}"), s["attribution"]))
     table = RTable([[cell]], colWidths=[width - 8], splitInRow=1, hAlign="LEFT", spaceBefore=4, spaceAfter=12)
@@ -215,9 +284,12 @@ def _figures(block: Figures, width: float):
     rows = [items[i:i + per_row] for i in range(0, len(items), per_row)]
     data = []
     for chunk in rows:
-        cells = [[P(markup(item.value), s["figure_value"]), P(markup(item.label), s["figure_label"])] for item in chunk]
+        cells = [[P(markup(item.value), s["figure_value"]), *paragraphs((Span(item.label),), s["figure_label"])]
+                 for item in chunk]
         data.append(cells + [""] * (per_row - len(chunk)))
-    table = RTable(data, colWidths=[width / per_row] * per_row, hAlign="LEFT", spaceBefore=4, spaceAfter=12)
+    # splitInRow: a figure with a very long label (a pasted paragraph) must not be taller than a page.
+    table = RTable(data, colWidths=[width / per_row] * per_row, hAlign="LEFT", spaceBefore=4, spaceAfter=12,
+                   splitInRow=1)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),

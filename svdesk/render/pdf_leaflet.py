@@ -125,7 +125,8 @@ def _columns(cells: list[list], width: float, per_row: int = 2) -> list:
                 widths.append(gutter)
             row.append(cell)
             widths.append(column)
-        table = Table([row], colWidths=widths, hAlign="LEFT" if len(group) == per_row else "CENTER")
+        # splitInRow: a cell taller than a page (a very long pasted story) continues on the next.
+        table = Table([row], colWidths=widths, hAlign="LEFT" if len(group) == per_row else "CENTER", splitInRow=1)
         table.setStyle(style)
         rows.append(table)
     return rows

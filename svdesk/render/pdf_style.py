@@ -58,7 +58,7 @@ def styles() -> dict:
         "note": make("note", fontSize=8.5, leading=12, textColor=HexColor(MUTED)),
         "estimate": make("estimate", fontName=italic, backColor=HexColor(ESTIMATE_FILL),
                          borderColor=HexColor(ESTIMATE_EDGE), borderWidth=0.6, borderPadding=(5, 7, 5, 7),
-                         borderRadius=3, spaceBefore=6, spaceAfter=11),
+                         borderRadius=3, leftIndent=7, rightIndent=7, spaceBefore=8, spaceAfter=13),
         "warning": make("warning", fontName=bold, textColor=HexColor(WARNING)),
         "bullet": make("bullet", leftIndent=15, bulletIndent=3, spaceAfter=3, bulletFontName=font_name(),
                        bulletColor=HexColor(ACCENT)),

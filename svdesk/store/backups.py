@@ -53,6 +53,11 @@ def folder_for(path: Path) -> Path:
     return folder
 
 
+def signature(path: Path) -> list:
+    """The file's (and its journal's) size and time: unchanged means no new copy is needed."""
+    return _signature(path)
+
+
 def _signature(path: Path) -> list:
     parts = []
     for candidate in (Path(path), Path(f"{path}-wal")):
@@ -62,11 +67,18 @@ def _signature(path: Path) -> list:
     return parts
 
 
-def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open") -> Path | None:
-    """Copies the open database to the backups folder; returns the copy (None if unchanged)."""
+def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open", signature: list | None = None,
+                pages: int = -1, progress=None) -> Path | None:
+    """Copies the open database to the backups folder; returns the copy (None if unchanged).
+
+    ``signature`` is the file's state when the copy was decided on (default: now); ``pages`` and
+    ``progress`` are passed to SQLite's backup, so a long copy can be stepped and cancelled (by
+    raising from ``progress``): the partial copy is then removed and the exception goes on.
+    """
     folder = folder_for(path)
     state_file = folder / _STATE
-    signature = _signature(path)
+    signature = _signature(path) if signature is None else signature
+    _remove_stale_partials(folder)
     if reason == "open":
         with contextlib.suppress(OSError, ValueError):
             state = json.loads(state_file.read_text("utf-8"))
@@ -78,7 +90,7 @@ def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open") -> P
     try:
         dest = sqlite3.connect(str(partial))
         try:
-            conn.backup(dest)
+            conn.backup(dest, pages=pages, progress=progress)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -90,10 +102,25 @@ def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open") -> P
         # A backup that cannot be written must not stop the person working: report, go on.
         _note_failure(folder, error)
         return None
+    except BaseException:  # cancelled by ``progress``: leave nothing half-written behind
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
     with contextlib.suppress(OSError):
         state_file.write_text(json.dumps({"signature": signature, "source": str(Path(path).resolve())}), "utf-8")
     _rotate(folder, reason)
     return target
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """A copy interrupted by the computer stopping leaves a ``.partial`` file; only the process
+    holding the file's lock makes copies, so one untouched for an hour is nobody's."""
+    import time
+
+    for leftover in folder.glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > 3600:
+                leftover.unlink()
 
 
 def _note_failure(folder: Path, error: Exception) -> None:

@@ -146,7 +146,7 @@ def _item_rules(name: str, where: str, item: dict, wording_keys: set[str]) -> li
         if item.get("part") not in {part.value for part in Part}:
             problems.append(f"{where}.part: must be one of " + ", ".join(part.value for part in Part))
         if isinstance(item.get("text"), str) and len(item["text"]) > MAX_PART_TEXT:
-            problems.append(f"{where}.text: is too long")
+            problems.append(f"{where}.text: is too long (at most {MAX_PART_TEXT:,} characters)")
     if name == "wording" and item.get("key") not in wording_keys:
         problems.append(f"{where}.key: '{item.get('key')}' is not a sentence that can be changed")
     return problems

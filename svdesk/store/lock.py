@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 from pathlib import Path
 
 
@@ -41,7 +40,7 @@ class WriterLock:
             raise AlreadyOpen(holder) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode("utf-8"))
+        handle.write(json.dumps({"pid": os.getpid(), "host": _host()}).encode("utf-8"))
         handle.flush()
         self._handle = handle
 
@@ -68,7 +67,7 @@ def _describe(text: str) -> str:
         info = json.loads(text)
     except ValueError:
         return "another svdesk window"
-    if info.get("host") and info.get("host") != socket.gethostname():
+    if info.get("host") and info.get("host") != _host():
         return f"svdesk on another computer ({info['host']})"
     return "another svdesk window on this computer"
 
@@ -92,3 +91,13 @@ else:
 
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _host() -> str:
+    """This computer's name (what socket.gethostname gives, without importing socket at start-up)."""
+    try:
+        return os.uname().nodename
+    except AttributeError:  # Windows
+        import socket
+
+        return socket.gethostname()

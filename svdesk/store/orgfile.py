@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from svdesk import __version__
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
-from svdesk.store import backups
+from svdesk.store import background_check, backups
 from svdesk.store.lock import AlreadyOpen, WriterLock
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
@@ -46,6 +46,8 @@ class OrgFile:
         self._listeners: list[Listener] = []
         self.last_saved_at: str | None = None
         self._closed = False
+        # A large file's page check and backup copy, running after it opened (background_check).
+        self.background = None
 
     @property
     def db(self) -> "Database":
@@ -69,12 +71,18 @@ class OrgFile:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
             raise SvdeskError("This file has been closed, so the change was not saved.")
+        if self.background is not None and self.background.problem:
+            raise SvdeskError(self.background.problem)
         nested = self.conn.in_transaction
         try:
             with self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as error:
             raise _plain_write_error(error) from error
+        except UnicodeEncodeError:
+            # Only text made by a program can hold a lone surrogate (Qt never produces one).
+            raise SvdeskError("The text contains a broken character that cannot be saved "
+                              "(a lone surrogate); nothing was changed.") from None
         if not nested:
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
@@ -108,8 +116,12 @@ class OrgFile:
         if self._closed:
             return
         self._closed = True
+        damaged = False
+        if self.background is not None:
+            self.background.finish()
+            damaged = bool(self.background.problem)
         with contextlib.suppress(sqlite3.Error):
-            if not self.read_only:
+            if not self.read_only and not damaged:  # optimize writes statistics: never into a damaged file
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
         if self._lock is not None:
@@ -214,10 +226,12 @@ def _publish(tmp: Path, path: Path) -> None:
     fsync_dir(path.parent if str(path.parent) else Path("."))
 
 
-def health_check(path: Path, full: bool = False) -> None:
+def health_check(path: Path, full: bool = False, pages: bool = True) -> None:
     """Raises FileRefused when the file is not a healthy svdesk file this version can open.
 
-    Reads only: the file keeps every byte whatever the outcome.
+    Reads only: the file keeps every byte whatever the outcome. ``pages=False`` leaves out the
+    check of every page (for a large file it runs in the background after opening: see
+    svdesk/store/background_check.py); the header, tables and versions are always checked.
     """
     path = Path(path)
     header = read_header(path)
@@ -228,13 +242,14 @@ def health_check(path: Path, full: bool = False) -> None:
     except sqlite3.Error:
         raise FileRefused(path, "the file could not be opened; it may be damaged.", "damaged") from None
     try:
-        pragma = "integrity_check" if full else "quick_check"
-        try:
-            result = [row[0] for row in conn.execute(f"PRAGMA {pragma}(5)")]
-        except sqlite3.DatabaseError:
-            raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
-        if result != ["ok"]:
-            raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
+        if pages or full:
+            pragma = "integrity_check" if full else "quick_check"
+            try:
+                result = [row[0] for row in conn.execute(f"PRAGMA {pragma}(5)")]
+            except sqlite3.DatabaseError:
+                raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
+            if result != ["ok"]:
+                raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables or "organisation" not in tables:
             raise FileRefused(path, "this file is missing svdesk's tables; it may be damaged.", "damaged")
@@ -278,12 +293,20 @@ def _newer(path: Path) -> FileRefused:
     )
 
 
-def open_file(path: Path, read_only: bool = False, backup: bool = True) -> OrgFile:
+def open_file(path: Path, read_only: bool = False, backup: bool = True, background: bool = False) -> OrgFile:
+    """Opens a healthy file (refusing, untouched, any other). With ``background`` (the window
+    does this), a large file is opened without reading every page first; its page check and
+    backup copy then run in a background thread (why, and why it is safe:
+    svdesk/store/background_check.py). Commands check and copy before returning, as for any file."""
     path = Path(path)
-    health_check(path)
+    large = background and background_check.is_large(path)
+    health_check(path, pages=not large)
     if read_only:
         conn = _connect(path, read_only=True)
-        return OrgFile(conn, path, read_only=True)
+        orgfile = OrgFile(conn, path, read_only=True)
+        if large:
+            background_check.start(orgfile, backup=False)
+        return orgfile
     if _is_read_only(path):
         raise FileRefused(
             path, "the file or its folder is read-only. Open it read-only, or copy it somewhere you can write.",
@@ -308,15 +331,24 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True) -> OrgFi
     orgfile = OrgFile(conn, path, lock=lock)
     try:
         pending = _pending_steps(conn)
-        if backup or pending:
+        if large and pending:
+            # An upgrade rewrites tables: never on a file not fully checked.
+            if [row[0] for row in conn.execute("PRAGMA quick_check(5)")] != ["ok"]:
+                raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
+        if pending or (backup and not large):
             backups.make_backup(conn, path, reason="open")
         if pending:
             backups.make_backup(conn, path, reason="before-upgrade")
         _configure_for_writing(conn)
         _migrate(orgfile)
+        if large:
+            background_check.start(orgfile, backup=backup and not pending)
     except sqlite3.OperationalError as error:
         orgfile.close()
         raise _plain_write_error(error) from None
+    except sqlite3.DatabaseError:
+        orgfile.close()
+        raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
     except BaseException:
         orgfile.close()
         raise

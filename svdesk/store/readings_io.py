@@ -363,3 +363,10 @@ def export_csv(repo: IndicatorRepo, indicators: list[Indicator], path: Path) -> 
             tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror or error}).") from None
     return len(rows) - 1
+
+
+def export_all(workspace, out_dir: Path) -> list[Path]:
+    """Every indicator's readings (archived ones too) as one CSV, for svdesk's list of exports."""
+    path = Path(out_dir) / "indicator-readings.csv"
+    export_csv(workspace.indicators, workspace.indicators.all(), path)
+    return [path]

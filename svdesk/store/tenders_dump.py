@@ -71,6 +71,8 @@ _COMMITMENT_FIELDS = {
 }
 _VERSION_FIELDS = {"id": "id", "tender_id": "id", "text": "text", "kind": "text", "words": "int",
                    "created_at": "stamp", "updated_at": "stamp"}
+# A submission keeps its commitments as they were sent (``commitment_snapshot``).
+_SNAPSHOT_FIELDS = {key: kind for key, kind in _COMMITMENT_FIELDS.items() if key != "deleted_at"}
 _SUBMISSION_FIELDS = {"id": "id", "tender_id": "id", "text": "text", "words": "int", "word_limit": "int?",
                       "submitted_on": "date", "commitments": "list", "story_ids": "list",
                       "created_at": "stamp", "updated_at": "stamp"}
@@ -183,6 +185,9 @@ def validate_section(data, whole: dict) -> list[str]:
         problems += _check_record(item, _SUBMISSION_FIELDS, where)
         if isinstance(item, dict):
             problems += _check_id(item, where, seen, tender_ids)
+            sent = item.get("commitments")
+            for number, commitment in enumerate(sent if isinstance(sent, list) else []):
+                problems += _check_record(commitment, _SNAPSHOT_FIELDS, f"{where}.commitments[{number}]")
     return problems
 
 

@@ -2,51 +2,96 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from svdesk.domain.organisation import Organisation
-from svdesk.store.attachments_repo import AttachmentRepo
-from svdesk.store.cic34_repo import Cic34Repo
-from svdesk.store.consultations_repo import ConsultationRepo
-from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
-from svdesk.store.indicators_repo import IndicatorRepo
-from svdesk.store.organisation_repo import OrganisationRepo
 from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file
-from svdesk.store.statement_repo import StatementRepo
-from svdesk.store.stories_repo import StoryRepo
-from svdesk.store.tenders_repo import TendersRepo
+
+if TYPE_CHECKING:
+    from svdesk.store.attachments_repo import AttachmentRepo
+    from svdesk.store.cic34_repo import Cic34Repo
+    from svdesk.store.consultations_repo import ConsultationRepo
+    from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
+    from svdesk.store.indicators_repo import IndicatorRepo
+    from svdesk.store.organisation_repo import OrganisationRepo
+    from svdesk.store.statement_repo import StatementRepo
+    from svdesk.store.stories_repo import StoryRepo
+    from svdesk.store.tenders_repo import TendersRepo
 
 
-@dataclass
 class Workspace:
-    file: OrgFile
-    organisation: OrganisationRepo
-    attachments: AttachmentRepo
-    frameworks: FrameworkRepo
-    tags: TagRepo
-    statements: StatementRepo
-    indicators: IndicatorRepo
-    stories: StoryRepo
-    consultations: ConsultationRepo
-    tenders: TendersRepo
-    cic34: Cic34Repo
+    """One repository per capability, each made (and its module imported) on first use: the
+    window's first paint needs only a few of them, and importing them all costs about as much
+    as a bare Qt window takes to appear (issue 8's start-up figure)."""
+
+    def __init__(self, file: OrgFile):
+        self.file = file
 
     @classmethod
     def around(cls, orgfile: OrgFile) -> "Workspace":
-        return cls(
-            file=orgfile,
-            organisation=OrganisationRepo(orgfile),
-            attachments=AttachmentRepo(orgfile),
-            frameworks=FrameworkRepo(orgfile),
-            tags=TagRepo(orgfile),
-            statements=StatementRepo(orgfile),
-            indicators=IndicatorRepo(orgfile),
-            stories=StoryRepo(orgfile),
-            consultations=ConsultationRepo(orgfile),
-            tenders=TendersRepo(orgfile),
-            cic34=Cic34Repo(orgfile),
-        )
+        return cls(orgfile)
+
+    @cached_property
+    def organisation(self) -> "OrganisationRepo":
+        from svdesk.store.organisation_repo import OrganisationRepo
+
+        return OrganisationRepo(self.file)
+
+    @cached_property
+    def attachments(self) -> "AttachmentRepo":
+        from svdesk.store.attachments_repo import AttachmentRepo
+
+        return AttachmentRepo(self.file)
+
+    @cached_property
+    def frameworks(self) -> "FrameworkRepo":
+        from svdesk.store.frameworks_repo import FrameworkRepo
+
+        return FrameworkRepo(self.file)
+
+    @cached_property
+    def tags(self) -> "TagRepo":
+        from svdesk.store.frameworks_repo import TagRepo
+
+        return TagRepo(self.file)
+
+    @cached_property
+    def statements(self) -> "StatementRepo":
+        from svdesk.store.statement_repo import StatementRepo
+
+        return StatementRepo(self.file)
+
+    @cached_property
+    def indicators(self) -> "IndicatorRepo":
+        from svdesk.store.indicators_repo import IndicatorRepo
+
+        return IndicatorRepo(self.file)
+
+    @cached_property
+    def stories(self) -> "StoryRepo":
+        from svdesk.store.stories_repo import StoryRepo
+
+        return StoryRepo(self.file)
+
+    @cached_property
+    def consultations(self) -> "ConsultationRepo":
+        from svdesk.store.consultations_repo import ConsultationRepo
+
+        return ConsultationRepo(self.file)
+
+    @cached_property
+    def tenders(self) -> "TendersRepo":
+        from svdesk.store.tenders_repo import TendersRepo
+
+        return TendersRepo(self.file)
+
+    @cached_property
+    def cic34(self) -> "Cic34Repo":
+        from svdesk.store.cic34_repo import Cic34Repo
+
+        return Cic34Repo(self.file)
 
     @property
     def path(self) -> Path | None:
@@ -60,8 +105,9 @@ class Workspace:
         self.file.close()
 
 
-def open_workspace(path: Path, read_only: bool = False) -> Workspace:
-    return Workspace.around(open_file(path, read_only=read_only))
+def open_workspace(path: Path, read_only: bool = False, background: bool = False) -> Workspace:
+    """``background``: see open_file (the window opens large files that way)."""
+    return Workspace.around(open_file(path, read_only=read_only, background=background))
 
 
 def create_workspace(path: Path, organisation: Organisation | None = None) -> Workspace:

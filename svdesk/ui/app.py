@@ -18,7 +18,21 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("svdesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    # Matches the installed .desktop entry (packaging/linux), so the desktop shows our icon.
+    app.setDesktopFileName("org.svdesk.svdesk")
+    app.setWindowIcon(_app_icon())
     return app
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    from svdesk.paths import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("svdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def _install_last_resort_handler(dialogs) -> None:

@@ -16,6 +16,7 @@ from svdesk.store.orgfile import warm_up
 from svdesk.store.workspace import Workspace, create_workspace, open_workspace
 from svdesk.ui.context import PageContext
 from svdesk.ui.dialogs import Dialogs
+from svdesk.ui.file_watch import watch_background_check
 from svdesk.ui.main_window import MainWindow
 from svdesk.ui.settings import UserSettings
 from svdesk.ui.welcome import WelcomeWindow
@@ -65,6 +66,7 @@ class AppController(QObject):
             window.resize(1100, 720)
         self.windows.append(window)
         window.show()
+        watch_background_check(window, self.dialogs)  # a large file's page check runs after it opened
         # The first edit needs sqlite-utils; load it in the background while the person reads.
         threading.Thread(target=warm_up, name="svdesk-warm-up", daemon=True).start()
         if self.welcome is not None:
@@ -90,7 +92,7 @@ class AppController(QObject):
                 window.activateWindow()
                 return window
         try:
-            workspace = open_workspace(path, read_only=read_only)
+            workspace = open_workspace(path, read_only=read_only, background=True)
         except FileRefused as refused:
             if refused.kind == "missing":
                 self.settings.remove_recent(path)
@@ -144,7 +146,7 @@ class AppController(QObject):
 
         try:
             path = fresh_demo_copy()
-            workspace = open_workspace(path)
+            workspace = open_workspace(path, background=True)
         except SvdeskError as error:
             self.dialogs.error(self._parent(), "Could not open the demo", str(error))
             return None

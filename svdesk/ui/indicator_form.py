@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.partial import valid_changes
 from svdesk.domain.measures import Direction, Frequency, Indicator, Unit, format_number, parse_value
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
@@ -41,7 +42,7 @@ class IndicatorForm(QWidget):
         self.name.setMaxLength(160)
         self._row(form, "&Name", self.name, "Short and concrete — for example 'Bikes refurbished and back on the road'.")
         self.outcome = SavingTextEdit()
-        self.outcome.setFixedHeight(58)
+        self.outcome.setFixedHeight(74)
         self._row(form, "What it &shows", self.outcome, "The change this number is evidence of, in a sentence.")
 
         kinds = QWidget()
@@ -86,17 +87,17 @@ class IndicatorForm(QWidget):
             self._row(form, label, line, "", buddy=value, help_label=help_label)
 
         self.how = SavingTextEdit()
-        self.how.setFixedHeight(58)
+        self.how.setFixedHeight(74)
         self._row(form, "&How it is collected", self.how,
                   "What you count or ask, from which record, and what you keep as evidence.")
         self.collected_by = QLineEdit()
         self.collected_by.setMaxLength(200)
         self._row(form, "Who &collects it", self.collected_by, "A name or a role, so it keeps happening.")
         self.who = SavingTextEdit()
-        self.who.setFixedHeight(58)
+        self.who.setFixedHeight(74)
         self._row(form, "Who &benefits", self.who, "Who the people are and how underserved — buyers look for this.")
         self.contribution = SavingTextEdit()
-        self.contribution.setFixedHeight(58)
+        self.contribution.setFixedHeight(74)
         self._row(form, "C&ontribution", self.contribution,
                   "What else could explain the change (other services, family, the job market)? Saying so is honest "
                   "and makes the claim more credible.")
@@ -108,7 +109,9 @@ class IndicatorForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        area = scrolling(body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(area)
 
         for line in (self.name, self.collected_by, self.baseline_value, self.target_value):
             line.editingFinished.connect(self.save)
@@ -185,7 +188,9 @@ class IndicatorForm(QWidget):
         self.problems.show_problems(problems)
         return problems
 
-    def _candidate(self) -> Indicator:
+    def _candidate(self) -> tuple[Indicator, list[str]]:
+        """The indicator as the boxes show it, and the problems of values that cannot be read
+        (those keep their stored value, so the other boxes can still be saved)."""
         unit = Unit(self.unit.currentData())
         problems = []
         values = {}
@@ -196,36 +201,43 @@ class IndicatorForm(QWidget):
                 values[key] = parse_value(unit, text) if text else None
             except ValidationError as error:
                 problems += [f"The {label}: {problem}" for problem in error.problems]
-        if problems:
-            raise ValidationError(problems)
+                values[key] = getattr(self.indicator, key)
         return replace(
             self.indicator, name=self.name.text(), outcome=self.outcome.toPlainText().strip(), unit=unit,
             direction=Direction(self.direction.currentData()), frequency=Frequency(self.frequency.currentData()),
             baseline_date=self.baseline_date.date(), target_date=self.target_date.date(),
             how_collected=self.how.toPlainText().strip(), collected_by=self.collected_by.text().strip(),
             who_benefits=self.who.toPlainText().strip(), contribution=self.contribution.toPlainText().strip(), **values,
-        )
+        ), problems
 
     def save(self) -> None:
         if self._loading or self.indicator is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
-        if self._show_field_problems():
-            return
+        # What was typed stays in its field and is saved once it is valid; meanwhile every other
+        # field is saved (a date box with a problem keeps its last readable date), so a mistyped
+        # target does not lose the description typed after it.
+        problems = [field.problem for field in (self.baseline_date, self.target_date) if field.problem]
+        candidate, unreadable = self._candidate()
+        problems += unreadable
         try:
-            saved = self.ctx.workspace.indicators.save(self._candidate())
-        except ValidationError as error:
-            # What was typed stays in its field; it is saved once it is valid.
-            self.problems.show_problems(error.problems)
-            if self.indicator and Unit(self.unit.currentData()) != self.indicator.unit and any(
-                    "reading" in problem for problem in error.problems):
-                self._loading = True
-                self.unit.setCurrentIndex(self.unit.findData(self.indicator.unit.value))
-                self._loading = False
+            try:
+                saved = self.ctx.workspace.indicators.save(candidate)
+            except ValidationError as error:
+                problems += error.problems
+                if Unit(self.unit.currentData()) != self.indicator.unit and any(
+                        "reading" in problem for problem in error.problems):
+                    self._loading = True
+                    self.unit.setCurrentIndex(self.unit.findData(self.indicator.unit.value))
+                    self._loading = False
+                    candidate = replace(candidate, unit=self.indicator.unit)
+                saved = self.ctx.workspace.indicators.save(valid_changes(self.indicator, candidate, Indicator.problems))
+        except ValidationError:
+            self.problems.show_problems(problems)
             return
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
             return
-        self.problems.show_problems([])
+        self.problems.show_problems(problems)
         changed_unit = saved.unit != self.indicator.unit
         self.indicator = saved
         if changed_unit:

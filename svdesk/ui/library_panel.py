@@ -29,6 +29,7 @@ class LibraryPanel(QWidget):
                 item = QStandardItem(suggestion.name)
                 item.setEditable(False)
                 item.setData(suggestion, SUGGESTION_ROLE)
+                item.setToolTip(suggestion.name)
                 top.appendRow(item)
             self.model.appendRow(top)
         self.tree = QTreeView()
@@ -67,8 +68,10 @@ class LibraryPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(details)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([360, 320])
 
         heading = QLabel("Suggested indicators")
         heading.setFont(font)

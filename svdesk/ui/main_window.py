@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QWidget,
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import KEY_ROLE, JourneyModel, JourneyView
-from svdesk.ui.pages import page_classes
+from svdesk.ui.pages import page_steps
 from svdesk.ui.pages.base import Page
 
 
@@ -31,6 +31,13 @@ class MainWindow(QMainWindow):
     """One open organisation file. Menu actions that concern files are handled by the controller
     through these signals, so the window itself stays about one file."""
 
+    _startup_pending = False  # True from the end of __init__ until the first paint
+    # Every status is worked out from the file; some draft a whole report (CIC34, summary), which
+    # takes a noticeable moment with years of records. They are recomputed once per change saved
+    # (counted in _saves), not each time a page asks (pages ask whenever they are shown).
+    _saves = 0
+    _statuses_at = -1
+
     new_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
@@ -42,7 +49,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.workspace = ctx.workspace
         self._closing = False
-        self._classes = page_classes()
+        self._classes = page_steps()  # pages are imported as they are built
         self._built: dict[str, Page] = {}
 
         self.journey_model = JourneyModel(self)
@@ -71,9 +78,23 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         self._show_saved_state()
         self.show_page(self._classes[0].key)
+        # The statuses (some draft a whole report) and the other pages wait until the window has
+        # been painted once, then the pages are built one per idle moment: the window appears as
+        # fast as a bare one and no click waits for a page to be made. A timer also starts them
+        # in case the window is never painted (minimised).
+        self._startup_pending = True
+        QTimer.singleShot(1000, self._after_first_paint)
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102
+        if self._startup_pending and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        if not self._startup_pending:
+            return
+        self._startup_pending = False
         self.update_statuses()
-        # The other pages are built one per idle moment after the window is painted, so the
-        # window appears as fast as a bare one and no click waits for a page to be made.
         QTimer.singleShot(0, self._build_next)
 
     # -- pages ------------------------------------------------------------------------------------
@@ -90,10 +111,14 @@ class MainWindow(QMainWindow):
     def _build_next(self) -> None:
         if self._closing:
             return
-        for cls in self._classes:
+        for row, cls in enumerate(self._classes):
             if cls.key not in self._built:
-                self._page(cls)
-                self.update_statuses()
+                page = self._page(cls)
+                # Only this step's status can have changed (it now comes from the page itself);
+                # recomputing every status here would draft the CIC34 report once per page.
+                status = None if self.workspace.file.is_closed else page.status_text()
+                if status is not None:
+                    self.journey_model.set_status(row, status)
                 QTimer.singleShot(0, self._build_next)
                 return
 
@@ -131,8 +156,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
 
     def update_statuses(self) -> None:
-        if self._closing or self.workspace.file.is_closed:
+        if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
             return
+        self._statuses_at = self._saves
         for row, cls in enumerate(self._classes):
             page = self._built.get(cls.key)
             status = page.status_text() if page is not None else cls.journey_status(self.workspace)
@@ -192,9 +218,11 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("All changes saved")
 
     def _on_saved(self, _what: str) -> None:
+        self._saves += 1
         self.saved_label.setText("All changes saved")
         self._refresh_title()
-        # Statuses may depend on what another page saved; recompute after the event settles.
+        # Statuses may depend on what another page saved; recompute after the event settles
+        # (once for a burst of saves: update_statuses does nothing when it is up to date).
         QTimer.singleShot(0, self.update_statuses)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -57,7 +57,7 @@ class ProgressPanel(QWidget):
         self.range_to = DateField(optional=False)
         self.range_to.setAccessibleName("Total to")
         for field in (self.range_from, self.range_to):
-            field.setMinimumWidth(105)
+            field.setMinimumWidth(96)
         self.range_result = QLabel()
         self.range_result.setWordWrap(True)
         self.range_result.setAccessibleName("Total for the dates")
@@ -80,8 +80,8 @@ class ProgressPanel(QWidget):
         range_layout.addWidget(HelpLabel("Readings whose whole period falls between the two dates are counted."))
         range_layout.addStretch()
         figures = QHBoxLayout()
-        figures.addWidget(years_box, 1)
-        figures.addWidget(range_box, 1)
+        figures.addWidget(years_box, 3)
+        figures.addWidget(range_box, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -95,6 +95,9 @@ class ProgressPanel(QWidget):
             field.validity_changed.connect(lambda _problem: self._show_range())
 
     def set_indicator(self, indicator: Indicator | None, readings: list[Reading] | None = None) -> None:
+        if indicator is None or self.indicator is None or indicator.id != self.indicator.id:
+            self.range_from.set_date(None)
+            self.range_to.set_date(None)
         self.indicator = indicator
         if indicator is None:
             return
@@ -123,7 +126,7 @@ class ProgressPanel(QWidget):
         self.years_model.clear()
         self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", ""])
         for total in reversed(year_totals(self.indicator, self.readings, year_end)):
-            state = "complete" if total.complete else "partial year"
+            state = "complete" if total.complete else "part year"
             cells = [QStandardItem(total.year.label), QStandardItem(total.text),
                      QStandardItem(f"{total.readings} of {total.periods_expected}"), QStandardItem(state)]
             cells[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -52,6 +52,8 @@ class ReadingsModel(QAbstractTableModel):
         self.extra_years = 0
         self._year_end = None
         self.default_recorder = ""
+        self._pending: dict[str, dict] = {}
+        self._shown_id: str | None = None
 
     # -- loading ----------------------------------------------------------------------------------------
     def set_indicator(self, indicator: Indicator | None, keep_window: bool = False) -> None:
@@ -66,7 +68,11 @@ class ReadingsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        pending = {row.period: (row.pending, row.problem) for row in self.rows if row.pending}
+        # Typed text that was not saved is kept per indicator, so switching away and back loses nothing.
+        if self._shown_id is not None:
+            self._pending[self._shown_id] = {row.period: (row.pending, row.problem) for row in self.rows if row.pending}
+        self._shown_id = self.indicator.id if self.indicator is not None else None
+        pending = self._pending.get(self._shown_id, {})
         self.rows = []
         if self.indicator is not None:
             self._year_end = self.repo.year_end()

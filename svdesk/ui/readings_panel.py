@@ -115,6 +115,8 @@ class ReadingsPanel(QWidget):
         evidence_layout.addWidget(self.evidence)
         layout.addWidget(self.evidence_box)
 
+        # Quick entry: Enter saves the value and moves down to the next period.
+        self.table.itemDelegate().closeEditor.connect(self._editor_closed)
         self.model.problem.connect(self._show_message)
         self.model.saved.connect(self._saved)
         self.model.deleted.connect(self._reading_deleted)
@@ -218,6 +220,15 @@ class ReadingsPanel(QWidget):
             self.evidence.set_owner(READINGS_TABLE, reading.id)
             self.evidence_hint.setText("Photos, sign-in sheets, registers or survey forms that back up this number "
                                        "(up to 25 MB each; kept inside your file).")
+
+    def _editor_closed(self, _editor, hint) -> None:
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        current = self.table.currentIndex()
+        row = self.model.rows[current.row()] if current.isValid() else None
+        if row is None or row.problem or current.row() + 1 >= self.model.rowCount():
+            return
+        self.table.setCurrentIndex(self.model.index(current.row() + 1, current.column()))
 
     # -- edits ------------------------------------------------------------------------------------
     def _show_message(self, text: str) -> None:

@@ -114,6 +114,10 @@ def render_every_page(demo: Path, folder: Path) -> list[str]:
     return rendered
 
 
+def platform_name() -> str:
+    return QApplication.platformName() or "unknown"
+
+
 def _render_welcome(demo: Path, folder: Path, trouble: _Trouble) -> None:
     from svdesk.ui.welcome import WelcomeWindow
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.partial import valid_changes
 from svdesk.domain.tenders import (
     Tender, TenderStatus, format_percent, format_pounds, parse_percent, parse_pounds,
 )
@@ -177,24 +178,26 @@ class TenderDetails(QWidget):
             widget.setEnabled(not read_only)
 
     # -- widgets -> file --------------------------------------------------------------------------
-    def _from_widgets(self) -> Tender:
-        problems = []
+    def _from_widgets(self) -> tuple[Tender, list[str], set[str]]:
+        """The tender as the boxes show it, the problems of boxes that cannot be read, and
+        which boxes those are (they keep their stored value, so the rest can still be saved)."""
+        problems: list[str] = []
+        unreadable: set[str] = set()
 
-        def read(parse, text):
+        def read(name, parse, text):
             try:
                 return parse(text)
             except ValidationError as error:
                 problems.extend(error.problems)
             except ValueError as error:
                 problems.append(str(error))
-            return None
+            unreadable.add(name)
+            return getattr(self.tender, name)
 
-        deadline = read(lambda _: self.deadline.date(), None)
-        start = read(lambda _: self.start.date(), None)
-        value = read(parse_pounds, self.value.text())
-        weighting = read(parse_percent, self.weighting.text())
-        if problems:
-            raise ValidationError(problems)
+        deadline = read("deadline", lambda _: self.deadline.date(), None)
+        start = read("contract_start", lambda _: self.start.date(), None)
+        value = read("contract_value_pence", parse_pounds, self.value.text())
+        weighting = read("sv_weighting", parse_percent, self.weighting.text())
         return replace(
             self.tender, buyer=self.buyer.text().strip(), title=self.title.text().strip(),
             reference=self.reference.text().strip(), deadline=deadline, deadline_time=self.deadline_time.text().strip(),
@@ -202,29 +205,39 @@ class TenderDetails(QWidget):
             sv_weighting=weighting, word_limit=self.word_limit.value() or None, question=self.question.toPlainText(),
             local_context=self.local.toPlainText(), score=self.score.text().strip(),
             feedback=self.feedback.toPlainText(), notes=self.notes.toPlainText(),
-        )
+        ), problems, unreadable
 
     def save(self) -> None:
         if self._loading or self.tender is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
+        candidate, problems, unreadable = self._from_widgets()
         try:
-            saved = self.ctx.workspace.tenders.save(self._from_widgets())
+            try:
+                saved = self.ctx.workspace.tenders.save(candidate)
+            except ValidationError as error:
+                # What was typed stays in its box; it is saved as soon as it can be read. Every
+                # other box is saved now, so a mistyped date does not hold back the notes.
+                problems += error.problems
+                saved = self.ctx.workspace.tenders.save(valid_changes(self.tender, candidate, Tender.problems))
         except ValidationError as error:
-            # What was typed stays in its box; it is saved as soon as it can be read.
-            self.problems.show_problems(error.problems)
+            self.problems.show_problems(problems or error.problems)
             return
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
             return
-        self.problems.show_problems([])
+        self.problems.show_problems(problems)
         changed = saved != self.tender
         self.tender = saved
         self._loading = True
         try:
-            self.deadline.set_date(saved.deadline)
-            self.start.set_date(saved.contract_start)
-            self.value.setText(format_pounds(saved.contract_value_pence))
-            self.weighting.setText(format_percent(saved.sv_weighting))
+            if "deadline" not in unreadable:
+                self.deadline.set_date(saved.deadline)
+            if "contract_start" not in unreadable:
+                self.start.set_date(saved.contract_start)
+            if "contract_value_pence" not in unreadable:
+                self.value.setText(format_pounds(saved.contract_value_pence))
+            if "sv_weighting" not in unreadable:
+                self.weighting.setText(format_percent(saved.sv_weighting))
         finally:
             self._loading = False
         if changed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -89,6 +90,8 @@ class ValuationPanel(QWidget):
             ("D&rop-off", self.percentages["drop_off"], _PERCENT_HELP["drop_off"]),
             ("Disc&ount rate", self.discount, "3.5 % a year is the HM Treasury Green Book rate."),
         ]
+        for spin in (self.price_year, self.benefit_years, self.discount, *self.percentages.values()):
+            spin.setMaximumWidth(120)
         for label, widget, help_text in rows:
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -125,7 +128,9 @@ class ValuationPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        area = scrolling(body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(area)
 
         self.enabled.toggled.connect(lambda _on: self.save())
         for line in (self.proxy_value, self.proxy_description, self.source):
@@ -151,6 +156,8 @@ class ValuationPanel(QWidget):
             self.proxy_value.setText("" if valuation.proxy_value is None else format_number(valuation.proxy_value, 2))
             self.proxy_description.setText(valuation.proxy_description)
             self.source.setText(valuation.source)
+            for line in (self.proxy_description, self.source):
+                line.setCursorPosition(0)
             self.price_year.setValue(valuation.price_year or today().year)
             for key, spin in self.percentages.items():
                 spin.setValue(int(getattr(valuation, key)))
@@ -162,16 +169,23 @@ class ValuationPanel(QWidget):
         finally:
             self._loading = False
         read_only = self.ctx.workspace.read_only
-        self.enabled.setEnabled(possible and not read_only)
-        self.form_box.setEnabled(possible and not read_only)
+        self.enabled.setVisible(possible)
+        self.form_box.setVisible(possible)
+        self.enabled.setEnabled(not read_only)
+        self.form_box.setEnabled(not read_only)
         self.problems.show_problems([])
         self._show_estimate()
 
     # -- saving ----------------------------------------------------------------------------------
-    def _candidate(self) -> Valuation:
-        text = self.proxy_value.text().strip()
-        proxy = parse_value(Unit.MONEY, text) if text else None
+    def _candidate(self, keep_value: bool = False) -> Valuation:
+        """The valuation as the boxes show it; ``keep_value`` keeps the stored value of one unit
+        (when the box holds something that is not an amount)."""
         current = self.ctx.workspace.indicators.valuation(self.indicator.id) or Valuation()
+        text = self.proxy_value.text().strip()
+        if keep_value:
+            proxy = current.proxy_value
+        else:
+            proxy = parse_value(Unit.MONEY, text) if text else None
         return replace(
             current, enabled=self.enabled.isChecked(), proxy_value=proxy,
             proxy_description=self.proxy_description.text().strip(), source=self.source.text().strip(),
@@ -184,11 +198,14 @@ class ValuationPanel(QWidget):
         if self._loading or self.indicator is None or self.ctx.workspace.read_only or not can_be_valued(self.indicator):
             return
         problems: list[str] = []
+        unreadable: list[str] = []
         try:
             candidate = self._candidate()
         except ValidationError as error:
-            self.problems.show_problems([f"Value of one unit: {problem}" for problem in error.problems])
-            return
+            # The amount stays in its box to be put right; the other boxes are saved meanwhile,
+            # so a mistyped amount does not lose the description typed after it.
+            unreadable = [f"Value of one unit: {problem}" for problem in error.problems]
+            candidate = self._candidate(keep_value=True)
         try:
             self.ctx.workspace.indicators.save_valuation(self.indicator.id, candidate)
         except ValidationError as error:
@@ -203,7 +220,7 @@ class ValuationPanel(QWidget):
             return
         if problems and self.enabled.isChecked():
             problems = ["To show an estimate, complete these:"] + problems
-        self.problems.show_problems(problems)
+        self.problems.show_problems(unreadable + problems)
         self._show_estimate()
 
     def _show_estimate(self) -> None:

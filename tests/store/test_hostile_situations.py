@@ -95,3 +95,9 @@ def test_file_marked_read_only_opens_read_only(file_workspace):
         ws.close()
     finally:
         os.chmod(path, 0o644)
+
+
+def test_lone_surrogate_is_refused_with_a_sentence(workspace):
+    with pytest.raises(SvdeskError, match="broken character"):
+        workspace.organisation.update(area_served="bad \ud800 text")
+    assert "\ud800" not in workspace.organisation.get().area_served

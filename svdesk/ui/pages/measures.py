@@ -84,15 +84,10 @@ class MeasuresPage(Page):
         self.undo_bar.hide()
         column.addWidget(self.undo_bar)
 
-        self.library_button = QPushButton("From the &library…")
-        self.library_button.setAccessibleName("Add an indicator from the library")
-        self.own_button = QPushButton("Your &own…")
-        self.own_button.setAccessibleName("Add an indicator of your own")
-        adding = QHBoxLayout()
-        adding.addWidget(QLabel("Add:"))
-        adding.addWidget(self.library_button)
-        adding.addWidget(self.own_button)
-        column.addLayout(adding)
+        self.library_button = QPushButton("Add from the &library…")
+        self.own_button = QPushButton("Write your &own…")
+        column.addWidget(self.library_button)
+        column.addWidget(self.own_button)
         managing = QHBoxLayout()
         self.archive_button = QPushButton("Archive")
         self.delete_button = QPushButton("Delete")
@@ -211,7 +206,7 @@ class MeasuresPage(Page):
         active = sum(1 for indicator, _, _ in items if indicator.is_active) if self.show_archived.isChecked() \
             else len(items)
         archived = len(self.repo.archived())
-        text = f"{active} active indicator{'s' if active != 1 else ''}"
+        text = f"{active} active indicator{'s' if active != 1 else ''}" if active else "No indicators yet"
         if active > COMFORTABLE:
             text += " — two or three is usually best"
         if archived and not self.show_archived.isChecked():

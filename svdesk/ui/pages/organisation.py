@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from svdesk.domain.dates import MONTH_NAMES, format_date, today
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import YearEnd, year_containing
 from svdesk.domain.organisation import LegalForm, Organisation
+from svdesk.domain.partial import valid_changes
 from svdesk.ui.context import PageContext
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
@@ -184,6 +186,9 @@ class OrganisationPage(Page):
             saved = self.ctx.workspace.organisation.save(candidate)
         except ValidationError as error:
             # The typed text stays in its field so nothing is lost; it is saved once it is valid.
+            # Every other field is saved now: a wrong company number must not hold back the area
+            # typed after it (it would be lost when the window closes).
+            self._save_valid_part(candidate)
             self.problems.show_problems(error.problems)
             self.status_changed.emit()
             return
@@ -195,6 +200,13 @@ class OrganisationPage(Page):
             self.company_number.setText(saved.company_number)
         self._show_year(saved.year_end)
         self.status_changed.emit()
+
+    def _save_valid_part(self, candidate: Organisation) -> None:
+        stored = self.ctx.workspace.organisation.get()
+        part = valid_changes(stored, candidate, Organisation.problems)
+        if part != stored:
+            with contextlib.suppress(ValidationError):
+                self.ctx.workspace.organisation.save(part)
 
     def finish_editing(self) -> None:
         self.area.finish()

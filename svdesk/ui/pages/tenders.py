@@ -136,12 +136,14 @@ class TendersPage(Page):
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and tenders:
             row = 0
+        shown = self._shown
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(self.model.index(row, 0))
-        self._show_row(row)
+        if self._shown == shown:  # not already shown by the selection change (loading a tender is not free)
+            self._show_row(row)
         read_only = self.ctx.workspace.read_only
         self.new_button.setEnabled(not read_only)
         self.delete_button.setEnabled(not read_only and row >= 0)
@@ -150,7 +152,10 @@ class TendersPage(Page):
     def current_tender_id(self) -> str | None:
         return self._current_id
 
+    _shown = 0  # how many times a tender has been shown (see refresh)
+
     def _show_row(self, row: int) -> None:
+        self._shown += 1
         tender = self.model.tenders[row] if 0 <= row < len(self.model.tenders) else None
         if tender is not None and tender.id != self._current_id:
             self.finish_editing()

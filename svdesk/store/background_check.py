@@ -1,0 +1,159 @@
+"""Opening a large file at once, and checking it and copying it just after, in the background.
+
+Opening a file used to read every byte of it twice before the window appeared: ``PRAGMA
+quick_check`` (every page) and the automatic backup copy. That is fine for a file of a few MB,
+but years of records with photos and scanned evidence make files of hundreds of MB, and the
+person would wait seconds for their window on every open. For a large file both now run on a
+second, read-only connection in a background thread, started before ``open_file`` returns:
+
+- The connection starts its read transaction at once (while nothing can have changed yet), so
+  the backup copy is exactly the file as it was opened, even if the person edits meanwhile
+  (SQLite's write-ahead journal keeps the older pages for the reader).
+- Before the window shows, the file has still passed every check that needs no full read: the
+  header (magic, owner, page size, a file not shorter than its page count), svdesk's tables,
+  the schema version and steps. SQLite itself checks each page it reads, so damage in a record
+  the person opens is caught the moment it is read; a write never goes through a damaged page.
+- If the background check finds damage, the file stops accepting changes (``problem`` says why
+  and every write is refused with that sentence), and no backup is made of the damaged state,
+  so the older, good copies are not rotated away. ``svdesk check`` still runs the full
+  ``integrity_check`` on demand.
+- Closing the file waits for the copy to finish (a copy made while the person worked is worth
+  the wait), up to ``CLOSE_WAIT`` seconds; after that it is cancelled and its partial file removed.
+
+Files under ``LARGE_FILE_BYTES``, and every file opened by a command (``open_file`` without
+``background``), are checked and copied before ``open_file`` returns, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+
+from svdesk.store import backups
+from svdesk.store.fileformat import FileRefused
+
+# Below this, the full check and copy take a few tens of milliseconds: do them before returning.
+LARGE_FILE_BYTES = 16 * 1024 * 1024
+CLOSE_WAIT = 60.0
+# The work starts a moment after opening, so that it does not compete with the window's first
+# paint for the processor and the disk (the snapshot it copies is taken at once regardless).
+START_DELAY = 1.5
+_STEP_PAGES = 2048  # pages copied per step of the backup (8 MB at 4 KB pages): cancellable in between
+
+DAMAGED = ("svdesk checked this file after opening it and found damage, so it will not save changes to it "
+           "(that could make the damage worse). What you see is shown as it is. Close this window, then "
+           "restore a backup copy (File ▸ Backup copies), or run 'svdesk check' on the file for details.")
+
+
+def is_large(path: Path) -> bool:
+    total = 0
+    for part in (Path(path), Path(f"{path}-wal")):
+        with contextlib.suppress(OSError):
+            total += part.stat().st_size
+    return total >= LARGE_FILE_BYTES
+
+
+def start(orgfile, backup: bool) -> None:
+    """Starts the check (and copy) of a large ``orgfile`` just opened."""
+    try:
+        orgfile.background = BackgroundCheck(orgfile.path, backup=backup)
+        return
+    except sqlite3.Error:
+        pass
+    # No second connection could be made (say, a read-only folder without the journal's shared
+    # memory file): check, and copy, now, as for a small file.
+    try:
+        damaged = [row[0] for row in orgfile.conn.execute("PRAGMA quick_check(5)")] != ["ok"]
+    except sqlite3.OperationalError:
+        damaged = False
+    except sqlite3.DatabaseError:
+        damaged = True
+    if damaged:
+        orgfile.close()
+        raise FileRefused(orgfile.path, "the file is damaged and cannot be read safely.", "damaged")
+    if backup:
+        backups.make_backup(orgfile.conn, orgfile.path, reason="open")
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class BackgroundCheck:
+    """The page check, then (when ``backup``) the on-open backup copy, of the file at ``path``."""
+
+    def __init__(self, path: Path, backup: bool = True):
+        self.path = Path(path)
+        self.problem: str | None = None
+        self.backup_path: Path | None = None
+        self._cancel = threading.Event()
+        self._go = threading.Event()  # start now rather than after START_DELAY
+        self._done = threading.Event()
+        # The file's size and time now, before any change: what the backup's "unchanged" test
+        # compares with next time.
+        self._signature = backups.signature(self.path) if backup else None
+        self._conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+        try:
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._conn.execute("BEGIN")
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+        except sqlite3.Error:
+            self._conn.close()
+            raise
+        self._thread = threading.Thread(target=self._run, name="svdesk-check-and-copy", daemon=True)
+        self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True once the check (and copy) has finished."""
+        return self._done.wait(timeout)
+
+    def finish(self, timeout: float | None = None) -> None:
+        """Lets the work finish (cancelling it after ``timeout`` seconds, default ``CLOSE_WAIT``);
+        always returns with the thread ended and the reading connection closed."""
+        self._go.set()  # closing: no first paint to make way for any more
+        if not self._done.wait(CLOSE_WAIT if timeout is None else timeout):
+            self._cancel.set()
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.interrupt()
+        self._thread.join()
+
+    def _progress(self, _status, _remaining, _total) -> None:
+        if self._cancel.is_set():
+            raise _Cancelled()
+
+    def _run(self) -> None:
+        try:
+            self._go.wait(START_DELAY)
+            if self._cancel.is_set():
+                return
+            found = [row[0] for row in self._conn.execute("PRAGMA quick_check(5)")]
+            if found != ["ok"]:
+                self.problem = DAMAGED
+                return
+            if self._signature is not None and not self._cancel.is_set():
+                self.backup_path = backups.make_backup(
+                    self._conn, self.path, reason="open", signature=self._signature,
+                    pages=_STEP_PAGES, progress=self._progress)
+        except _Cancelled:
+            pass
+        except sqlite3.OperationalError:
+            # Interrupted by ``finish``, or the disk could not be read just now: nothing is known
+            # to be wrong with the file, so nothing is claimed.
+            pass
+        except sqlite3.DatabaseError:  # "malformed", "not a database": SQLite found damage
+            self.problem = DAMAGED
+        except Exception:  # noqa: BLE001 - a background thread must never die with a traceback
+            # Not damage as far as we know (say, an unexpected error in the copy): the copy is
+            # simply not made this time, as when the backups folder cannot be written.
+            pass
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._done.set()

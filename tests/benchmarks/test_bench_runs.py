@@ -1,0 +1,82 @@
+"""The benchmark and the big-file generator work, end to end, on a tiny file. Timings are never
+asserted here (they depend on the machine); tests/benchmarks/bench_all.py reports them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+
+
+def _bigfile():
+    spec = importlib.util.spec_from_file_location("bigfile", HERE / "bigfile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_big_file_generator_makes_a_valid_varied_file(tmp_path):
+    from svdesk.domain.consent import ConsentState
+    from svdesk.store.orgfile import health_check, open_file
+    from svdesk.store.workspace import Workspace
+
+    bigfile = _bigfile()
+    path = bigfile.make_big_file(tmp_path / "big.svdesk", scale=0.01)
+    health_check(path, full=True)
+    counts = bigfile.describe(path)
+    assert counts["indicators"] == 5
+    assert counts["stories"] == 100 and counts["consultations"] == 20 and counts["tenders"] == 5
+    assert counts["readings"] >= 5 * 12  # even a tiny file has a year of monthly readings per indicator
+    assert 250 <= counts["story_words_avg"] <= 400
+    assert counts["evidence_mb"] >= 2.0
+
+    workspace = Workspace.around(open_file(path, backup=False))
+    try:
+        states = workspace.stories.state_counts()
+        assert all(states[state] > 0 for state in ConsentState), states
+        text = " ".join(row["body"] for row in workspace.file.query("SELECT before || what_we_did || after || quote AS body FROM stories"))
+        assert any(ch in text for ch in "łżźęąś")  # Polish
+        assert any(word in text for word in ("diolch", "croeso", "cymuned", "gweithdy"))  # Welsh
+        assert any(ch in text for ch in "🚲🙂👍")  # emoji
+        blobs = workspace.file.query("SELECT sha256, size FROM blobs")
+        assert len({row["sha256"] for row in blobs}) == len(blobs)
+        owners = {row["owner_table"] for row in workspace.file.query("SELECT DISTINCT owner_table FROM attachments")}
+        assert {"readings", "stories"} <= owners
+        assert workspace.statements.current_agreed() is not None  # every export has something to say
+        assert workspace.file.query_one("SELECT count(*) AS n FROM tenders WHERE answer_text != ''")["n"] >= 3
+    finally:
+        workspace.close()
+
+
+@pytest.mark.slow
+def test_bench_all_runs_end_to_end_on_a_tiny_file(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(HERE / "bench_all.py"), "--scale", "0.003", "--runs", "1", "--json"],
+        capture_output=True, text=True, env=env, timeout=900, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    assert any(line.startswith("measure") and "target" in line and "result" in line for line in lines)
+    data = json.loads(lines[-1])
+    assert data["failures"] == []
+    groups = {row["group"] for row in data["rows"]}
+    assert groups == {"start", "open", "search", "export", "memory"}
+    measures = {row["measure"] for row in data["rows"]}
+    for expected in ("story search p95", "open_workspace, big file", "svdesk window, big file",
+                     "big file: window + every export (peak RSS)", "CIC34 report (pdf)", "impact summary (pdf)",
+                     "tender answer (docx)", "delivery report (md)"):
+        assert expected in measures
+    for row in data["rows"]:
+        assert row["value"] > 0
+        if row["target"] is not None:
+            assert row["passed"] in (True, False)
+            assert ("pass" if row["passed"] else "MISS") in next(line for line in lines if line.startswith(row["measure"]))
+    assert not list(tmp_path.iterdir())  # everything it made was in its own temporary folder

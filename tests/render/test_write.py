@@ -1,0 +1,108 @@
+"""Saving an export: atomic (never a half-written file), plain errors, nothing left behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+import pytest
+
+from svdesk import render
+from svdesk.compose.document import Document, Paragraph
+from svdesk.domain.errors import SvdeskError
+
+DOC = Document("Answer", [Paragraph("Zoë’s words")])
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.mark.parametrize("fmt", render.FORMATS)
+def test_write_replaces_an_old_export_with_normal_permissions(tmp_path, fmt):
+    target = tmp_path / f"answer{render.EXTENSIONS[fmt]}"
+    target.write_bytes(b"old")
+    assert render.write(DOC, fmt, target) == target
+    expected = render.render(DOC, fmt)
+    if fmt == "pdf":  # a PDF carries its creation time and a unique id
+        assert target.read_bytes()[:8] == expected[:8] and abs(target.stat().st_size - len(expected)) < 64
+    else:
+        assert target.read_bytes() == expected
+    assert _leftovers(tmp_path) == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_missing_folder_and_folder_as_target_are_plain_errors(tmp_path):
+    with pytest.raises(SvdeskError, match="does not exist"):
+        render.write(DOC, "txt", tmp_path / "nowhere" / "a.txt")
+    with pytest.raises(SvdeskError, match="is a folder"):
+        render.write(DOC, "txt", tmp_path)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write in any folder")
+def test_read_only_folder_is_a_plain_error(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(SvdeskError, match="You do not have permission to save in"):
+            render.write(DOC, "pdf", folder / "a.pdf")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unwritable_folder_message(tmp_path, monkeypatch):
+    """The same path as above, for test runs as root: creating the temporary file is refused."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    with pytest.raises(SvdeskError, match=r"You do not have permission to save in .*; choose another folder\."):
+        render.write(DOC, "md", tmp_path / "a.md")
+
+
+def test_file_open_elsewhere_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
+    target = tmp_path / "answer.docx"
+    target.write_bytes(b"the old answer")
+
+    def locked(src, dst):
+        raise PermissionError(errno.EACCES, "in use")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(SvdeskError, match="may be open in another program"):
+        render.write(DOC, "docx", target)
+    assert target.read_bytes() == b"the old answer"
+    assert _leftovers(tmp_path) == []
+
+
+def test_disk_full_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
+    target = tmp_path / "answer.pdf"
+    target.write_bytes(b"the old answer")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(SvdeskError, match="Could not save answer.pdf in .*: No space left on device"):
+        render.write(DOC, "pdf", target)
+    assert target.read_bytes() == b"the old answer"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_failing_render_writes_nothing(tmp_path, monkeypatch):
+    target = tmp_path / "answer.txt"
+    target.write_text("old", "utf-8")
+
+    def broken(document):
+        raise SvdeskError("Could not draw it.")
+
+    monkeypatch.setattr(render, "render_text", broken)
+    with pytest.raises(SvdeskError, match="Could not draw it"):
+        render.write(DOC, "txt", target)
+    assert target.read_text("utf-8") == "old" and _leftovers(tmp_path) == []
