@@ -38,11 +38,11 @@ def render_docx(document: Document) -> bytes:
     _setup(out, document)
     writer = _Writer(out)
     if document.title:
-        out.add_paragraph(document.title, style="Title")
+        writer.para(document.title, "Title")
     if document.subtitle:
-        out.add_paragraph(document.subtitle, style="Subtitle")
+        writer.para(document.subtitle, "Subtitle")
     for line in document.meta:
-        out.add_paragraph(line, style="Meta")
+        writer.para(line, "Meta")
     for block in document.blocks:
         writer.block(block)
     buffer = io.BytesIO()
@@ -135,7 +135,9 @@ def _setup(out, document: Document) -> None:
         styles[name].paragraph_format.space_after = Pt(3)
     added("Figure Value", size=20, colour=ACCENT, bold=True).paragraph_format.space_after = Pt(0)
     added("Figure Label", size=9, colour=MUTED).paragraph_format.space_after = Pt(0)
-    added("Table Text", size=10).paragraph_format.space_after = Pt(0)
+    cell_text = added("Table Text", size=10)
+    cell_text.paragraph_format.space_before = Pt(2)
+    cell_text.paragraph_format.space_after = Pt(2)
 
     props = out.core_properties
     props.title = document.title
@@ -235,6 +237,20 @@ class _Writer:
     def __init__(self, out):
         self.out = out
         self.numbered_lists = 0
+        self._style_ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        # python-docx looks a style up by scanning every style on each assignment; a long
+        # document (or a 500-row table) would spend most of its time there.
+        if name not in self._style_ids:
+            self._style_ids[name] = self.out.styles[name].style_id
+        return self._style_ids[name]
+
+    def para(self, text: str = "", style: str = "Normal", container=None):
+        paragraph = (container or self.out).add_paragraph(text)
+        if style != "Normal":
+            paragraph._p.style = self.style_id(style)
+        return paragraph
 
     def runs(self, paragraph, spans: tuple[Span, ...]) -> None:
         for span in spans:
@@ -247,19 +263,19 @@ class _Writer:
     def block(self, block) -> None:
         out = self.out
         if isinstance(block, Heading):
-            out.add_paragraph(block.text, style=f"Heading {block.level}")
+            self.para(block.text, f"Heading {block.level}")
         elif isinstance(block, Paragraph):
             style = {"body": "Normal", "lead": "Lead", "note": "Note", "estimate": "Estimate",
                      "warning": "Warning"}[block.role]
-            self.runs(out.add_paragraph(style=style), block.content)
+            self.runs(self.para(style=style), block.content)
         elif isinstance(block, BulletList):
             self.bullets(block)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Quote):
-            out.add_paragraph(f"“{quote_body(block.text)}”", style="Quote")
+            self.para(f"“{quote_body(block.text)}”", "Quote")
             if block.attribution:
-                out.add_paragraph(f"— {block.attribution}", style="Attribution")
+                self.para(f"— {block.attribution}", "Attribution")
         elif isinstance(block, Figures):
             self.figures(block)
         elif isinstance(block, ChartSpec):
@@ -275,7 +291,7 @@ class _Writer:
         if block.numbered:
             self.numbered_lists += 1
         for item in block.items:
-            paragraph = self.out.add_paragraph(style=style)
+            paragraph = self.para(style=style)
             self.runs(paragraph, item)
             if num_id is not None:
                 num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
@@ -295,14 +311,14 @@ class _Writer:
     def table(self, block: Table) -> None:
         from svdesk.render.docx_tables import add_table
 
-        add_table(self.out, block)
+        add_table(self, block)
         if block.caption:
-            self.out.add_paragraph(block.caption, style="Caption")
+            self.para(block.caption, "Caption")
 
     def figures(self, block: Figures) -> None:
         from svdesk.render.docx_tables import add_figures
 
-        add_figures(self.out, block)
+        add_figures(self, block)
 
     def chart(self, block: ChartSpec) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -320,4 +336,4 @@ class _Writer:
         doc_pr.set("descr", block.alt_text())
         doc_pr.set("title", block.title or "Chart")
         if block.caption:
-            self.out.add_paragraph(block.caption, style="Caption")
+            self.para(block.caption, "Caption")

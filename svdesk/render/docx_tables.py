@@ -39,7 +39,8 @@ def _shade(cell, fill: str) -> None:
     _child(cell._tc.get_or_add_tcPr(), "shd", val="clear", color="auto", fill=fill)
 
 
-def add_table(out, block: Table) -> None:
+def add_table(writer, block: Table) -> None:
+    out = writer.out
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -63,7 +64,7 @@ def add_table(out, block: Table) -> None:
             _child(row._tr.get_or_add_trPr(), "tblHeader")
         for column, cell in enumerate(row.cells):
             paragraph = cell.paragraphs[0]
-            paragraph.style = out.styles["Table Text"]
+            paragraph._p.style = writer.style_id("Table Text")
             paragraph.alignment = alignments[column]
             run = paragraph.add_run(values[column])
             if header:
@@ -94,7 +95,8 @@ def _spacer():
     return paragraph
 
 
-def add_figures(out, block: Figures) -> None:
+def add_figures(writer, block: Figures) -> None:
+    out = writer.out
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     items = list(block.items)
@@ -107,9 +109,9 @@ def add_figures(out, block: Figures) -> None:
     for row, chunk in zip(table.rows, rows):
         for cell, item in zip(row.cells, chunk):
             value = cell.paragraphs[0]
-            value.style = out.styles["Figure Value"]
+            value._p.style = writer.style_id("Figure Value")
             value.alignment = WD_ALIGN_PARAGRAPH.LEFT
             value.add_run(item.value)
-            label = cell.add_paragraph(item.label, style="Figure Label")
+            label = writer.para(item.label, "Figure Label", container=cell)
             label.alignment = WD_ALIGN_PARAGRAPH.LEFT
     table._tbl.addnext(_spacer())
