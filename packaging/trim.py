@@ -72,7 +72,9 @@ SYSTEM_LIBRARIES = (
     "libgmodule-2.0.so", "libgthread-2.0.so", "libGL.so", "libEGL.so", "libGLX.so", "libOpenGL.so",
 )
 
-_kept_destinations: set[str] = set()
+# What binaries() left out, so that datas() can drop the symlinks and framework files that
+# belong to it (and nothing else: macOS frameworks are full of symlinks to folders).
+_dropped_destinations: set[str] = set()
 
 
 def _plugin_kept(dest: str) -> bool | None:
@@ -95,7 +97,11 @@ def _plugin_kept(dest: str) -> bool | None:
 
 
 def _dropped_qt_library(dest: str) -> bool:
-    name = PurePosixPath(dest.replace("\\", "/")).name
+    parts = PurePosixPath(dest.replace("\\", "/")).parts
+    if any(part.endswith(".framework") and part[: -len(".framework")].startswith(DROPPED_QT_LIBRARIES)
+           for part in parts):
+        return True  # a macOS framework we leave out, and everything inside it
+    name = parts[-1] if parts else ""
     name = name[3:] if name.startswith("lib") else name
     return name.startswith(DROPPED_QT_LIBRARIES)
 
@@ -117,8 +123,8 @@ def binaries(toc: list) -> list:
         kept.append(entry)
     if sys.platform.startswith("linux"):
         kept = _rewalk(kept)
-    _kept_destinations.clear()
-    _kept_destinations.update(entry[0] for entry in kept)
+    _dropped_destinations.clear()
+    _dropped_destinations.update({entry[0] for entry in toc} - {entry[0] for entry in kept})
     return kept
 
 
@@ -192,21 +198,19 @@ def datas(toc: list) -> list:
         parts = PurePosixPath(dest.replace("\\", "/")).parts
         if "PySide6" in parts and "translations" in parts:
             continue  # Qt's own translations: svdesk is in English
-        if kind == "SYMLINK" and not _links_to_kept(dest, source):
+        if kind == "SYMLINK" and _links_to_dropped(dest, source):
             continue
-        if _plugin_kept(dest) is False:
+        if _plugin_kept(dest) is False or _dropped_qt_library(dest):
             continue
         kept.append(entry)
     return kept
 
 
-def _links_to_kept(dest: str, target: str) -> bool:
-    # PyInstaller writes a symlink's target relative to the bundle's top (e.g.
-    # libQt6Quick.so.6 -> PySide6/Qt/lib/libQt6Quick.so.6); keep it only when that file stays.
-    if not _kept_destinations:
-        return True
-    target = os.path.normpath(os.path.join(os.path.dirname(dest), target)) if not os.path.isabs(target) else target
-    return target in _kept_destinations
+def _links_to_dropped(dest: str, target: str) -> bool:
+    # A symlink's target is relative to the link's folder (e.g. the top-level
+    # libQt6Quick.so.6 -> PySide6/Qt/lib/libQt6Quick.so.6); it goes when that file went.
+    joined = os.path.normpath(os.path.join(os.path.dirname(dest), target)).replace("\\", "/")
+    return joined in _dropped_destinations
 
 
 def bundled_top_level_names(analysis) -> set[str]:
