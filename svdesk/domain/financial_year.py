@@ -6,12 +6,19 @@ means the last day of February, so it falls on 28 Feb in ordinary years.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from svdesk.domain.dates import MONTH_NAMES
 from svdesk.domain.errors import ValidationError
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31. (The calendar module would do, but it pulls in locale: this is on the start-up path.)"""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 @dataclass(frozen=True)
@@ -23,13 +30,13 @@ class YearEnd:
         if not 1 <= self.month <= 12:
             raise ValidationError(["The year-end month must be between 1 and 12."])
         # 29 Feb is a legitimate year end (it means "last day of February").
-        longest = 29 if self.month == 2 else calendar.monthrange(2001, self.month)[1]
+        longest = 29 if self.month == 2 else days_in_month(2001, self.month)
         if not 1 <= self.day <= longest:
             raise ValidationError([f"The year-end day must be between 1 and {longest} for that month."])
 
     def in_year(self, year: int) -> dt.date:
         """The year-end date that falls in calendar year ``year``."""
-        last = calendar.monthrange(year, self.month)[1]
+        last = days_in_month(year, self.month)
         return dt.date(year, self.month, min(self.day, last))
 
     @property
@@ -98,6 +105,6 @@ def parse_label(label: str, year_end: YearEnd) -> FinancialYear:
     if fy.start.year != first:
         raise ValidationError([
             f"'{label}' does not fit a year ending {year_end.day} "
-            f"{calendar.month_name[year_end.month]}; try {fy.label}."
+            f"{MONTH_NAMES[year_end.month - 1]}; try {fy.label}."
         ])
     return fy

@@ -1,16 +1,20 @@
-"""Opening a large file at once, and checking it and copying it just after, in the background.
+"""Checking a file and copying it just after it opened, in the background.
 
 Opening a file used to read every byte of it twice before the window appeared: ``PRAGMA
 quick_check`` (every page) and the automatic backup copy. That is fine for a file of a few MB,
 but years of records with photos and scanned evidence make files of hundreds of MB, and the
-person would wait seconds for their window on every open. For a large file both now run on a
-second, read-only connection in a background thread, started before ``open_file`` returns:
+person would wait seconds for their window on every open. So when the window opens a file, the
+backup copy (and, for a large file, the page check) runs on a second, read-only connection in a
+background thread, started before ``open_file`` returns:
 
 - The connection starts its read transaction at once (while nothing can have changed yet), so
   the backup copy is exactly the file as it was opened, even if the person edits meanwhile
   (SQLite's write-ahead journal keeps the older pages for the reader).
-- Before the window shows, the file has still passed every check that needs no full read: the
-  header (magic, owner, page size, a file not shorter than its page count), svdesk's tables,
+- A file under ``LARGE_FILE_BYTES`` has had its every page checked before the window shows (a
+  few milliseconds); only its copy waits. Even a small file's copy costs a noticeable part of
+  the start-up (a copy and two ``fsync`` calls), and the window is wanted first.
+- A large file has still passed, before the window shows, every check that needs no full read:
+  the header (magic, owner, page size, a file not shorter than its page count), svdesk's tables,
   the schema version and steps. SQLite itself checks each page it reads, so damage in a record
   the person opens is caught the moment it is read; a write never goes through a damaged page.
 - If the background check finds damage, the file stops accepting changes (``problem`` says why
@@ -20,8 +24,8 @@ second, read-only connection in a background thread, started before ``open_file`
 - Closing the file waits for the copy to finish (a copy made while the person worked is worth
   the wait), up to ``CLOSE_WAIT`` seconds; after that it is cancelled and its partial file removed.
 
-Files under ``LARGE_FILE_BYTES``, and every file opened by a command (``open_file`` without
-``background``), are checked and copied before ``open_file`` returns, as before.
+Every file opened by a command (``open_file`` without ``background``), and any file about to be
+upgraded to a newer format, is checked and copied before ``open_file`` returns, as before.
 """
 
 from __future__ import annotations
@@ -31,10 +35,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from svdesk.store import backups
-from svdesk.store.fileformat import FileRefused
+from svdesk.store.fileformat import FileRefused, signature
 
-# Below this, the full check and copy take a few tens of milliseconds: do them before returning.
+# Below this, the page check takes a few milliseconds: do it before returning.
 LARGE_FILE_BYTES = 16 * 1024 * 1024
 CLOSE_WAIT = 60.0
 # The work starts a moment after opening, so that it does not compete with the window's first
@@ -55,25 +58,29 @@ def is_large(path: Path) -> bool:
     return total >= LARGE_FILE_BYTES
 
 
-def start(orgfile, backup: bool) -> None:
-    """Starts the check (and copy) of a large ``orgfile`` just opened."""
+def start(orgfile, backup: bool, check: bool = True) -> None:
+    """Starts the page check (when ``check``) and the copy (when ``backup``) of ``orgfile``, just opened."""
     try:
-        orgfile.background = BackgroundCheck(orgfile.path, backup=backup)
+        orgfile.background = BackgroundCheck(orgfile.path, backup=backup, check=check)
         return
     except sqlite3.Error:
         pass
     # No second connection could be made (say, a read-only folder without the journal's shared
-    # memory file): check, and copy, now, as for a small file.
-    try:
-        damaged = [row[0] for row in orgfile.conn.execute("PRAGMA quick_check(5)")] != ["ok"]
-    except sqlite3.OperationalError:
-        damaged = False
-    except sqlite3.DatabaseError:
-        damaged = True
+    # memory file): check, and copy, now, as for a command.
+    damaged = False
+    if check:
+        try:
+            damaged = [row[0] for row in orgfile.conn.execute("PRAGMA quick_check(5)")] != ["ok"]
+        except sqlite3.OperationalError:
+            damaged = False
+        except sqlite3.DatabaseError:
+            damaged = True
     if damaged:
         orgfile.close()
         raise FileRefused(orgfile.path, "the file is damaged and cannot be read safely.", "damaged")
     if backup:
+        from svdesk.store import backups
+
         backups.make_backup(orgfile.conn, orgfile.path, reason="open")
 
 
@@ -82,10 +89,12 @@ class _Cancelled(Exception):
 
 
 class BackgroundCheck:
-    """The page check, then (when ``backup``) the on-open backup copy, of the file at ``path``."""
+    """The page check (when ``check``), then the on-open backup copy (when ``backup``), of the
+    file at ``path``."""
 
-    def __init__(self, path: Path, backup: bool = True):
+    def __init__(self, path: Path, backup: bool = True, check: bool = True):
         self.path = Path(path)
+        self._check = check
         self.problem: str | None = None
         self.backup_path: Path | None = None
         self._cancel = threading.Event()
@@ -93,7 +102,7 @@ class BackgroundCheck:
         self._done = threading.Event()
         # The file's size and time now, before any change: what the backup's "unchanged" test
         # compares with next time.
-        self._signature = backups.signature(self.path) if backup else None
+        self._signature = signature(self.path) if backup else None
         self._conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
                                      check_same_thread=False)
         try:
@@ -112,6 +121,12 @@ class BackgroundCheck:
 
     def wait(self, timeout: float | None = None) -> bool:
         """True once the check (and copy) has finished."""
+        return self._done.wait(timeout)
+
+    def hurry(self, timeout: float) -> bool:
+        """Starts the work now if it is still waiting for the window to settle, and waits for it
+        up to ``timeout`` seconds (say, before listing the backup copies). True once finished."""
+        self._go.set()
         return self._done.wait(timeout)
 
     def finish(self, timeout: float | None = None) -> None:
@@ -133,11 +148,14 @@ class BackgroundCheck:
             self._go.wait(START_DELAY)
             if self._cancel.is_set():
                 return
-            found = [row[0] for row in self._conn.execute("PRAGMA quick_check(5)")]
-            if found != ["ok"]:
-                self.problem = DAMAGED
-                return
+            if self._check:
+                found = [row[0] for row in self._conn.execute("PRAGMA quick_check(5)")]
+                if found != ["ok"]:
+                    self.problem = DAMAGED
+                    return
             if self._signature is not None and not self._cancel.is_set():
+                from svdesk.store import backups  # here, not at start-up: hashlib and json with it
+
                 self.backup_path = backups.make_backup(
                     self._conn, self.path, reason="open", signature=self._signature,
                     pages=_STEP_PAGES, progress=self._progress)

@@ -21,6 +21,7 @@ from pathlib import Path
 from svdesk import paths
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
+from svdesk.store import fileformat
 from svdesk.store.fileformat import EXTENSION, fsync_dir
 
 KEEP = 10
@@ -53,20 +54,6 @@ def folder_for(path: Path) -> Path:
     return folder
 
 
-def signature(path: Path) -> list:
-    """The file's (and its journal's) size and time: unchanged means no new copy is needed."""
-    return _signature(path)
-
-
-def _signature(path: Path) -> list:
-    parts = []
-    for candidate in (Path(path), Path(f"{path}-wal")):
-        with contextlib.suppress(FileNotFoundError):
-            stat = candidate.stat()
-            parts.append([stat.st_size, stat.st_mtime_ns])
-    return parts
-
-
 def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open", signature: list | None = None,
                 pages: int = -1, progress=None) -> Path | None:
     """Copies the open database to the backups folder; returns the copy (None if unchanged).
@@ -77,7 +64,7 @@ def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open", sign
     """
     folder = folder_for(path)
     state_file = folder / _STATE
-    signature = _signature(path) if signature is None else signature
+    signature = fileformat.signature(path) if signature is None else signature
     _remove_stale_partials(folder)
     if reason == "open":
         with contextlib.suppress(OSError, ValueError):

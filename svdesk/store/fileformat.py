@@ -85,6 +85,21 @@ def is_probably_svdesk(path: Path) -> bool:
     return True
 
 
+def signature(path: Path) -> list:
+    """The file's (and its journal's) size and time: unchanged means no new backup copy is needed."""
+    parts = []
+    for candidate in (Path(path), Path(f"{path}-wal")):
+        try:
+            stat = candidate.stat()
+        except FileNotFoundError:
+            continue
+        # SQLite creates an empty journal on every open: only a journal with pages in it
+        # (changes not yet folded into the file) makes the file differ from its last copy.
+        if stat.st_size or candidate.name == Path(path).name:
+            parts.append([stat.st_size, stat.st_mtime_ns])
+    return parts
+
+
 def fsync_dir(path: Path) -> None:
     """Makes a rename or a new file in ``path`` durable (a no-op where the OS cannot)."""
     if os.name != "posix":

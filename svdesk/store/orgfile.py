@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from svdesk import __version__
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
-from svdesk.store import background_check, backups
+from svdesk.store import background_check
 from svdesk.store.lock import AlreadyOpen, WriterLock
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
@@ -295,9 +295,9 @@ def _newer(path: Path) -> FileRefused:
 
 def open_file(path: Path, read_only: bool = False, backup: bool = True, background: bool = False) -> OrgFile:
     """Opens a healthy file (refusing, untouched, any other). With ``background`` (the window
-    does this), a large file is opened without reading every page first; its page check and
-    backup copy then run in a background thread (why, and why it is safe:
-    svdesk/store/background_check.py). Commands check and copy before returning, as for any file."""
+    does this), the backup copy on opening, and for a large file the check of every page, run in
+    a background thread just after (why, and why it is safe: svdesk/store/background_check.py).
+    Commands check and copy before returning."""
     path = Path(path)
     large = background and background_check.is_large(path)
     health_check(path, pages=not large)
@@ -335,14 +335,16 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
             # An upgrade rewrites tables: never on a file not fully checked.
             if [row[0] for row in conn.execute("PRAGMA quick_check(5)")] != ["ok"]:
                 raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
-        if pending or (backup and not large):
+        if pending or (backup and not background):
+            from svdesk.store import backups
+
             backups.make_backup(conn, path, reason="open")
-        if pending:
-            backups.make_backup(conn, path, reason="before-upgrade")
+            if pending:
+                backups.make_backup(conn, path, reason="before-upgrade")
         _configure_for_writing(conn)
         _migrate(orgfile)
-        if large:
-            background_check.start(orgfile, backup=backup and not pending)
+        if large or (background and backup and not pending):
+            background_check.start(orgfile, backup=backup and not pending, check=large)
     except sqlite3.OperationalError as error:
         orgfile.close()
         raise _plain_write_error(error) from None
@@ -353,6 +355,13 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
         orgfile.close()
         raise
     return orgfile
+
+
+def open_reader(path: Path) -> OrgFile:
+    """A second, read-only connection to a file this process already has open (and so has
+    already checked), for reading on another thread: an SQLite connection is best kept to the
+    thread that made it. It sees each change as soon as it is committed."""
+    return OrgFile(_connect(Path(path), read_only=True), Path(path), read_only=True)
 
 
 def _is_read_only(path: Path) -> bool:

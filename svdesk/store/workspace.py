@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from svdesk.domain.organisation import Organisation
-from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file
+from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_file, open_reader
 
 if TYPE_CHECKING:
     from svdesk.store.attachments_repo import AttachmentRepo
@@ -108,6 +108,11 @@ class Workspace:
 def open_workspace(path: Path, read_only: bool = False, background: bool = False) -> Workspace:
     """``background``: see open_file (the window opens large files that way)."""
     return Workspace.around(open_file(path, read_only=read_only, background=background))
+
+
+def reader_workspace(path: Path) -> Workspace:
+    """Read-only repositories on a second connection to a file already open here (see open_reader)."""
+    return Workspace.around(open_reader(path))
 
 
 def create_workspace(path: Path, organisation: Organisation | None = None) -> Workspace:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from svdesk.domain.errors import SvdeskError
@@ -19,10 +19,15 @@ from svdesk.ui.dialogs import Dialogs
 from svdesk.ui.file_watch import watch_background_check
 from svdesk.ui.main_window import MainWindow
 from svdesk.ui.settings import UserSettings
-from svdesk.ui.welcome import WelcomeWindow
+
+if TYPE_CHECKING:
+    from svdesk.ui.welcome import WelcomeWindow
 
 
 def _open_with_system(path: str) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
@@ -38,6 +43,8 @@ class AppController(QObject):
     # -- windows ----------------------------------------------------------------------------------
     def show_welcome(self) -> WelcomeWindow:
         if self.welcome is None:
+            from svdesk.ui.welcome import WelcomeWindow  # not needed when a file is opened at once
+
             self.welcome = WelcomeWindow(self.settings.recent_files())
             self.welcome.new_requested.connect(self.new_file)
             self.welcome.open_requested.connect(self.choose_and_open)
@@ -158,6 +165,9 @@ class AppController(QObject):
         path = window.workspace.path
         if path is None:
             return
+        background = window.workspace.file.background
+        if background is not None:
+            background.hurry(2.0)  # the copy taken on opening belongs in the list (a small file's is instant)
         found = list_backups(path)
         if not found:
             self.dialogs.info(window, "Backup copies", "There are no backup copies of this file yet. svdesk makes one each time you open it.")

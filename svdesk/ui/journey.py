@@ -1,19 +1,36 @@
-"""The journey on the left: each step's name with its short status underneath."""
+"""The journey on the left: each step's name with its short status underneath.
+
+The list is painted in the window's first frame, so that frame keeps clear of two PySide classes
+that are slow to make on first use: the ``Qt`` namespace (about 14 ms: PySide builds all of its
+ninety-odd enums at once, and even ``QPainter.setPen`` resolves it) and ``QStyle`` (about 5 ms).
+So Qt's own delegate draws each row and its title, with roles and alignment given as Qt's
+numbers; the statuses, drawn here and needing both, only arrive after the first paint.
+``tests/ui/test_startup_path.py`` keeps this true.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize
 from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+TEXT_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
+ALIGN_TOP_LEFT = 0x0001 | 0x0020  # Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+STATUS_ROLE = USER_ROLE + 1
+KEY_ROLE = USER_ROLE + 2
+_PADDING = 4  # above the title and below the status, in pixels
 
 
 class JourneyModel(QStandardItemModel):
     def add_step(self, number: int, key: str, title: str) -> None:
         item = QStandardItem(f"{number}. {title}")
         item.setData(key, KEY_ROLE)
+        item.setData(ALIGN_TOP_LEFT, TEXT_ALIGNMENT_ROLE)
+        bold = QFont()
+        bold.setBold(True)
+        item.setFont(bold)
         item.setEditable(False)
         self.appendRow(item)
 
@@ -21,41 +38,46 @@ class JourneyModel(QStandardItemModel):
         item = self.item(row)
         item.setData(status, STATUS_ROLE)
         # Screen readers read the tooltip/accessible text: include the status.
-        item.setData(f"{item.text()} — {status}" if status else item.text(), Qt.ItemDataRole.AccessibleTextRole)
+        item.setData(f"{item.text()} — {status}" if status else item.text(), ACCESSIBLE_TEXT_ROLE)
 
 
 class JourneyDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         height = option.fontMetrics.height()
-        return QSize(200, int(height * 2.6) + 8)
+        return QSize(200, int(height * 2.6) + 2 * _PADDING)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
-        main_colour = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        rect = opt.rect.adjusted(10, 4, -6, -4)
-        painter.save()
-        title_font = QFont(opt.font)
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(main_colour)
-        line = opt.fontMetrics.height()
-        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line + 2), Qt.AlignmentFlag.AlignLeft, text)
-        status = index.data(STATUS_ROLE) or ""
+        # Qt's delegate draws the row: background, selection, focus and the bold title.
+        whole = QStyleOptionViewItem(option)
+        super().paint(painter, option, index)
+        status = index.data(STATUS_ROLE)
         if status:
-            small = QFont(opt.font)
-            small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
-            painter.setFont(small)
-            colour = main_colour if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
-            painter.setPen(colour)
-            elided = opt.fontMetrics.elidedText(status, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(QRect(rect.x(), rect.y() + line + 4, rect.width(), line + 2), Qt.AlignmentFlag.AlignLeft, elided)
+            self._paint_status(painter, whole, index, status)
+
+    def _paint_status(self, painter, option: QStyleOptionViewItem, index: QModelIndex, status: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle
+
+        view = self.parent()
+        selected = view.selectionModel().isSelected(index)
+        group = QPalette.ColorGroup.Active if view.isActiveWindow() else QPalette.ColorGroup.Inactive
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        # Under the title, where Qt put it (the style adds the padding set on the view).
+        text_option = QStyleOptionViewItem(option)
+        self.initStyleOption(text_option, index)
+        style = view.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, text_option, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1  # as Qt's text
+        rect = rect.adjusted(margin, 0, -margin, 0)
+        line = option.fontMetrics.height()
+        painter.save()
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        painter.setFont(small)
+        painter.setPen(option.palette.color(group, role))
+        elided = painter.fontMetrics().elidedText(status, Qt.TextElideMode.ElideRight, rect.width())
+        top = rect.y() + line + 4
+        painter.drawText(QRect(rect.x(), top, rect.width(), line + 2), int(Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
 
 
@@ -69,3 +91,6 @@ class JourneyView(QListView):
         self.setUniformItemSizes(True)
         self.setMinimumWidth(210)
         self.setMaximumWidth(260)
+        # Room around each step's text, inside its highlight (Qt's delegate honours it). No focus
+        # frame inside the highlight: the highlighted step is always the current one.
+        self.setStyleSheet(f"QListView {{ outline: 0; }} QListView::item {{ padding: {_PADDING}px {2 * _PADDING}px; }}")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import KEY_ROLE, JourneyModel, JourneyView
@@ -16,7 +14,9 @@ from svdesk.ui.pages.base import Page
 
 def name_qt_buttons(root: QWidget) -> None:
     """Gives Qt's own unlabelled buttons (a line edit's clear button, a table's corner button)
-    a name a screen reader can say."""
+    a name a screen reader can say. (Run once the window has painted: not needed to draw it.)"""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
+
     for button in root.findChildren(QAbstractButton):
         if button.text() or button.accessibleName():
             continue
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.journey = JourneyView(self.journey_model)
         self.stack = QStackedWidget()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side (Qt's default; naming the enum costs start-up time)
         splitter.addWidget(self.journey)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -77,12 +77,12 @@ class MainWindow(QMainWindow):
         self.workspace.file.add_listener(self._on_saved)
         self._refresh_title()
         self._show_saved_state()
-        self.show_page(self._classes[0].key)
         # The statuses (some draft a whole report) and the other pages wait until the window has
         # been painted once, then the pages are built one per idle moment: the window appears as
         # fast as a bare one and no click waits for a page to be made. A timer also starts them
         # in case the window is never painted (minimised).
         self._startup_pending = True
+        self.show_page(self._classes[0].key)
         QTimer.singleShot(1000, self._after_first_paint)
 
     def event(self, event: QEvent) -> bool:  # noqa: D102
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         if not self._startup_pending:
             return
         self._startup_pending = False
+        for page in self._built.values():
+            name_qt_buttons(page)
         self.update_statuses()
         QTimer.singleShot(0, self._build_next)
 
@@ -102,15 +104,21 @@ class MainWindow(QMainWindow):
         page = self._built.get(cls.key)
         if page is None:
             page = cls(self.ctx)
-            name_qt_buttons(page)
+            if not self._startup_pending:
+                name_qt_buttons(page)  # the first page's wait for the first paint
             self._built[cls.key] = page
             self.stack.addWidget(page)
             page.status_changed.connect(self.update_statuses)
         return page
 
     def _build_next(self) -> None:
+        if self._build_one():
+            QTimer.singleShot(0, self._build_next)
+
+    def _build_one(self) -> bool:
+        """Builds the first page not yet made; False when there was none left to make."""
         if self._closing:
-            return
+            return False
         for row, cls in enumerate(self._classes):
             if cls.key not in self._built:
                 page = self._page(cls)
@@ -119,8 +127,15 @@ class MainWindow(QMainWindow):
                 status = None if self.workspace.file.is_closed else page.status_text()
                 if status is not None:
                     self.journey_model.set_status(row, status)
-                QTimer.singleShot(0, self._build_next)
-                return
+                return True
+        return False
+
+    def finish_starting(self) -> None:
+        """Does now what the window otherwise does in its first idle moments: every status, and
+        every page built (screenshots show the window as it is a moment after opening)."""
+        self._after_first_paint()
+        while self._build_one():
+            pass
 
     @property
     def pages(self) -> list[Page]:
@@ -152,7 +167,8 @@ class MainWindow(QMainWindow):
             current.finish_editing()
         if self.stack.currentWidget() is not page:
             page.refresh()
-            name_qt_buttons(page)  # pages may build tables and fields as they refresh
+            if not self._startup_pending:
+                name_qt_buttons(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
 
     def update_statuses(self) -> None:
@@ -189,7 +205,10 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # setShortcuts: a standard key gets every binding the platform has for it. (Also,
+            # setShortcut's overloads make PySide build its whole Qt namespace, ~14 ms, while the
+            # first window is still being made.)
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

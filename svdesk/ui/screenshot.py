@@ -42,6 +42,7 @@ def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (11
         workspace = Workspace.around(open_file(copy, backup=False))
         widget = MainWindow(PageContext(workspace=workspace, dialogs=Dialogs()))
         widget.show_page(page)
+        widget.finish_starting()
         # Show the file the person asked for, not the private copy the page was drawn from.
         widget.file_label.setText(str(Path(file).resolve()))
     widget.resize(*size)

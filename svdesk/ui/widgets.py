@@ -3,11 +3,20 @@ count label."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from svdesk.domain.words import count_words
+
+
+def show_as_plain_text(label: QLabel) -> None:
+    """Never reads the label's text as HTML (it may hold what the person typed).
+
+    Written as the property's number (Qt.TextFormat.PlainText is 0): labels are made while the
+    first window is being painted, and naming any ``Qt`` enum makes PySide build the whole
+    namespace (about 14 ms) first. ``tests/ui/test_widgets.py`` checks the result."""
+    label.setProperty("textFormat", 0)
 
 
 class HelpLabel(QLabel):
@@ -16,7 +25,7 @@ class HelpLabel(QLabel):
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(text, parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        show_as_plain_text(self)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
         self.setPalette(palette)
@@ -31,7 +40,7 @@ class ProblemLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        show_as_plain_text(self)
         self.setStyleSheet("color: #b00020;")
         self.setAccessibleName("Problem")
         self.hide()

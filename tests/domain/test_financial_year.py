@@ -83,3 +83,13 @@ def test_every_day_falls_in_exactly_one_year(day, year_end):
     assert fy.next(year_end).start - dt.timedelta(days=1) == fy.end
     assert 365 <= (fy.end - fy.start).days + 1 <= 366
     assert parse_label(fy.label, year_end) == fy
+
+
+def test_days_in_month_matches_the_calendar_module():
+    import calendar
+
+    from svdesk.domain.financial_year import days_in_month
+
+    for year in (1, 1900, 1999, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -52,9 +52,22 @@ def test_large_file_is_checked_and_copied_after_opening(file_workspace, large):
     workspace.close()
 
 
-def test_small_file_is_still_checked_and_copied_before_opening(file_workspace):
+def test_small_file_is_checked_before_opening_and_copied_just_after(file_workspace):
     path = _with_evidence(file_workspace)
     orgfile = open_file(path, background=True)
+    try:
+        assert orgfile.background is not None  # the copy waits for the window...
+        assert not orgfile.background._check  # ...but every page was checked before opening
+        assert orgfile.background.hurry(30)
+        assert orgfile.background.problem is None
+        assert len(backups.list_backups(path)) == 1
+    finally:
+        orgfile.close()
+
+
+def test_commands_copy_before_opening(file_workspace):
+    path = _with_evidence(file_workspace)
+    orgfile = open_file(path)
     try:
         assert orgfile.background is None
         assert len(backups.list_backups(path)) == 1

@@ -145,6 +145,21 @@ def test_backup_on_open_rotates_and_skips_unchanged(tmp_path):
     newest.close()
 
 
+def test_opening_an_unchanged_file_again_takes_no_copy(tmp_path):
+    # Opening creates an empty journal beside the file; that alone must not count as a change,
+    # or ten opens without an edit would rotate away every older copy.
+    path = tmp_path / "Same.svdesk"
+    create_workspace(path).close()
+    for _ in range(4):
+        open_workspace(path).close()
+    assert len([b for b in backups.list_backups(path) if b.reason == "open"]) == 1
+    ws = open_workspace(path)
+    ws.organisation.update(staff=3)
+    ws.close()
+    open_workspace(path).close()
+    assert len([b for b in backups.list_backups(path) if b.reason == "open"]) == 2
+
+
 def test_restore_backup_keeps_current_version(tmp_path):
     path = tmp_path / "Res.svdesk"
     ws = create_workspace(path)

@@ -81,6 +81,7 @@ def test_every_input_has_an_accessible_name(qtbot, controller, demo_copy):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
     window = controller.open_path(demo_copy)
+    window.finish_starting()  # Qt's own buttons are named once the window has first painted
     missing = []
     for page in window.pages:
         window.show_page(page.key)

@@ -1,0 +1,68 @@
+"""The first frame of the main window stays clear of PySide's two slowest classes to make.
+
+Naming anything in the ``Qt`` namespace makes PySide build all of its enums (about 14 ms) and
+``QStyle`` costs about 5 ms more: together a quarter of our start-up budget (issue 2: at most twice
+a bare window). This runs the real start-up in a fresh interpreter, as the benchmark does, and
+checks neither has been made by the time the window has painted. A change that brings one back
+fails here with the reason, rather than slowly showing up in the benchmark figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+STARTUP = textwrap.dedent(
+    """
+    import json, os, sys
+    from PySide6 import QtCore, QtWidgets
+    from PySide6.QtCore import QTimer
+    from svdesk.ui.app import make_application
+    app = make_application()
+    from svdesk.ui.controller import AppController
+    from svdesk.ui.dialogs import Dialogs
+    from svdesk.ui.settings import UserSettings
+    window = AppController(UserSettings(), Dialogs()).open_path(sys.argv[1])
+    found = {}
+    def painted():
+        window.grab()
+        found["first_paint"] = {"Qt": "Qt" in vars(QtCore), "QStyle": "QStyle" in vars(QtWidgets)}
+        window.finish_starting()  # statuses and pages: these may use anything
+        from svdesk.ui.journey import STATUS_ROLE
+        found["statuses"] = [window.journey_model.item(row).data(STATUS_ROLE)
+                             for row in range(window.journey_model.rowCount())]
+        window.close()
+        app.quit()
+    QTimer.singleShot(0, painted)
+    app.exec()
+    print(json.dumps(found), flush=True)
+    os._exit(0)  # skip PySide's interpreter teardown (see tests/conftest.py)
+    """
+)
+
+
+def test_first_paint_needs_neither_the_qt_namespace_nor_qstyle(demo_copy):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", STARTUP, str(demo_copy)], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    assert found["first_paint"] == {"Qt": False, "QStyle": False}
+    # ...and the window still fills in every step's status straight after.
+    assert all(found["statuses"]), found["statuses"]
+
+
+def test_help_and_problem_labels_never_read_text_as_html(qtbot):
+    from PySide6.QtCore import Qt
+
+    from svdesk.ui.widgets import HelpLabel, ProblemLabel
+
+    help_label = HelpLabel("<b>not bold</b>")
+    problem = ProblemLabel()
+    qtbot.addWidget(help_label)
+    qtbot.addWidget(problem)
+    assert help_label.textFormat() == Qt.TextFormat.PlainText
+    assert problem.textFormat() == Qt.TextFormat.PlainText
