@@ -129,13 +129,20 @@ def validate_section(data, whole: dict) -> list[str]:
             problems.append(f"{where}: the data does not match its sha256")
         elif blob.get("size") != len(raw):
             problems.append(f"{where}: size does not match the data")
+        if blob["sha256"] in known:
+            problems.append(f"{where}: the same contents are listed twice (each file's contents once)")
         known.add(blob["sha256"])
     owners = _owner_ids(whole)
+    file_ids = set()
     for index, item in enumerate(data.get("files", [])):
         where = f"attachments.files[{index}]"
         if not isinstance(item, dict):
             problems.append(f"{where}: must be an object")
             continue
+        if isinstance(item.get("id"), str):
+            if item["id"] in file_ids:
+                problems.append(f"{where}.id: the same id is used twice")
+            file_ids.add(item["id"])
         for key in ("id", "owner_table", "owner_id", "sha256", "filename", "created_at", "updated_at"):
             if not isinstance(item.get(key), str):
                 problems.append(f"{where}.{key}: a text value is required")

@@ -102,9 +102,11 @@ class ConsultationRepo:
         return row["n"] if row else 0
 
     def latest(self) -> Consultation | None:
-        found = self.all()
-        dated = [item for item in found if item.held_on]
-        return dated[0] if dated else None
+        """The most recently held (the first dated one in ``all``), read alone: there may be thousands."""
+        row = self._file.query_one(
+            "SELECT * FROM consultations WHERE deleted_at IS NULL AND held_on IS NOT NULL AND held_on != '' "
+            "ORDER BY held_on DESC, created_at DESC LIMIT 1")
+        return from_row(row) if row else None
 
 
 # -- dump / load ---------------------------------------------------------------------------------

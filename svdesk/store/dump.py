@@ -122,7 +122,7 @@ def load_file(data, target: Path) -> None:
         except Exception as error:
             if isinstance(error, SvdeskError):
                 raise
-            raise ValidationError([f"The dump could not be loaded: {error}"]) from error
+            raise ValidationError([_plain_load_error(error)]) from error
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         _publish(tmp, target)
@@ -132,6 +132,18 @@ def load_file(data, target: Path) -> None:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def _plain_load_error(error: Exception) -> str:
+    """What went wrong in a load that the checks above did not foresee, without SQLite's wording."""
+    import sqlite3
+
+    text = str(error)
+    if isinstance(error, sqlite3.IntegrityError) and text.startswith("UNIQUE constraint failed: "):
+        table, _, column = text.removeprefix("UNIQUE constraint failed: ").split(",")[0].strip().partition(".")
+        return (f"The dump could not be loaded: two {table.replace('_', ' ')} records have the same "
+                f"{column.replace('_', ' ') or 'key'}, and each must have its own.")
+    return f"The dump could not be loaded: {text}"
 
 
 def read_json(path: Path):

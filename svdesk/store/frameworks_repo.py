@@ -130,11 +130,22 @@ def validate_section(data, whole: dict) -> list[str]:
     if not isinstance(data, dict):
         return ["frameworks: must be an object with 'custom' and 'tags' lists"]
     problems = []
+    custom_ids = set()
+    keys = {framework.key for framework in builtin_frameworks()}
     for index, item in enumerate(data.get("custom", [])):
         where = f"frameworks.custom[{index}]"
         if not isinstance(item, dict) or not isinstance(item.get("body"), dict):
             problems.append(f"{where}: needs a body object")
             continue
+        if isinstance(item.get("id"), str):
+            if item["id"] in custom_ids:
+                problems.append(f"{where}.id: the same id is used twice")
+            custom_ids.add(item["id"])
+        if isinstance(item.get("key"), str):
+            # Tags name their framework by key (framework/outcome): two with one key would be confused.
+            if item["key"] in keys:
+                problems.append(f"{where}.key: there is already a framework with the key '{item['key']}'")
+            keys.add(item["key"])
         for key in ("id", "key", "created_at", "updated_at"):
             if not isinstance(item.get(key), str):
                 problems.append(f"{where}.{key}: a text value is required")

@@ -131,10 +131,14 @@ def validate_section(data, whole: dict) -> list[str]:
             problems.append(f"{where}.uses: must list some of " + ", ".join(use.value for use in Use))
         if item.get("level", "anonymous") not in _LEVELS:
             problems.append(f"{where}.level: must be one of " + ", ".join(sorted(_LEVELS)))
+    use_ids = set()
     for index, item in enumerate(data.get("uses", [])):
         where = f"stories.uses[{index}]"
         if not _check_record(problems, where, item, _USE_FIELDS, ("document",)):
             continue
+        if item.get("id") in use_ids:
+            problems.append(f"{where}.id: the same id is used twice")
+        use_ids.add(item.get("id"))
         if item.get("story_id") not in story_ids:
             problems.append(f"{where}.story_id: belongs to a story that is not in the dump")
         if item.get("use") not in {use.value for use in Use}:

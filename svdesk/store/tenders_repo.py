@@ -102,6 +102,16 @@ class TendersRepo:
         )
         return [tender_from_row(row) for row in rows]
 
+    def at_a_glance(self, on: dt.date) -> tuple[int, dt.date | None, int]:
+        """(tenders, the soonest deadline on or after ``on`` of one still being drafted, tenders
+        won), counted in the file: the journey shows these after every change saved."""
+        row = self._file.query_one(
+            "SELECT count(*) AS n, "
+            "min(CASE WHEN status = 'drafting' AND deadline >= ? THEN deadline END) AS soonest, "
+            "coalesce(sum(status = 'won'), 0) AS won "
+            "FROM tenders WHERE deleted_at IS NULL", [on.isoformat()])
+        return row["n"], _date(row["soonest"]), row["won"]
+
     def deleted(self) -> list[Tender]:
         rows = self._file.query("SELECT * FROM tenders WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
         return [tender_from_row(row) for row in rows]

@@ -51,6 +51,12 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._classes = page_steps()  # pages are imported as they are built
         self._built: dict[str, Page] = {}
+        self._status_worker = None
+        if self.workspace.path is not None:
+            from svdesk.ui.status_worker import StatusWorker
+
+            self._status_worker = StatusWorker(self.workspace.path, self)
+            self._status_worker.ready.connect(self._status_ready)
 
         self.journey_model = JourneyModel(self)
         for number, cls in enumerate(self._classes, start=1):
@@ -124,7 +130,12 @@ class MainWindow(QMainWindow):
                 page = self._page(cls)
                 # Only this step's status can have changed (it now comes from the page itself);
                 # recomputing every status here would draft the CIC34 report once per page.
-                status = None if self.workspace.file.is_closed else page.status_text()
+                if self.workspace.file.is_closed:
+                    return True
+                if self._in_background(cls):
+                    self._status_worker.request([(row, page.__class__)])
+                    return True
+                status = page.status_text()
                 if status is not None:
                     self.journey_model.set_status(row, status)
                 return True
@@ -132,8 +143,14 @@ class MainWindow(QMainWindow):
 
     def finish_starting(self) -> None:
         """Does now what the window otherwise does in its first idle moments: every status, and
-        every page built (screenshots show the window as it is a moment after opening)."""
+        every page built (screenshots show the window as it is a moment after opening). From
+        then on every status is worked out at once, on this thread."""
+        if self._status_worker is not None:
+            self._status_worker.stop()
+            self._status_worker = None
+            self._statuses_at = -1
         self._after_first_paint()
+        self.update_statuses()
         while self._build_one():
             pass
 
@@ -175,11 +192,25 @@ class MainWindow(QMainWindow):
         if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
             return
         self._statuses_at = self._saves
+        slow = []
         for row, cls in enumerate(self._classes):
             page = self._built.get(cls.key)
+            if self._in_background(cls):
+                slow.append((row, cls.page_class()))  # the class, imported here on the window's thread
+                continue
             status = page.status_text() if page is not None else cls.journey_status(self.workspace)
             if status is not None:
                 self.journey_model.set_status(row, status)
+        if slow:
+            self._status_worker.request(slow)
+
+    def _in_background(self, step) -> bool:
+        return self._status_worker is not None and getattr(step, "slow_status", False)
+
+    def _status_ready(self, row: int, status: str) -> None:
+        # Results queued before the worker was stopped are from an older state: dropped.
+        if not self._closing and self._status_worker is not None:
+            self.journey_model.set_status(row, status)
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -254,5 +285,7 @@ class MainWindow(QMainWindow):
             current.finish_editing()
         self._closing = True
         self.workspace.file.remove_listener(self._on_saved)
+        if self._status_worker is not None:
+            self._status_worker.stop()  # its connection closes before the file does
         self.closed.emit()
         super().closeEvent(event)

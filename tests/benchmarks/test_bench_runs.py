@@ -80,3 +80,12 @@ def test_bench_all_runs_end_to_end_on_a_tiny_file(tmp_path):
             assert row["passed"] in (True, False)
             assert ("pass" if row["passed"] else "MISS") in next(line for line in lines if line.startswith(row["measure"]))
     assert not list(tmp_path.iterdir())  # everything it made was in its own temporary folder
+
+
+def test_status_benchmark_runs_on_the_demo(demo_copy):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(HERE / "bench_statuses.py"), str(demo_copy), "--saves", "3"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "statuses on the window's thread after a save" in result.stdout
+    assert "until the background statuses are ready" in result.stdout

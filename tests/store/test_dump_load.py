@@ -79,3 +79,45 @@ def test_attachment_tampering_is_caught():
     data = demo_dump()
     data["attachments"]["blobs"].append({"sha256": "0" * 64, "size": 3, "data_base64": "YWJj"})
     assert any("does not match" in problem for problem in validate(data))
+
+
+def _record_lists(value, path=()):
+    """Every list of records in a dump, by path (section, part, ...)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _record_lists(item, (*path, key))
+    elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        if len(path) <= 2:  # the record lists themselves, not lists inside one record
+            yield path
+
+
+def test_a_record_listed_twice_is_refused_in_plain_words(demo_source, tmp_path):
+    """Each list of records, with its first record repeated (same id): refused by the checks,
+    naming where, never with SQLite's wording, and no file left behind."""
+    base = json.loads(_dump(demo_source))
+    paths = list(_record_lists(base))
+    assert len(paths) >= 15
+    for path in paths:
+        data = json.loads(_dump(demo_source))
+        records = data
+        for key in path:
+            records = records[key]
+        records.append(json.loads(json.dumps(records[0])))
+        target = tmp_path / f"{'-'.join(path)}.svdesk"
+        with pytest.raises(ValidationError) as refused:
+            load_file(data, target)
+        text = " ".join(refused.value.problems)
+        assert ".".join(path) in text, (path, text)
+        assert "constraint" not in text.lower() and "could not be loaded" not in text, (path, text)
+        assert not target.exists()
+        assert list(tmp_path.iterdir()) == [], list(tmp_path.iterdir())
+
+
+def test_an_unforeseen_clash_is_still_told_plainly():
+    import sqlite3
+
+    from svdesk.store.dump import _plain_load_error
+
+    text = _plain_load_error(sqlite3.IntegrityError("UNIQUE constraint failed: story_uses.id"))
+    assert text == ("The dump could not be loaded: two story uses records have the same id, "
+                    "and each must have its own.")

@@ -146,3 +146,21 @@ def test_validation_names_every_problem_with_its_place(workspace):
                      "tenders.commitments[0].tender_id: there is no tender", "tenders.commitments[0].frequency",
                      "tenders.submissions[0].text: missing"):
         assert any(problem.startswith(expected) for problem in problems), (expected, problems)
+
+
+def test_at_a_glance_counts_as_the_list_does(workspace):
+    on = dt.date(2026, 11, 22)
+    assert workspace.tenders.at_a_glance(on) == (0, None, 0)
+    _tender(workspace, title="Past, drafting", deadline=dt.date(2026, 11, 21))
+    _tender(workspace, title="Undated", deadline=None)
+    due_today = _tender(workspace, title="Today", deadline=on)
+    _tender(workspace, title="Later", deadline=dt.date(2027, 2, 1))
+    won = _tender(workspace, title="Won, soonest date", deadline=dt.date(2026, 11, 23))
+    workspace.tenders.submit(won.id, "Our answer.", on)
+    workspace.tenders.set_status(won.id, TenderStatus.WON)
+    gone = _tender(workspace, title="Deleted", deadline=on)
+    workspace.tenders.remove(gone.id)
+    tenders = workspace.tenders.all()
+    drafting = [t.deadline for t in tenders if t.status is TenderStatus.DRAFTING and t.deadline and t.deadline >= on]
+    expected = (len(tenders), min(drafting), sum(t.status is TenderStatus.WON for t in tenders))
+    assert workspace.tenders.at_a_glance(on) == expected == (5, due_today.deadline, 1)

@@ -236,7 +236,9 @@ def test_pages_are_in_the_journey(qtbot, controller, demo_copy):
     keys = [page.key for page in window.pages]
     assert keys[-2:] == ["cic34", "summary"]
     page = window.show_page("cic34")
-    assert window.journey_model.item(keys.index("cic34")).data(Qt.ItemDataRole.UserRole + 1)
+    # Drafted on the status worker's thread: it arrives a moment later.
+    qtbot.waitUntil(lambda: bool(window.journey_model.item(keys.index("cic34")).data(Qt.ItemDataRole.UserRole + 1)),
+                    timeout=20000)
     assert page.isVisible()
 
 

@@ -16,6 +16,9 @@ class PageStep:
     key: str
     title: str
     where: str  # "module:Class" under svdesk.ui.pages
+    # The status drafts a whole report (a tenth of a second or more with years of records): the
+    # window works it out on a second connection, off the thread that draws (ui/status_worker.py).
+    slow_status: bool = False
 
     def page_class(self):
         module, _, name = self.where.partition(":")
@@ -35,8 +38,8 @@ STEPS = (
     PageStep("stories", "Stories", "stories:StoriesPage"),
     PageStep("listening", "Who we listened to", "listening:ListeningPage"),
     PageStep("tenders", "Tenders", "tenders:TendersPage"),
-    PageStep("cic34", "CIC34 report", "cic34:Cic34Page"),
-    PageStep("summary", "Impact summary", "summary:SummaryPage"),
+    PageStep("cic34", "CIC34 report", "cic34:Cic34Page", slow_status=True),
+    PageStep("summary", "Impact summary", "summary:SummaryPage", slow_status=True),
 )
 
 

@@ -270,21 +270,18 @@ class TendersPage(Page):
 
     @classmethod
     def journey_status(cls, workspace) -> str | None:
-        tenders = workspace.tenders.all()
-        if not tenders:
-            return "No tenders yet"
         on = today()
-        drafting = [t for t in tenders if t.status is TenderStatus.DRAFTING and t.deadline and t.deadline >= on]
-        won = sum(1 for t in tenders if t.status is TenderStatus.WON)
+        count, soonest, won = workspace.tenders.at_a_glance(on)
+        if not count:
+            return "No tenders yet"
         parts = []
-        if drafting:
-            soonest = min(drafting, key=lambda t: t.deadline)
-            left = (soonest.deadline - on).days
+        if soonest is not None:
+            left = (soonest - on).days
             parts.append("next due today" if left == 0 else "next due tomorrow" if left == 1
                          else f"next due in {left} days")
         if won:
             parts.append(f"{won} won")
         if not parts:
-            parts.append(f"{len(tenders)} tender{'s' if len(tenders) != 1 else ''}")
+            parts.append(f"{count} tender{'s' if count != 1 else ''}")
         text = " · ".join(parts)
         return text[0].upper() + text[1:]
