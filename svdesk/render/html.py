@@ -15,6 +15,7 @@ from svdesk.compose.document import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body
+from svdesk.render.inline import tagged
 
 _STYLE = (
     "body{font-family:'Segoe UI',Calibri,'DejaVu Sans',sans-serif;line-height:1.45;max-width:46em}"
@@ -32,15 +33,7 @@ def escape(text: str) -> str:
 
 
 def _inline(spans: tuple[Span, ...]) -> str:
-    out = []
-    for span in spans:
-        text = escape(span.text)
-        if span.italic:
-            text = f"<em>{text}</em>"
-        if span.bold:
-            text = f"<strong>{text}</strong>"
-        out.append(text)
-    return "".join(out)
+    return tagged(spans, escape, "em", "strong")
 
 
 def render_html(document: Document, *, fragment: bool = False) -> str:

@@ -20,6 +20,7 @@ from svdesk.compose.document import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body
+from svdesk.render.inline import tagged
 from svdesk.render.pdf_style import (
     ACCENT, ACCENT_LIGHT, PAGE_MARGIN_MM, RULE, ZEBRA, numbered_canvas, styles,
 )
@@ -31,15 +32,7 @@ def markup(text: str) -> str:
 
 
 def spans_markup(spans: tuple[Span, ...]) -> str:
-    out = []
-    for span in spans:
-        text = markup(span.text)
-        if span.italic:
-            text = f"<i>{text}</i>"
-        if span.bold:
-            text = f"<b>{text}</b>"
-        out.append(text)
-    return "".join(out)
+    return tagged(spans, markup, "i", "b")
 
 
 # reportlab wraps a paragraph's remaining text again each time it splits it over a page, so

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from svdesk import __version__
@@ -21,8 +20,7 @@ from svdesk.store import consultations_repo, stories_dump
 from svdesk.store import statement_dump
 from svdesk.store import measures_dump
 from svdesk.store import tenders_dump
-from svdesk.store.fileformat import APPLICATION_ID
-from svdesk.store.orgfile import OrgFile, _configure_for_writing, _connect, _migrate, _publish
+from svdesk.store.orgfile import OrgFile, new_file_at
 
 DUMP_FORMAT = "svdesk-dump"
 DUMP_VERSION = 1
@@ -98,18 +96,7 @@ def load_file(data, target: Path) -> None:
     problems = validate(data)
     if problems:
         raise ValidationError(problems)
-    if target.exists():
-        raise SvdeskError(f"{target.name} already exists; svdesk load never overwrites a file.")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise SvdeskError(f"The folder {folder} does not exist.")
-    tmp = folder / f".{target.name}.loading-{os.getpid()}"
-    try:
-        conn = _connect(tmp, read_only=False)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        _configure_for_writing(conn)
-        orgfile = OrgFile(conn, tmp)
-        _migrate(orgfile)
+    with new_file_at(target, f"{target.name} already exists; svdesk load never overwrites a file.") as orgfile:
         try:
             with orgfile.db.atomic():
                 for module in _section_modules():
@@ -123,15 +110,6 @@ def load_file(data, target: Path) -> None:
             if isinstance(error, SvdeskError):
                 raise
             raise ValidationError([_plain_load_error(error)]) from error
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        _publish(tmp, target)
-    finally:
-        with contextlib.suppress(Exception):
-            conn.close()
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
 
 
 def _plain_load_error(error: Exception) -> str:

@@ -185,19 +185,31 @@ def new_memory_file() -> OrgFile:
 
 def create_file(path: Path) -> OrgFile:
     """Creates a new, empty organisation file; never overwrites anything."""
+    with new_file_at(Path(path), f"{Path(path).name} already exists; choose another name."):
+        pass
+    return open_file(path, backup=False)
+
+
+@contextlib.contextmanager
+def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
+    """A new, empty organisation file to fill, made under a temporary name beside ``path`` and
+    put in place only once the block has finished without error: nothing half-written is ever
+    left behind, and an existing file is never replaced (``exists`` says so)."""
     path = Path(path)
     if path.exists():
-        raise SvdeskError(f"{path.name} already exists; choose another name.")
+        raise SvdeskError(exists)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SvdeskError(f"The folder {folder} does not exist.")
-    tmp = folder / f".{path.name}.creating-{os.getpid()}"
+    tmp = folder / f".{path.name}.new-{os.getpid()}"
+    conn = None
     try:
         conn = _connect(tmp, read_only=False)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure_for_writing(conn)
         orgfile = OrgFile(conn, tmp)
         _migrate(orgfile)
+        yield orgfile
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         _publish(tmp, path)
@@ -206,10 +218,12 @@ def create_file(path: Path) -> OrgFile:
     except sqlite3.OperationalError as error:
         raise _plain_write_error(error) from None
     finally:
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
-    return open_file(path, backup=False)
 
 
 def _publish(tmp: Path, path: Path) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from svdesk.ui.context import PageContext
-from svdesk.ui.journey import KEY_ROLE, JourneyModel, JourneyView
+from svdesk.ui.journey import JourneyModel, JourneyView
 from svdesk.ui.pages import page_steps
 from svdesk.ui.pages.base import Page
 

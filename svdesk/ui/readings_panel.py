@@ -19,6 +19,7 @@ from svdesk.store.indicators_repo import READINGS_TABLE
 from svdesk.ui.attachment_list import AttachmentList
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
+from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.import_preview import ImportPreview
 from svdesk.ui.readings_model import EVIDENCE, NOTE, PERIOD, RECORDED_BY, VALUE, ReadingsModel
 from svdesk.ui.widgets import HelpLabel, ProblemLabel
@@ -376,12 +377,9 @@ class ReadingsPanel(QWidget):
         if self.indicator is None:
             return
         safe = "".join(ch for ch in self.indicator.name if ch.isalnum() or ch in " -_").strip()[:60] or "readings"
-        path = self.ctx.dialogs.save_file(self, "Export readings as CSV", str(Path.home() / f"{safe}.csv"),
-                                          "CSV files (*.csv)")
+        path = choose_export_target(self.ctx, self, "Export readings as CSV", safe, "csv", "CSV files (*.csv)")
         if path is None:
             return
-        if path.suffix.lower() != ".csv":
-            path = path.with_suffix(".csv")
         try:
             count = export_csv(self.repo, [self.indicator], path)
         except SvdeskError as error:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
+from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.pages.base import scrolling
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
@@ -415,13 +416,10 @@ class AnswerTab(QWidget):
 
         self.save_text()
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
-        suggested = str(Path.home() / f"{safe_file_stem(self.tender.name)} - social value answer.{fmt}")
-        path = self.ctx.dialogs.save_file(self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
-                                          suggested, file_filter)
+        path = choose_export_target(self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
+                                    f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter)
         if path is None:
             return
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(path.name + f".{fmt}")
         try:
             outcome = export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today())
         except SvdeskError as error:

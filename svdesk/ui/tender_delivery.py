@@ -15,6 +15,7 @@ from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus, format_number, format_years
 from svdesk.ui.pages.base import scrolling
+from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.tender_answer import FORMATS
 from svdesk.ui.tender_models import PromisesModel
 from svdesk.ui.widgets import HelpLabel
@@ -137,13 +138,10 @@ class DeliveryTab(QWidget):
         from svdesk.compose.tender import safe_file_stem
 
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
-        suggested = str(Path.home() / f"{safe_file_stem(self.tender.name)} - delivery report.{fmt}")
-        path = self.ctx.dialogs.save_file(self, f"Export the delivery report as {label.replace('&', '').rstrip('…')}",
-                                          suggested, file_filter)
+        path = choose_export_target(self.ctx, self, f"Export the delivery report as {label.replace('&', '').rstrip('…')}",
+                                    f"{safe_file_stem(self.tender.name)} - delivery report", fmt, file_filter)
         if path is None:
             return
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(path.name + f".{fmt}")
         try:
             outcome = export_delivery(self.ctx.workspace, self.tender.id, fmt, path, today())
         except SvdeskError as error:

@@ -8,12 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QListView, QPushButton, QStyle, QTabWidget, QVBoxLayout,
+    QApplication, QHBoxLayout, QLabel, QListView, QPushButton, QStyle, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
 from svdesk.domain.cic34 import Part
-from svdesk.domain import dates
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.cic34_editors import PartEditor
@@ -21,8 +20,10 @@ from svdesk.ui.cic34_records import YearRecords
 from svdesk.ui.cic34_signing import SigningBox
 from svdesk.ui.cic34_wording import WordingPanel
 from svdesk.ui.context import PageContext
+from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.year_picker import YearPicker
 
 _LEVEL_ICONS = {
     "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -90,9 +91,7 @@ class Cic34Page(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.year = None
-        self.years: list = []
         self.report = None
-        self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -107,8 +106,7 @@ class Cic34Page(Page):
         ))
         row = QHBoxLayout()
         year_label = QLabel("Financial &year")
-        self.year_box = QComboBox()
-        self.year_box.setAccessibleName("Financial year")
+        self.year_box = YearPicker()
         year_label.setBuddy(self.year_box)
         row.addWidget(year_label)
         row.addWidget(self.year_box)
@@ -198,43 +196,21 @@ class Cic34Page(Page):
         wording_layout.addWidget(self.wording)
         self.tabs.addTab(scrolling(wording), "W&ording")
 
-        self.year_box.currentIndexChanged.connect(self._year_chosen)
+        self.year_box.chosen.connect(self._year_chosen)
         self.refresh()
 
     # -- file -> widgets --------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.ctx.workspace.file.is_closed:
             return
-        from svdesk.compose.cic34 import default_year, report_years
+        self._show_year(self.year_box.reload(self.ctx.workspace, self.year))
 
-        years = report_years(self.ctx.workspace)
-        keep = self.year or default_year(self.ctx.workspace)
-        self._loading = True
-        try:
-            self.years = years
-            self.year_box.clear()
-            now = dates.today()
-            for year in years:
-                label = year.label + (" (under way)" if year.contains(now) else "")
-                self.year_box.addItem(label)
-            index = years.index(keep) if keep in years else 0
-            self.year_box.setCurrentIndex(index)
-        finally:
-            self._loading = False
-        self._show_year(years[index])
-
-    def _year_chosen(self, index: int) -> None:
-        if self._loading or index < 0:
-            return
+    def _year_chosen(self, year) -> None:
         self.finish_editing()
-        self._show_year(self.years[index])
+        self._show_year(year)
 
     def select_year(self, label: str) -> None:
-        for index, year in enumerate(self.years):
-            if year.label == label:
-                self.year_box.setCurrentIndex(index)
-                return
-        raise KeyError(label)
+        self.year_box.select_year(label)
 
     def _show_year(self, year) -> None:
         from svdesk.compose.cic34 import draft_report
@@ -341,14 +317,9 @@ class Cic34Page(Page):
         ):
             return None
         file_filter = next(item[2] for item in _EXPORTS if item[0] == fmt)
-        folder = self.ctx.workspace.path.parent if self.ctx.workspace.path else Path.home()
-        suggested = str(folder / f"{self.report.file_stem}.{fmt}")
-        target = self.ctx.dialogs.save_file(self, "Save the CIC34 report", suggested,
-                                            file_filter)
+        target = choose_export_target(self.ctx, self, "Save the CIC34 report", self.report.file_stem, fmt, file_filter)
         if target is None:
             return None
-        if not target.suffix:
-            target = target.with_suffix(f".{fmt}")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = export_report(self.ctx.workspace, self.year, fmt, target, report=self.report)

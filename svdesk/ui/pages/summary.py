@@ -9,15 +9,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from svdesk.domain import dates
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.context import PageContext
+from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.year_picker import YearPicker
 
 ACCENT = "#1f5f5b"
 # Object-name selectors only, so nothing cascades into the labels by accident.
@@ -84,9 +85,7 @@ class SummaryPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.year = None
-        self.years: list = []
         self.summary = None
-        self._loading = False
         self._last_export: Path | None = None
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -97,8 +96,7 @@ class SummaryPage(Page):
         ))
         row = QHBoxLayout()
         year_label = QLabel("Financial &year")
-        self.year_box = QComboBox()
-        self.year_box.setAccessibleName("Financial year")
+        self.year_box = YearPicker()
         year_label.setBuddy(self.year_box)
         row.addWidget(year_label)
         row.addWidget(self.year_box)
@@ -160,7 +158,7 @@ class SummaryPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
-        self.year_box.currentIndexChanged.connect(self._year_chosen)
+        self.year_box.chosen.connect(self._show_year)
         self.export_button.clicked.connect(lambda: self.export())
         self.auto_button.clicked.connect(self._let_svdesk_choose)
         self.open_button.clicked.connect(lambda: self._last_export and self.ctx.open_external(str(self._last_export)))
@@ -170,33 +168,10 @@ class SummaryPage(Page):
     def refresh(self) -> None:
         if self.ctx.workspace.file.is_closed:
             return
-        from svdesk.compose.cic34 import default_year, report_years
-
-        years = report_years(self.ctx.workspace)
-        keep = self.year or default_year(self.ctx.workspace)
-        self._loading = True
-        try:
-            self.years = years
-            self.year_box.clear()
-            now = dates.today()
-            for year in years:
-                self.year_box.addItem(year.label + (" (under way)" if year.contains(now) else ""))
-            index = years.index(keep) if keep in years else 0
-            self.year_box.setCurrentIndex(index)
-        finally:
-            self._loading = False
-        self._show_year(years[index])
-
-    def _year_chosen(self, index: int) -> None:
-        if not self._loading and index >= 0:
-            self._show_year(self.years[index])
+        self._show_year(self.year_box.reload(self.ctx.workspace, self.year))
 
     def select_year(self, label: str) -> None:
-        for index, year in enumerate(self.years):
-            if year.label == label:
-                self.year_box.setCurrentIndex(index)
-                return
-        raise KeyError(label)
+        self.year_box.select_year(label)
 
     def _show_year(self, year) -> None:
         from svdesk.compose.summary import draft_summary
@@ -323,13 +298,10 @@ class SummaryPage(Page):
 
         if self.summary is None:
             return None
-        folder = self.ctx.workspace.path.parent if self.ctx.workspace.path else Path.home()
-        target = self.ctx.dialogs.save_file(self, "Save the impact summary",
-                                            str(folder / f"{self.summary.file_stem}.pdf"), "PDF files (*.pdf)")
+        target = choose_export_target(self.ctx, self, "Save the impact summary", self.summary.file_stem, "pdf",
+                                      "PDF files (*.pdf)")
         if target is None:
             return None
-        if not target.suffix:
-            target = target.with_suffix(".pdf")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written, _notes = export_summary(self.ctx.workspace, self.year, target, summary=self.summary)
