@@ -3,7 +3,6 @@ headless. Registered into the ``export`` group (svdesk/commands/export.py, ``KIN
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError
@@ -71,9 +70,11 @@ def cmd_cic34(args) -> int:
     with _open(args.file) as workspace:
         year = _year(workspace, args.year)
         report = draft_report(workspace, year)
-        written = export_report(workspace, year, fmt, _output(args.output, fmt), report=report)
+        outcome = export_report(workspace, year, fmt, _output(args.output, fmt), report=report)
         unlogged = workspace.read_only and bool(report.stories_used())
-    print(f"Wrote the CIC34 report for {year.label} to {written}")
+    print(f"Wrote the CIC34 report for {year.label} to {outcome.path}")
+    for note in outcome.notes:
+        print(f"  - {note}")
     if unlogged:
         print(_UNLOGGED)
     worth = [check for check in report.checks if check.level in ("problem", "warning")]
@@ -95,11 +96,11 @@ def cmd_summary(args) -> int:
         raise SvdeskError("The impact summary is a PDF: give the output a name ending in .pdf.")
     with _open(args.file) as workspace:
         year = _year(workspace, args.year)
-        written, notes = export_summary(workspace, year, output)
+        outcome = export_summary(workspace, year, output)
         unlogged = workspace.read_only
-    print(f"Wrote the impact summary for {year.label} to {written}")
+    print(f"Wrote the impact summary for {year.label} to {outcome.path}")
     if unlogged:
         print(_UNLOGGED)
-    for note in notes:
-        print(f"  - {note}", file=sys.stdout)
+    for note in outcome.notes:
+        print(f"  - {note}")
     return 0

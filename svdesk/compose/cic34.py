@@ -21,6 +21,7 @@ from pathlib import Path
 from svdesk.compose import cic34_parts as parts
 from svdesk.compose.cic34_sources import YearSources, gather
 from svdesk.compose.document import Document, Heading, Paragraph, Span, bold
+from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.parttext import normalise, text_to_blocks
 from svdesk.domain.cic34 import PART_TITLES, Part, Signatory, filing_deadline
 from svdesk.domain.cic34_wording import WordingValue
@@ -234,7 +235,7 @@ FORMATS = ("docx", "pdf", "txt")
 
 
 def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: dt.date | None = None,
-                  report: Cic34Report | None = None) -> Path:
+                  report: Cic34Report | None = None) -> ExportOutcome:
     """Writes the report and records each story it prints in the stories' use log. ``report``
     may be given when the caller has just drafted it (same year)."""
     from svdesk import render
@@ -251,10 +252,19 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
             f"Your edited text still tells {titles}, whose consent does not cover public reports. "
             "Take it out (or reset the part to the drafted text) before exporting."
         )
-    written = render.write(report.document(), fmt, path)
-    record_story_uses(workspace, report.stories_used(), REPORT_USES,
-                      f"CIC34 report {year.label} ({written.name})", report.today)
-    return written
+    document = report.document()
+    notes = render.inspect(document, fmt).sentences()
+    written = render.write(document, fmt, path)
+    used = report.stories_used()
+    record_story_uses(workspace, used, REPORT_USES, f"CIC34 report {year.label} ({written.name})", report.today)
+    return ExportOutcome(written, tuple(notes) + _logged_note(workspace, used))
+
+
+def _logged_note(workspace, story_ids) -> tuple[str, ...]:
+    if not story_ids or workspace.read_only:
+        return ()
+    return (f"{len(story_ids)} {'story was' if len(story_ids) == 1 else 'stories were'} recorded in the "
+            "stories' use log.",)
 
 
 def record_story_uses(workspace, stories, uses, document_name: str, when: dt.date) -> None:
@@ -269,5 +279,5 @@ def export_all(workspace, out_dir: Path) -> list[Path]:
     """For the exports registry: the latest finished year's report in every format."""
     year = default_year(workspace)
     report = draft_report(workspace, year)
-    return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report)
+    return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report).path
             for fmt in FORMATS]

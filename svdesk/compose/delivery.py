@@ -14,6 +14,7 @@ from pathlib import Path
 
 from svdesk.compose.document import BulletList, Document, Figures, Heading, Paragraph, Table
 from svdesk.compose.document import Figure as HeadlineFigure
+from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.tender_material import figures_sentence
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
@@ -153,18 +154,12 @@ def _num(value: float) -> str:
     return format_number(value)
 
 
-@dataclass(frozen=True)
-class DeliveryOutcome:
-    path: Path
-    notes: tuple[str, ...]
-
-
-def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> DeliveryOutcome:
+def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
     from svdesk import render
 
     document = delivery_document(workspace, tender_id, today)
     report = render.inspect(document, fmt)
-    return DeliveryOutcome(render.write(document, fmt, path), tuple(report.sentences()))
+    return ExportOutcome(render.write(document, fmt, path), tuple(report.sentences()))
 
 
 def export_all(workspace, out_dir) -> list[Path]:

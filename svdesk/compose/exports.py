@@ -29,6 +29,15 @@ if TYPE_CHECKING:  # only for the annotation: this module stays cheap to import
 
 ExportFunction = Callable[["Workspace", Path], list[Path]]
 
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """A document written: where, and what the person should know about it (characters the
+    format could not hold, stories recorded in the use log, what was left out)."""
+
+    path: Path
+    notes: tuple[str, ...] = ()
+
 # Suffixes an export may declare; the self-test knows how to check each of them.
 KNOWN_FORMATS = ("pdf", "docx", "xlsx", "md", "txt", "csv", "json", "png", "svg", "html")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svdesk.compose.cic34_sources import YearSources, gather
+from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.document import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, Paragraph, Quote, Series,
 )
@@ -222,17 +223,19 @@ def _small_print(summary: Summary) -> str:
 
 
 def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | None = None,
-                   summary: Summary | None = None) -> tuple[Path, tuple[str, ...]]:
-    """Writes the leaflet as PDF and logs each story it tells. Returns (path, notes)."""
+                   summary: Summary | None = None) -> ExportOutcome:
+    """Writes the leaflet as PDF and logs each story it tells."""
     from svdesk import render
     from svdesk.compose.cic34 import record_story_uses
 
     if summary is None or summary.year != year:
         summary = draft_summary(workspace, year, today)
-    written = render.write(summary.document(), "pdf", path)
+    document = summary.document()
+    dropped = render.inspect(document, "pdf").sentences()
+    written = render.write(document, "pdf", path)
     record_story_uses(workspace, summary.stories, SUMMARY_USES,
                       f"Impact summary {year.label} ({written.name})", summary.today)
-    return written, summary.notes
+    return ExportOutcome(written, tuple(summary.notes) + tuple(dropped))
 
 
 def export_all(workspace, out_dir: Path) -> list[Path]:
@@ -241,5 +244,4 @@ def export_all(workspace, out_dir: Path) -> list[Path]:
 
     year = default_year(workspace)
     summary = draft_summary(workspace, year)
-    path, _notes = export_summary(workspace, year, Path(out_dir) / f"{summary.file_stem}.pdf", summary=summary)
-    return [path]
+    return [export_summary(workspace, year, Path(out_dir) / f"{summary.file_stem}.pdf", summary=summary).path]

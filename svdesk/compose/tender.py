@@ -17,6 +17,7 @@ from pathlib import Path
 from svdesk.compose.answer_fit import fit
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.compose.document import Document
+from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.tender_material import TENDER_USE, gather
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
@@ -177,12 +178,6 @@ def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_o
 
 
 # -- files -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ExportOutcome:
-    path: Path
-    notes: tuple[str, ...]          # what the person should know about this file
-
-
 def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
                   today: dt.date | None = None) -> ExportOutcome:
     from svdesk import render

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from svdesk.domain import dates
 from svdesk.domain.consultations import Consultation
+from svdesk.ui.rows_model import RowsTableModel
 
 COLUMNS = ("Date", "What", "Who", "People")
 
 
-class ConsultationModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list[Consultation] = []
+class ConsultationModel(RowsTableModel):
+    HEADERS = COLUMNS
+
+    @property
+    def items(self) -> list[Consultation]:
+        return self.rows
 
     def set_items(self, items: list[Consultation]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        self.set_rows(items)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.items):

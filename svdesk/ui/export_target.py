@@ -17,3 +17,27 @@ def choose_export_target(ctx, parent, title: str, stem: str, fmt: str, file_filt
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(f"{path.name}.{fmt}")
     return path
+
+
+def run_export(ctx, parent, export):
+    """Runs ``export()`` (which writes a document and returns its ExportOutcome) with the busy
+    cursor showing; a refusal is told in a message and gives None."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from svdesk.domain.errors import SvdeskError
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return export()
+    except SvdeskError as error:
+        failure = str(error)
+    finally:
+        QApplication.restoreOverrideCursor()
+    ctx.dialogs.error(parent, "Not exported", failure)
+    return None
+
+
+def saved_sentence(what: str, outcome) -> str:
+    """"Saved the 2025/26 report as /path/file.pdf." and what the person should know about it."""
+    return " ".join([f"Saved {what} as {outcome.path}.", *outcome.notes])

@@ -3,7 +3,7 @@ Nothing is written until the person presses Import (and not at all while any row
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.measures import format_value
 from svdesk.store.readings_io import ImportPlan, ImportRow
+from svdesk.ui.rows_model import RowsTableModel
 from svdesk.ui.widgets import HelpLabel, ProblemLabel
 
 _HEADERS = ("Row", "Indicator", "Period", "Value", "Note", "What happens")
@@ -28,27 +29,12 @@ def _outcome(row: ImportRow) -> str:
     return "New reading"
 
 
-class ImportRowsModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[ImportRow] = []
+class ImportRowsModel(RowsTableModel):
+    HEADERS = _HEADERS
 
     def set_rows(self, rows: list[ImportRow]) -> None:
-        self.beginResetModel()
         # Problems first: they are what the person has to act on.
-        self.rows = sorted(rows, key=lambda row: (not row.problems, row.line))
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
-        return None
+        super().set_rows(sorted(rows, key=lambda row: (not row.problems, row.line)))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget,
     QTableView, QTextBrowser, QVBoxLayout, QWidget,
@@ -14,33 +14,21 @@ from svdesk.domain.dates import format_date
 from svdesk.domain.statement import Statement, StatementVersion
 from svdesk.domain.textdiff import Piece, change_summary, word_diff
 from svdesk.domain.words import count_words
+from svdesk.ui.rows_model import RowsTableModel
 from svdesk.ui.widgets import HelpLabel
 
 DRAFT = "draft"
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(RowsTableModel):
     HEADERS = ("Version", "Agreed", "By", "Words")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.versions: list[StatementVersion] = []
+    @property
+    def versions(self) -> list[StatementVersion]:
+        return self.rows
 
     def set_versions(self, versions: list[StatementVersion]) -> None:
-        self.beginResetModel()
-        self.versions = list(versions)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.versions)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.set_rows(versions)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

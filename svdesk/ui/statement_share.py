@@ -59,8 +59,10 @@ class ShareButton(QToolButton):
         if path.suffix.lower() not in (".docx", ".pdf", ".md", ".txt"):
             path = path.with_name(path.name + ".docx")
         try:
-            written = export_statement(workspace, path)
+            outcome = export_statement(workspace, path)
         except SvdeskError as error:
             self.ctx.dialogs.error(self.window(), "Not saved", str(error))
             return
-        self.announce(f"Saved {written.name}.", lambda: self.ctx.open_external(str(written)), "Open &it")
+        written = outcome.path
+        self.announce(" ".join([f"Saved {written.name}.", *outcome.notes]),
+                      lambda: self.ctx.open_external(str(written)), "Open &it")

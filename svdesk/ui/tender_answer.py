@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
-from svdesk.ui.export_target import choose_export_target
+from svdesk.ui.export_target import choose_export_target, run_export
 from svdesk.ui.pages.base import scrolling
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
@@ -420,10 +420,8 @@ class AnswerTab(QWidget):
                                     f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter)
         if path is None:
             return
-        try:
-            outcome = export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today())
-        except SvdeskError as error:
-            self.ctx.dialogs.error(self, "Not exported", str(error))
+        outcome = run_export(self.ctx, self, lambda: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today()))
+        if outcome is None:
             return
         self._last_path = outcome.path
         self.result.setText(" ".join([f"Saved {outcome.path.name} in {outcome.path.parent}.", *outcome.notes]))

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from svdesk.domain.dates import format_date, today
-from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus, format_number, format_years
 from svdesk.ui.pages.base import scrolling
-from svdesk.ui.export_target import choose_export_target
+from svdesk.ui.export_target import choose_export_target, run_export
 from svdesk.ui.tender_answer import FORMATS
 from svdesk.ui.tender_models import PromisesModel
 from svdesk.ui.widgets import HelpLabel
@@ -142,10 +141,8 @@ class DeliveryTab(QWidget):
                                     f"{safe_file_stem(self.tender.name)} - delivery report", fmt, file_filter)
         if path is None:
             return
-        try:
-            outcome = export_delivery(self.ctx.workspace, self.tender.id, fmt, path, today())
-        except SvdeskError as error:
-            self.ctx.dialogs.error(self, "Not exported", str(error))
+        outcome = run_export(self.ctx, self, lambda: export_delivery(self.ctx.workspace, self.tender.id, fmt, path, today()))
+        if outcome is None:
             return
         self._last_path = outcome.path
         self.result.setText(" ".join([f"Saved {outcome.path.name} in {outcome.path.parent}.", *outcome.notes]))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from svdesk.domain.dates import format_date
 from svdesk.domain.tenders import (
     Commitment, Tender, TenderStatus, check_commitment, days_left, describe_days_left,
 )
+from svdesk.ui.rows_model import RowsTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENT = QColor("#b00020")
@@ -19,30 +20,20 @@ SOON = QColor("#9a5b00")
 DONE = QColor("#1f6f43")
 
 
-class TendersModel(QAbstractTableModel):
+class TendersModel(RowsTableModel):
     HEADERS = ("Contract", "Buyer", "Deadline", "Time left", "Status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.tenders: list[Tender] = []
         self.today = dt.date.today()
 
+    @property
+    def tenders(self) -> list[Tender]:
+        return self.rows
+
     def set_tenders(self, tenders: list[Tender], today: dt.date) -> None:
-        self.beginResetModel()
-        self.tenders = list(tenders)
         self.today = today
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.tenders)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.set_rows(tenders)
 
     def row_of(self, tender_id: str) -> int:
         return next((row for row, tender in enumerate(self.tenders) if tender.id == tender_id), -1)
@@ -129,30 +120,10 @@ class CommitmentsModel(QAbstractListModel):
         return None
 
 
-class PromisesModel(QAbstractTableModel):
+class PromisesModel(RowsTableModel):
     """A won contract's promises: what we promised and how delivery stands."""
 
     HEADERS = ("Commitment", "Measured as", "Promised", "Delivered so far", "Status")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

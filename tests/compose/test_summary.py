@@ -68,12 +68,12 @@ def test_empty_organisation_gets_notes_not_a_broken_leaflet(workspace, tmp_path)
     assert any("not agreed yet" in note for note in summary.notes)
     assert any("no charts" in note for note in summary.notes)
     assert any("no story" in note for note in summary.notes)
-    path, notes = export_summary(workspace, YEAR, tmp_path / "empty.pdf", TODAY)
-    assert path.read_bytes().startswith(b"%PDF") and notes == summary.notes
+    outcome = export_summary(workspace, YEAR, tmp_path / "empty.pdf", TODAY)
+    assert outcome.path.read_bytes().startswith(b"%PDF") and outcome.notes == summary.notes
 
 
 def test_demo_leaflet_is_one_or_two_pages_and_logs_story_uses(demo_workspace, tmp_path):
-    path, _notes = export_summary(demo_workspace, YEAR, tmp_path / "summary.pdf", TODAY)
+    path = export_summary(demo_workspace, YEAR, tmp_path / "summary.pdf", TODAY).path
     data = path.read_bytes()
     pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page>")
     assert 1 <= pages <= 2, pages
@@ -107,7 +107,7 @@ def test_leaflet_pdf_has_the_legend_instead_of_labels_on_the_bars(demo_workspace
     assert "44" in texts and not any("Target" in text or "Baseline" in text for text in texts)
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
-    path, _notes = export_summary(demo_workspace, YEAR, tmp_path / "s.pdf", TODAY)
+    path = export_summary(demo_workspace, YEAR, tmp_path / "s.pdf", TODAY).path
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Target 48" in text and "Baseline 28" in text
     assert "Progress against our targets" in text and "Stories from the year" in text

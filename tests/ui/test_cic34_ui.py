@@ -256,3 +256,18 @@ def test_marking_the_report_filed(cic34_page, demo_ctx):
     page.signing.filed_today.click()
     assert page.due.text().startswith("Filed ")
     assert page.status_text().startswith("2025/26 · filed ")
+
+
+def test_exports_say_what_the_format_could_not_hold(qtbot, demo_ctx, dialogs, tmp_path):
+    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.pages.summary import SummaryPage
+
+    demo_ctx.workspace.organisation.update(name="Riverside Bike Works CIC 🚲")
+    for page_class, args, name in ((Cic34Page, ("pdf",), "report.pdf"), (SummaryPage, (), "summary.pdf")):
+        page = page_class(demo_ctx)
+        qtbot.addWidget(page)
+        dialogs.answers = [str(tmp_path / name)]
+        assert page.export(*args) == tmp_path / name
+        note = page.saved_note.text()
+        assert note.startswith("Saved the 2025/26 ") and str(tmp_path / name) in note, note
+        assert "cannot show 1 character (🚲)" in note, note

@@ -20,7 +20,7 @@ from svdesk.ui.cic34_records import YearRecords
 from svdesk.ui.cic34_signing import SigningBox
 from svdesk.ui.cic34_wording import WordingPanel
 from svdesk.ui.context import PageContext
-from svdesk.ui.export_target import choose_export_target
+from svdesk.ui.export_target import choose_export_target, run_export, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
@@ -320,19 +320,15 @@ class Cic34Page(Page):
         target = choose_export_target(self.ctx, self, "Save the CIC34 report", self.report.file_stem, fmt, file_filter)
         if target is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = export_report(self.ctx.workspace, self.year, fmt, target, report=self.report)
-        except SvdeskError as error:
-            QApplication.restoreOverrideCursor()
-            self.ctx.dialogs.error(self, "Not exported", str(error))
+        outcome = run_export(self.ctx, self, lambda: export_report(self.ctx.workspace, self.year, fmt, target,
+                                                                    report=self.report))
+        if outcome is None:
             return None
-        QApplication.restoreOverrideCursor()
-        self._last_export = written
-        self.saved_note.setText(f"Saved the {self.year.label} report as {written}")
+        self._last_export = outcome.path
+        self.saved_note.setText(saved_sentence(f"the {self.year.label} report", outcome))
         self.saved_note.show()
         self.open_button.show()
-        return written
+        return outcome.path
 
     def finish_editing(self) -> None:
         for editor in self.editors.values():

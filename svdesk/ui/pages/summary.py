@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.context import PageContext
-from svdesk.ui.export_target import choose_export_target
+from svdesk.ui.export_target import choose_export_target, run_export, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
@@ -302,19 +302,15 @@ class SummaryPage(Page):
                                       "PDF files (*.pdf)")
         if target is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written, _notes = export_summary(self.ctx.workspace, self.year, target, summary=self.summary)
-        except SvdeskError as error:
-            QApplication.restoreOverrideCursor()
-            self.ctx.dialogs.error(self, "Not exported", str(error))
+        outcome = run_export(self.ctx, self, lambda: export_summary(self.ctx.workspace, self.year, target,
+                                                                     summary=self.summary))
+        if outcome is None:
             return None
-        QApplication.restoreOverrideCursor()
-        self._last_export = written
-        self.saved_note.setText(f"Saved the {self.year.label} summary as {written}")
+        self._last_export = outcome.path
+        self.saved_note.setText(saved_sentence(f"the {self.year.label} summary", outcome))
         self.saved_note.show()
         self.open_button.show()
-        return written
+        return outcome.path
 
     def status_text(self) -> str:
         return self.journey_status(self.ctx.workspace) or ""
