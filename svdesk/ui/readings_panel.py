@@ -22,7 +22,7 @@ from svdesk.ui.date_field import DateField
 from svdesk.ui.export_target import choose_export_target
 from svdesk.ui.import_preview import ImportPreview
 from svdesk.ui.readings_model import EVIDENCE, NOTE, PERIOD, RECORDED_BY, VALUE, ReadingsModel
-from svdesk.ui.widgets import HelpLabel, ProblemLabel
+from svdesk.ui.widgets import HelpLabel, ProblemLabel, UndoBar
 
 SHEET_FILTER = "Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx);;All files (*)"
 
@@ -86,15 +86,8 @@ class ReadingsPanel(QWidget):
         self.message = ProblemLabel()
         layout.addWidget(self.message)
 
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = QLabel()
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo deleting the reading")
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar = UndoBar("&Undo", "Undo deleting the reading")
+        self.undo_label, self.undo_button = self.undo_bar.label, self.undo_bar.button
         layout.addWidget(self.undo_bar)
 
         buttons = QHBoxLayout()
@@ -245,8 +238,7 @@ class ReadingsPanel(QWidget):
 
     def _reading_deleted(self, reading_id: str, label: str) -> None:
         self._deleted = (reading_id, label)
-        self.undo_label.setText(f"The reading for {label} was deleted.")
-        self.undo_bar.show()
+        self.undo_bar.announce(f"The reading for {label} was deleted.")
 
     def delete_current(self) -> None:
         row = self.current_row()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter,
     QToolButton, QTreeView, QVBoxLayout, QWidget,
@@ -17,9 +17,9 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
 from svdesk.ui.export_target import choose_export_target, run_export
 from svdesk.ui.pages.base import scrolling
+from svdesk.ui.story_picker_model import StoryPickerModel
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
-STORY_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 class HeadingHighlighter(QSyntaxHighlighter):
@@ -57,7 +57,7 @@ class AnswerTab(QWidget):
         self.auto_stories = QCheckBox("Let svdesk &choose (up to two)")
         self.auto_stories.setToolTip("svdesk picks up to two ready stories whose consent covers tenders, preferring "
                                      "those linked to your commitments' indicators.")
-        self.stories_model = QStandardItemModel(self)
+        self.stories_model = StoryPickerModel(self)
         # A one-column tree rather than a list: long titles are elided to the panel's width.
         self.stories = QTreeView()
         self.stories.setHeaderHidden(True)
@@ -177,7 +177,7 @@ class AnswerTab(QWidget):
         self.submit_button.clicked.connect(lambda: self.status_requested.emit(TenderStatus.SUBMITTED))
         self.reopen_button.clicked.connect(lambda: self.status_requested.emit(TenderStatus.DRAFTING))
         self.auto_stories.toggled.connect(self._auto_toggled)
-        self.stories_model.itemChanged.connect(self._story_checked)
+        self.stories_model.checked_changed.connect(self._story_checked)
         self.open_button.clicked.connect(lambda: self._last_path and self.ctx.open_external(str(self._last_path)))
 
     # -- loading ----------------------------------------------------------------------------------
@@ -258,7 +258,6 @@ class AnswerTab(QWidget):
         self.notes.setVisible(bool(parts))
 
     def _fill_stories(self, tender: Tender) -> None:
-        self.stories_model.clear()
         repo = self.ctx.workspace.stories
         self.auto_stories.setChecked(not tender.stories_chosen)
         from svdesk.compose.tender_material import TENDER_USE, chosen_stories
@@ -268,30 +267,13 @@ class AnswerTab(QWidget):
         else:  # show what svdesk would choose, so switching to "my choice" starts from it
             commitments = self.ctx.workspace.tenders.commitments(tender.id)
             chosen = {story.story_id for story in chosen_stories(self.ctx.workspace, tender, commitments, today())}
-        decisions = repo.decisions_for(TENDER_USE, today())
-        # Stories that may be used first; the others stay visible, greyed, with the reason.
-        decisions.sort(key=lambda pair: not pair[1].allowed)
-        for summary, decision in decisions:
-            item = QStandardItem(summary.title or "Untitled story")
-            item.setEditable(False)
-            item.setData(summary.id, STORY_ROLE)
-            item.setCheckable(True)
-            if decision.allowed:
-                item.setCheckState(Qt.CheckState.Checked if summary.id in chosen else Qt.CheckState.Unchecked)
-                item.setToolTip(f"{item.text()}\nConsent covers tenders.")
-            else:
-                item.setEnabled(False)
-                item.setText(f"{item.text()} — consent does not cover tenders")
-                item.setToolTip(f"{summary.title}\n{decision.explain()}")
-            self.stories_model.appendRow(item)
+        self.stories_model.set_stories(repo.decisions_for(TENDER_USE, today()), chosen)
         self.stories.setEnabled(tender.stories_chosen and not self.ctx.workspace.read_only)
         self.stories.scrollToTop()
 
     # -- stories ----------------------------------------------------------------------------------
     def _chosen_story_ids(self) -> list[str]:
-        return [self.stories_model.item(row).data(STORY_ROLE) for row in range(self.stories_model.rowCount())
-                if self.stories_model.item(row).checkState() == Qt.CheckState.Checked
-                and self.stories_model.item(row).isEnabled()]
+        return self.stories_model.chosen_ids()
 
     def _auto_toggled(self, automatic: bool) -> None:
         if self._loading or self.tender is None:
@@ -299,7 +281,7 @@ class AnswerTab(QWidget):
         self.stories.setEnabled(not automatic)
         self._save_stories(None if automatic else self._chosen_story_ids())
 
-    def _story_checked(self, _item) -> None:
+    def _story_checked(self) -> None:
         if self._loading or self.tender is None or self.auto_stories.isChecked():
             return
         self._save_stories(self._chosen_story_ids())

@@ -100,3 +100,26 @@ class WordCountLabel(QLabel):
             self.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
         else:
             self.setText(f"{words} {noun}")
+
+
+class UndoBar(QWidget):
+    """A line saying what was just done, with a button to take it back; hidden until then."""
+
+    def __init__(self, button_text: str = "Undo", accessible_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton(button_text)
+        if accessible_name:
+            self.button.setAccessibleName(accessible_name)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self.hide()
+
+    def announce(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()

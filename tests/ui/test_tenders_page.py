@@ -171,8 +171,9 @@ def test_choosing_no_stories_is_remembered(demo_page, demo_workspace):
     demo_page.table.selectRow(rows[0])
     answer = demo_page.answer
     answer.auto_stories.setChecked(False)
-    for row in range(answer.stories_model.rowCount()):
-        answer.stories_model.item(row).setCheckState(Qt.CheckState.Unchecked)
+    model = answer.stories_model
+    for row in range(model.rowCount()):
+        model.setData(model.index(row, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     tender = demo_workspace.tenders.get(answer.tender.id)
     assert tender.stories_chosen and tender.story_ids == ()
     from svdesk.compose.tender import draft_answer

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain import dates
@@ -15,13 +15,14 @@ from svdesk.domain.consultations import MAX_PEOPLE, MAX_TITLE, Consultation, Met
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import year_containing
 from svdesk.store.consultations_repo import OWNER_TABLE
-from svdesk.ui.attachment_list import AttachmentList, name_inner_buttons
+from svdesk.ui.attachment_list import AttachmentList
 from svdesk.ui.consent_editor import field_column, labelled
 from svdesk.ui.consultation_model import COLUMNS, ConsultationModel
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.pages.base import Page, page_header, scrolling
-from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.ui.record_list import EmptyState, RecordBin, record_table
+from svdesk.ui.widgets import ProblemLabel, SavingTextEdit
 
 class ListeningPage(Page):
     key = "listening"
@@ -30,7 +31,6 @@ class ListeningPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._current: str | None = None
-        self._binned: str | None = None
         self._loading = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 4)
@@ -50,40 +50,17 @@ class ListeningPage(Page):
         self.by_year.setWordWrap(True)
         self.by_year.setAccessibleName("Consultations per financial year")
         column.addWidget(self.by_year)
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = QLabel()
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo moving the consultation to the bin")
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.consultations, "consultation", "consultations",
+                             describe=lambda item: item.title or item.how.label,
+                             choice_label=lambda item: item.heading(), changed=self._after_bin)
+        self.undo_bar, self.undo_label, self.undo_button = self.bin.undo_bar, self.bin.undo_label, self.bin.undo_button
         column.addWidget(self.undo_bar)
         self.model = ConsultationModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Consultations")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        self.table.setCornerButtonEnabled(False)
-        name_inner_buttons(self.table, "Select all consultations")
+        self.table = record_table(self.model, "Consultations", (1, 2), self.fontMetrics().height() + 10)
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("&New consultation")
-        self.bin_button = QPushButton("Move to &bin")
-        self.restore_button = QPushButton("Restore from bin…")
+        self.bin_button, self.restore_button = self.bin.bin_button, self.bin.restore_button
         for button in (self.new_button, self.bin_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -92,23 +69,13 @@ class ListeningPage(Page):
 
         self.editor = self._build_editor()
         self.right = QStackedWidget()
-        self.empty = QWidget()
-        empty_column = QVBoxLayout(self.empty)
-        self.empty_title = QLabel("Nothing recorded yet")
-        font = self.empty_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.empty_title.setFont(font)
-        self.empty_help = HelpLabel(
+        self.empty = EmptyState(
+            "Nothing recorded yet",
             "Think back over the year: a feedback form at the end of a course, a chat with neighbours, a meeting "
             "with a funder. Each counts. Record what you heard and what you changed because of it — the Regulator "
-            "wants to see the change, not only the meeting.")
-        self.empty_new = QPushButton("Record a consultation")
-        empty_column.addStretch(1)
-        empty_column.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_column.addWidget(self.empty_help)
-        empty_column.addWidget(self.empty_new, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_column.addStretch(2)
+            "wants to see the change, not only the meeting.",
+            "Record a consultation")
+        self.empty_title, self.empty_help, self.empty_new = self.empty.title, self.empty.help, self.empty.button
         self.right.addWidget(self.empty)
         self.editor_scroll = scrolling(self.editor)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -122,8 +89,6 @@ class ListeningPage(Page):
         self.new_button.clicked.connect(self.new_consultation)
         self.empty_new.clicked.connect(self.new_consultation)
         self.bin_button.clicked.connect(self.move_to_bin)
-        self.undo_button.clicked.connect(self.undo_bin)
-        self.restore_button.clicked.connect(self.restore_from_bin)
         self.refresh()
 
     def _build_editor(self) -> QWidget:
@@ -327,38 +292,11 @@ class ListeningPage(Page):
         self.status_changed.emit()
 
     def move_to_bin(self) -> None:
-        if not self._current or self.ctx.workspace.read_only:
-            return
-        item = self.ctx.workspace.consultations.get(self._current)
-        self.ctx.workspace.consultations.remove(item.id)
-        self._binned = item.id
-        self.undo_label.setText(f"“{item.title or item.how.label}” was moved to the bin.")
-        self.undo_bar.show()
-        self._current = None
-        self.refresh()
-        self.status_changed.emit()
+        if self._current and not self.ctx.workspace.read_only:
+            self.bin.move(self._current)
 
-    def undo_bin(self) -> None:
-        if self._binned:
-            self.ctx.workspace.consultations.restore(self._binned)
-            self._current = self._binned
-        self._binned = None
-        self.undo_bar.hide()
-        self.refresh()
-        self.status_changed.emit()
-
-    def restore_from_bin(self) -> None:
-        binned = self.ctx.workspace.consultations.removed()
-        if not binned:
-            self.ctx.dialogs.info(self, "The bin is empty", "There are no consultations in the bin.")
-            return
-        choice = self.ctx.dialogs.choose(self, "Restore a consultation", "Choose one to bring back:",
-                                         [item.heading() for item in binned])
-        if choice is None:
-            return
-        self.ctx.workspace.consultations.restore(binned[choice].id)
-        self._current = binned[choice].id
-        self.undo_bar.hide()
+    def _after_bin(self, consultation_id: str | None) -> None:
+        self._current = consultation_id
         self.refresh()
         self.status_changed.emit()
 

@@ -15,7 +15,7 @@ from svdesk.store.indicators_repo import TOO_MANY
 from svdesk.ui.context import PageContext
 from svdesk.ui.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel
 from svdesk.ui.pages.base import Page, page_header
-from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.widgets import HelpLabel, UndoBar
 
 PROGRESS_TAB, READINGS_TAB, DETAILS_TAB, MONEY_TAB = range(4)
 _ORDINAL = {4: "fourth", 5: "fifth"}
@@ -73,15 +73,8 @@ class MeasuresPage(Page):
         self.show_archived = QCheckBox("Show a&rchived")
         column.addWidget(self.show_archived)
 
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = QLabel()
-        self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar = UndoBar()
+        self.undo_label, self.undo_button = self.undo_bar.label, self.undo_bar.button
         column.addWidget(self.undo_bar)
 
         self.library_button = QPushButton("Add from the &library…")
@@ -404,9 +397,8 @@ class MeasuresPage(Page):
 
     def _offer_undo(self, what: str, indicator: Indicator, text: str) -> None:
         self._undo = (what, indicator.id)
-        self.undo_label.setText(text)
         self.undo_button.setAccessibleName(f"Undo: {text}")
-        self.undo_bar.show()
+        self.undo_bar.announce(text)
 
     def undo(self) -> None:
         if not self._undo:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain import dates
@@ -17,9 +16,9 @@ from svdesk.store.stories_search import StoryFilter
 from svdesk.ui.attachment_list import name_inner_buttons
 from svdesk.ui.context import PageContext
 from svdesk.ui.pages.base import Page, page_header, scrolling
+from svdesk.ui.record_list import EmptyState, RecordBin, record_table
 from svdesk.ui.story_editor import StoryEditor
 from svdesk.ui.story_list import StoryListModel
-from svdesk.ui.widgets import HelpLabel
 
 SEARCH_DELAY_MS = 120
 
@@ -31,7 +30,6 @@ class StoriesPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._current: str | None = None
-        self._binned: str | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 4)
         outer.addWidget(page_header(
@@ -68,41 +66,21 @@ class StoriesPage(Page):
         self.count_label.setAccessibleName("How many stories match")
         column.addWidget(self.count_label)
 
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = QLabel()
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo moving the story to the bin")
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.stories, "story", "stories",
+                             describe=lambda story: story.title or "(untitled)",
+                             choice_label=lambda story: (f"{story.title or '(untitled)'} — "
+                                                         f"{dates.format_date(story.story_date) or 'no date'}"),
+                             changed=self._after_bin)
+        self.undo_bar, self.undo_label, self.undo_button = self.bin.undo_bar, self.bin.undo_label, self.bin.undo_button
         column.addWidget(self.undo_bar)
 
         self.model = StoryListModel(ctx.workspace.stories, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Stories")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        self.table.setCornerButtonEnabled(False)
-        name_inner_buttons(self.table, "Select all stories")
+        self.table = record_table(self.model, "Stories", (1,), self.fontMetrics().height() + 10)
         name_inner_buttons(self.search, "Clear the search")
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("&New story")
-        self.bin_button = QPushButton("Move to &bin")
-        self.restore_button = QPushButton("Restore from bin…")
+        self.bin_button, self.restore_button = self.bin.bin_button, self.bin.restore_button
         for button in (self.new_button, self.bin_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -112,20 +90,8 @@ class StoriesPage(Page):
         # -- the story ------------------------------------------------------------------------------
         self.editor = StoryEditor(ctx)
         self.right = QStackedWidget()
-        self.empty = QWidget()
-        empty_column = QVBoxLayout(self.empty)
-        self.empty_title = QLabel()
-        font = self.empty_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.empty_title.setFont(font)
-        self.empty_help = HelpLabel("")
-        self.empty_new = QPushButton("Write a story")
-        empty_column.addStretch(1)
-        empty_column.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_column.addWidget(self.empty_help)
-        empty_column.addWidget(self.empty_new, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_column.addStretch(2)
+        self.empty = EmptyState("", "", "Write a story")  # the words depend on why the list is empty
+        self.empty_title, self.empty_help, self.empty_new = self.empty.title, self.empty.help, self.empty.button
         self.right.addWidget(self.empty)
         self.editor_scroll = scrolling(self.editor)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -146,8 +112,6 @@ class StoriesPage(Page):
         self.new_button.clicked.connect(self.new_story)
         self.empty_new.clicked.connect(self.new_story)
         self.bin_button.clicked.connect(self.move_to_bin)
-        self.undo_button.clicked.connect(self.undo_bin)
-        self.restore_button.clicked.connect(self.restore_from_bin)
         self.editor.story_changed.connect(self._story_changed)
         self.editor.consent_requested.connect(self.show_consent)
         find = QShortcut(QKeySequence.StandardKey.Find, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -303,39 +267,11 @@ class StoriesPage(Page):
         self.status_changed.emit()
 
     def move_to_bin(self) -> None:
-        story_id = self._current
-        if not story_id or self.ctx.workspace.read_only:
-            return
-        story = self.ctx.workspace.stories.get(story_id)
-        self.ctx.workspace.stories.remove(story_id)
-        self._binned = story_id
-        self.undo_label.setText(f"“{story.title or '(untitled)'}” was moved to the bin.")
-        self.undo_bar.show()
-        self._current = None
-        self.apply_filters()
-        self.status_changed.emit()
+        if self._current and not self.ctx.workspace.read_only:
+            self.bin.move(self._current)
 
-    def undo_bin(self) -> None:
-        if self._binned:
-            self.ctx.workspace.stories.restore(self._binned)
-            self._current = self._binned
-        self._binned = None
-        self.undo_bar.hide()
-        self.apply_filters()
-        self.status_changed.emit()
-
-    def restore_from_bin(self) -> None:
-        binned = self.ctx.workspace.stories.removed()
-        if not binned:
-            self.ctx.dialogs.info(self, "The bin is empty", "There are no stories in the bin.")
-            return
-        labels = [f"{story.title or '(untitled)'} — {dates.format_date(story.story_date) or 'no date'}" for story in binned]
-        choice = self.ctx.dialogs.choose(self, "Restore a story", "Choose a story to bring back:", labels)
-        if choice is None:
-            return
-        self.ctx.workspace.stories.restore(binned[choice].id)
-        self._current = binned[choice].id
-        self.undo_bar.hide()
+    def _after_bin(self, story_id: str | None) -> None:
+        self._current = story_id
         self.apply_filters()
         self.status_changed.emit()
 
