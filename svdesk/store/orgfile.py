@@ -108,6 +108,11 @@ class OrgFile:
             return None
         return dict(zip([column[0] for column in cursor.description], row))
 
+    def change_mark(self) -> tuple[int, int]:
+        """Changes whenever the file's content may have: rows changed through this connection,
+        and commits made through any other. For remembering what was worked out from the file."""
+        return self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     @property
     def is_closed(self) -> bool:
         return self._closed

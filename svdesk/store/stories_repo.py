@@ -35,6 +35,7 @@ CONSENT_FORM_ROLE = "consent_form"
 class StoryRepo(StorySearch):
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] = dates.today):
         super().__init__(orgfile, today)
+        self._decided: tuple | None = None  # (question, answer) of the last decisions_for
 
     # -- stories ----------------------------------------------------------------------------------
     def new(self, title: str = "", story_date: dt.date | None = None) -> Story:
@@ -215,7 +216,11 @@ class StoryRepo(StorySearch):
                       ) -> list[tuple[StorySummary, Decision]]:
         """The rule's decision for every story (not in the bin), optionally only those dated in
         ``date_from``..``date_to``. Reads the stories in bulk: a file of 10,000 stories is a
-        handful of queries, not 30,000."""
+        handful of queries, not 30,000. The last answer is remembered until the file changes:
+        showing one tender after another asks the same question each time."""
+        question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
+        if self._decided is not None and self._decided[0] == question:
+            return list(self._decided[1])
         summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
         facts = self._facts([summary.id for summary in summaries])
         decided = []
@@ -228,7 +233,8 @@ class StoryRepo(StorySearch):
                 decision = Decision(False, ("The story is in the bin.", *decision.reasons), decision.use,
                                     decision.level, on_date)
             decided.append((summary, decision))
-        return decided
+        self._decided = (question, decided)
+        return list(decided)
 
     def usable_ids(self, use: Use, on_date: dt.date, level: IdLevel | None = None,
                    story_ids: list[str] | None = None, date_from: dt.date | None = None,

@@ -89,3 +89,11 @@ def test_status_benchmark_runs_on_the_demo(demo_copy):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "statuses on the window's thread after a save" in result.stdout
     assert "until the background statuses are ready" in result.stdout
+
+
+def test_tenders_page_benchmark_runs_on_the_demo(demo_copy):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(HERE / "bench_tenders_page.py"), str(demo_copy), "--switches", "2"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "13 stories, 2 tenders" in result.stdout and "showing another tender" in result.stdout

@@ -330,3 +330,24 @@ def test_every_word_of_a_story_finds_it(workspace, word, variant):
     story = workspace.stories.new(f"About {word}", dt.date(2025, 5, 1))
     found = workspace.stories.search_ids(variant(word))
     assert story.id in found
+
+
+def test_decisions_are_remembered_only_while_the_file_is_unchanged(file_workspace):
+    from svdesk.store.workspace import reader_workspace
+
+    stories = file_workspace.stories
+    story = make(stories, "Bikes for the food bank", status="ready")
+    first = stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)
+    assert not dict((summary.title, decision.allowed) for summary, decision in first)["Bikes for the food bank"]
+    assert stories.decisions_for(Use.TENDERS_FUNDERS, TODAY) == first  # remembered...
+    stories.save_consent(story.id, full_consent())  # ...until a change through this connection
+    assert stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)[0][1].allowed
+    assert stories.decisions_for(Use.TENDERS_FUNDERS, TODAY + dt.timedelta(days=1))[0][1].allowed
+
+    reader = reader_workspace(file_workspace.path)  # another connection sees the same...
+    try:
+        assert reader.stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)[0][1].allowed
+        stories.withdraw(story.id, TODAY, "Asked us to stop")  # ...and a change made elsewhere
+        assert not reader.stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)[0][1].allowed
+    finally:
+        reader.close()
