@@ -111,12 +111,31 @@ def cmd_export_delivery(args) -> int:
     return 0
 
 
+def register_consent_form(kinds) -> None:
+    p = kinds.add_parser("consent-form", help="a consent form to print for a story (or a blank one)")
+    add_common_arguments(p, formats=("docx", "pdf"))
+    p.add_argument("--story", help="the story's title or the start of its id (without it: a blank form)")
+    p.set_defaults(func=cmd_export_consent_form)
+
+
+def cmd_export_consent_form(args) -> int:
+    from svdesk.compose.consent_form import export_consent_form
+
+    fmt = output_format(args, ("docx", "pdf"))
+    with open_for_export(args.file) as workspace:
+        story_id = workspace.stories.find(args.story).id if args.story else None
+        outcome = export_consent_form(workspace, fmt, args.output, story_id)
+    _report(outcome.path, outcome.notes)
+    return 0
+
+
 # One registrar per kind, in the order `svdesk export --help` lists them.
 KINDS = [
     register_tender,
     register_delivery,
     export_cic34.register_cic34,
     export_cic34.register_summary,
+    register_consent_form,
 ]
 
 

@@ -157,7 +157,7 @@ def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorRes
 
 def gather(workspace, year: FinancialYear, on_date: dt.date,
            uses: tuple[Use, ...] = (Use.PUBLIC_REPORTS,)) -> YearSources:
-    agreed = workspace.statements.current_agreed()
+    agreed = workspace.statements.current_agreed(as_of=year.end)  # as it stood that year, not as reworded since
     results, missing, count = indicator_results(workspace, year)
     stories, excluded = year_stories(workspace, year, uses, on_date)
     consultations = workspace.consultations.between(year.start, year.end)

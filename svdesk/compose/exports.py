@@ -73,4 +73,5 @@ EXPORTS: list[Export] = [
     Export("delivery report", ("docx", "pdf", "md", "txt"), "svdesk.compose.delivery:export_all"),
     Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.compose.cic34:export_all"),
     Export("impact summary", ("pdf",), "svdesk.compose.summary:export_all"),
+    Export("consent form", ("docx", "pdf"), "svdesk.compose.consent_form:export_all"),
 ]

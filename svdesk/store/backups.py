@@ -1,7 +1,7 @@
 """Automatic backup copies of an organisation file, kept in the user's data folder.
 
-A copy is taken each time a file is opened (the last ``KEEP`` are kept per file) and before any
-schema upgrade or restore. Copies are made with SQLite's online backup, so they include changes
+A copy is taken each time a file is opened (the last ``KEEP`` are kept per file, fewer when
+they would take more than ``BUDGET_BYTES``) and before any schema upgrade or restore. Copies are made with SQLite's online backup, so they include changes
 still in the write-ahead journal and are always consistent. A file that has not changed since
 its newest copy is not copied again.
 """
@@ -25,6 +25,10 @@ from svdesk.store import fileformat
 from svdesk.store.fileformat import EXTENSION, fsync_dir
 
 KEEP = 10
+# A file of hundreds of MB (years of photos and evidence) would fill gigabytes with ten copies:
+# the copies of one file may take BUDGET_BYTES together, but the newest KEEP_AT_LEAST always stay.
+KEEP_AT_LEAST = 3
+BUDGET_BYTES = 1024 ** 3
 _STATE = "state.json"
 
 
@@ -116,10 +120,14 @@ def _note_failure(folder: Path, error: Exception) -> None:
 
 
 def _rotate(folder: Path, reason: str) -> None:
-    copies = sorted(folder.glob(f"*-{reason}{EXTENSION}"))
-    for old in copies[:-KEEP]:
+    newest_first = sorted(folder.glob(f"*-{reason}{EXTENSION}"), reverse=True)  # names start with the time
+    total = 0
+    for position, copy in enumerate(newest_first):
         with contextlib.suppress(OSError):
-            old.unlink()
+            total += copy.stat().st_size
+        if position >= KEEP or (position >= KEEP_AT_LEAST and total > BUDGET_BYTES):
+            with contextlib.suppress(OSError):
+                copy.unlink()
 
 
 def list_backups(path: Path) -> list[Backup]:

@@ -1,7 +1,7 @@
 """The statement: its working copy (answers and draft text), its agreed versions and its tags.
 
 Other capabilities call ``current_agreed()`` and nothing else: it returns the latest agreed
-version, never the draft.
+version (or, for a report about a past year, the version in force then), never the draft.
 """
 
 from __future__ import annotations
@@ -84,13 +84,25 @@ class StatementRepo:
         )
         return _version_from_row(row) if row else None
 
+    def _in_force(self, day: dt.date) -> StatementVersion | None:
+        versions = self.versions()  # newest first
+        agreed_by_then = [version for version in versions if version.agreed_on <= day]
+        if agreed_by_then:
+            return agreed_by_then[0]
+        return versions[-1] if versions else None
+
     def tags(self) -> list[str]:
         statement_id = self.statement_id()
         return TagRepo(self._file).tags_for(OWNER_TABLE, statement_id) if statement_id else []
 
-    def current_agreed(self) -> AgreedStatement | None:
-        """The statement every export uses: the latest agreed version, never the draft."""
-        latest = self.latest()
+    def current_agreed(self, as_of: dt.date | None = None) -> AgreedStatement | None:
+        """The statement every export uses: the latest agreed version, never the draft.
+
+        With ``as_of`` (a report about a past year passes the year's last day), the version in
+        force that day: a later rewording is not presented as what the organisation said then.
+        When none had been agreed by then, the first version agreed after it (a report written
+        in the organisation's first year with svdesk still has a statement to quote)."""
+        latest = self.latest() if as_of is None else self._in_force(as_of)
         if latest is None:
             return None
         return AgreedStatement(

@@ -49,6 +49,22 @@ class StoryRepo(StorySearch):
             sync_search(db, story.id)
         return self.get(story.id)
 
+    def find(self, text: str) -> Story:
+        """By id, by an unambiguous start of the id, or by title (for the command line)."""
+        text = (text or "").strip()
+        rows = self._file.query(
+            "SELECT * FROM stories WHERE deleted_at IS NULL AND (id = ? OR id LIKE ? OR lower(title) = lower(?))",
+            [text, text.replace("%", "").replace("_", "") + "%", text],
+        ) if text else []
+        exact = [row for row in rows if row["id"] == text]
+        if exact or len(rows) == 1:
+            return story_from_row((exact or rows)[0])
+        if not rows:
+            raise SvdeskError(f"There is no story '{text}'. Use its title or the start of its id "
+                              "(svdesk search FILE lists them).")
+        found = "; ".join(f"{row['id'][:8]} {row['title']}" for row in rows[:10])
+        raise SvdeskError(f"'{text}' matches more than one story ({found}); give more of the id.")
+
     def get(self, story_id: str) -> Story:
         row = self._file.query_one("SELECT * FROM stories WHERE id = ?", [story_id])
         if row is None:

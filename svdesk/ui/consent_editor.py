@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain import dates
@@ -19,6 +19,7 @@ from svdesk.store.stories_repo import CONSENT_FORM_ROLE, OWNER_TABLE
 from svdesk.ui.attachment_list import AttachmentList
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
+from svdesk.ui.export_target import choose_export_target, run_export
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 
 _OK, _NO = "#1b7f3b", "#b00020"
@@ -149,6 +150,20 @@ class ConsentEditor(QGroupBox):
         self.form_files = AttachmentList(ctx, CONSENT_FORM_ROLE, "Signed consent form", "Attach the signed form…",
                                          "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.docx);;All files (*)")
         labelled(form, "Signed form", self.form_files, buddy=self.form_files.add_button)
+        printing = QWidget()
+        print_row = QHBoxLayout(printing)
+        print_row.setContentsMargins(0, 0, 0, 0)
+        self.print_pdf = QPushButton("Print a consent &form…")
+        self.print_pdf.setToolTip("A form with this story on it, for them to read, tick and sign (PDF)")
+        self.print_word = QPushButton("As Word, to adapt…")
+        self.print_word.setAccessibleName("Save the consent form as Word, to adapt the wording")
+        print_row.addWidget(self.print_pdf)
+        print_row.addWidget(self.print_word)
+        print_row.addStretch()
+        labelled(form, "No form yet?", printing,
+                 "A form with this story on it that asks what this record needs: where it may be used, how "
+                 "they are named, until when. The wording is a starting point: read it and make it yours "
+                 "(it is not legal advice).", buddy=self.print_pdf)
         self.problems = ProblemLabel()
         layout.addWidget(self.problems)
 
@@ -192,6 +207,8 @@ class ConsentEditor(QGroupBox):
             field.date_edited.connect(self._save)
             field.validity_changed.connect(lambda _problem: self._show_problems())
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.print_pdf.clicked.connect(lambda: self.print_form("pdf"))
+        self.print_word.clicked.connect(lambda: self.print_form("docx"))
         self.cancel_withdrawal.clicked.connect(self._cancel_withdrawal)
 
     # -- file -> widgets --------------------------------------------------------------------------
@@ -330,6 +347,23 @@ class ConsentEditor(QGroupBox):
         saved = repo.save_consent(self.story_id, replace(current, withdrawn_on=None, withdrawal_note=""))
         self._show_state(saved)
         self.changed.emit()
+
+    def print_form(self, fmt: str) -> None:
+        """Saves the consent form for this story and opens it, ready to print (or to adapt)."""
+        from svdesk.compose.consent_form import export_consent_form, file_stem
+
+        if self.story_id is None:
+            return
+        story_id = self.story_id
+        file_filter = "PDF files (*.pdf)" if fmt == "pdf" else "Word documents (*.docx)"
+        path = choose_export_target(self.ctx, self.window(), "Save a consent form to print",
+                                    file_stem(self.ctx.workspace, story_id), fmt, file_filter)
+        if path is None:
+            return
+        outcome = run_export(self.ctx, self.window(),
+                             lambda: export_consent_form(self.ctx.workspace, fmt, path, story_id))
+        if outcome is not None:
+            self.ctx.open_external(str(outcome.path))
 
     def finish_editing(self) -> None:
         self.told.finish()

@@ -77,3 +77,15 @@ def test_runs_headless_without_qt(demo_copy, tmp_path):
                              "-o", str(out)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_a_consent_form_for_a_story_or_blank(demo_copy, tmp_path, capsys):
+    out = tmp_path / "form.pdf"
+    assert main(["export", "consent-form", str(demo_copy), "--story", "ellie rides again", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF") and f"Wrote {out}" in capsys.readouterr().out
+    blank = tmp_path / "blank.docx"
+    assert main(["export", "consent-form", str(demo_copy), "-o", str(blank)]) == 0 and blank.exists()
+    assert main(["export", "consent-form", str(demo_copy), "--story", "no such story", "-o",
+                 str(tmp_path / "x.pdf")]) == 1
+    assert "There is no story 'no such story'" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

@@ -365,3 +365,19 @@ def test_a_filed_report_stops_the_deadline_reminder(full):
     late = draft_report(full, YEAR, dt.date(2027, 2, 1))
     assert check_text(late, "deadline") == "Filed at Companies House on 21 Nov 2026; it was due by 31 Dec 2026."
     assert [c.level for c in late.checks if c.key == "deadline"] == ["info"]
+
+
+def test_a_past_years_report_quotes_the_statement_as_it_stood_then(demo_workspace):
+    """The demo's statement was reworded on 3 Mar 2026 (version 2): the 2024/25 report quotes
+    version 1, the 2025/26 report (year ending 31 Mar 2026) version 2."""
+    from svdesk.compose.cic34 import draft_report
+    from svdesk.domain.dates import format_date
+    from svdesk.domain.financial_year import parse_label
+
+    year_end = demo_workspace.organisation.get().year_end
+    versions = {version.number: version for version in demo_workspace.statements.versions()}
+    for label, number in (("2024/25", 1), ("2025/26", 2)):
+        report = draft_report(demo_workspace, parse_label(label, year_end))
+        assert report.sources.statement_text == versions[number].full_text
+        assert report.sources.statement_label == f"Agreed {format_date(versions[number].agreed_on)} " \
+            f"by {versions[number].agreed_by}"

@@ -204,3 +204,22 @@ def test_migration_takes_a_copy_first(tmp_path, monkeypatch):
     old = sqlite3.connect(before[0].path)
     assert not old.execute("SELECT 1 FROM sqlite_master WHERE name='extra'").fetchone()
     old.close()
+
+
+def test_copies_of_a_very_large_file_keep_within_a_budget(tmp_path, monkeypatch):
+    path = tmp_path / "Big.svdesk"
+    create_workspace(path).close()
+    size = path.stat().st_size
+    monkeypatch.setattr(backups, "BUDGET_BYTES", 4 * size + size // 2)  # room for four copies
+    for number in range(8):
+        ws = open_workspace(path)
+        ws.organisation.update(staff=number)
+        ws.close()
+    copies = [b for b in backups.list_backups(path) if b.reason == "open"]
+    assert len(copies) == 4
+    newest = open_workspace(copies[0].path, read_only=True)
+    assert newest.organisation.get().staff == 6  # the copy taken at the last opening
+    newest.close()
+    monkeypatch.setattr(backups, "BUDGET_BYTES", 1)  # however large: the newest three stay
+    open_workspace(path).close()
+    assert len([b for b in backups.list_backups(path) if b.reason == "open"]) == backups.KEEP_AT_LEAST

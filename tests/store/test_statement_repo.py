@@ -229,3 +229,15 @@ def test_duplicate_version_numbers_are_caught():
     data = demo_dump()
     data["statement"] = []
     assert validate(data) == ["statement: must be an object with 'statements' and 'versions' lists"]
+
+
+def test_a_past_year_sees_the_version_in_force_then(repo):
+    repo.save_answers(ANSWERS)
+    agree(repo, dt.date(2025, 6, 1), "Board")
+    repo.save_text(full_text="Reworded since.")
+    agree(repo, dt.date(2026, 6, 1), "Board")
+    assert repo.current_agreed().version == 2
+    assert repo.current_agreed(as_of=dt.date(2026, 3, 31)).version == 1
+    assert repo.current_agreed(as_of=dt.date(2026, 6, 1)).version == 2  # agreed that very day
+    # Before anything was agreed: the first version, so an early report still has a statement.
+    assert repo.current_agreed(as_of=dt.date(2024, 3, 31)).version == 1

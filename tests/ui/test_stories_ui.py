@@ -325,3 +325,20 @@ def test_keyboard_delete_bins_and_ctrl_f_finds(qtbot, stories_page, page_ctx):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
+
+
+def test_printing_a_consent_form_for_the_story(stories_page, page_ctx, dialogs, tmp_path):
+    page = stories_page
+    page.new_story()
+    page.editor.title.setText("Zoë's first repair")
+    page.editor.title.editingFinished.emit()
+    consent = page.editor.consent
+    assert consent.print_pdf.isEnabled()  # wanted most before consent is recorded
+    dialogs.answers = [str(tmp_path / "Zoë form")]  # no suffix: .pdf is added
+    consent.print_pdf.click()
+    written = tmp_path / "Zoë form.pdf"
+    assert written.read_bytes().startswith(b"%PDF") and page_ctx.opened == [str(written)]
+    assert dialogs.messages[-1][2].endswith("Consent form - Zoës first repair.pdf")
+    dialogs.answers = [None]  # cancelled: nothing written, nothing opened
+    consent.print_word.click()
+    assert page_ctx.opened == [str(written)] and not dialogs.errors()

@@ -1,0 +1,53 @@
+"""The consent form to print: what it asks matches what the consent record holds."""
+
+from __future__ import annotations
+
+import subprocess
+
+import docx
+import pytest
+
+from svdesk.compose.consent_form import BOX, consent_form, export_consent_form, file_stem
+from svdesk.compose.document import plain_text
+from svdesk.domain.consent import USE_ORDER
+
+YUSUF = "a0e488f6-6f34-5ea3-85d0-75c59bdd5ad1"  # the demo's story about a child (a loan bike for college)
+
+
+def test_a_blank_form_asks_for_every_use_naming_and_a_signature(demo_workspace):
+    text = plain_text(consent_form(demo_workspace))
+    assert "Permission to tell your story" in text and "Riverside Bike Works CIC" in text
+    assert text.count(BOX) == len(USE_ORDER) + 3 + 1 + 2  # uses, naming, sensitive details, how long
+    for words in ("tenders and funding bids", "community interest report (CIC34)", "website and social media",
+                  "Use my full name.", "Use my first name only.", "Do not use my name", "Until I tell you to stop",
+                  "Your name:", "Signature:", "You can change your mind at any time", "www.riversidebikeworks.org.uk"):
+        assert words in text, words
+
+
+def test_a_story_form_shows_the_story_and_who_signs_for_a_child(demo_workspace):
+    story = demo_workspace.stories.get(YUSUF)
+    assert story.about_child
+    text = plain_text(consent_form(demo_workspace, YUSUF))
+    assert story.title in text and story.after.strip() in text
+    assert "Name of the child:" in text and "Parent or guardian:" in text and "Your name:" not in text
+    assert "As parent or guardian, I agree" in text
+    assert file_stem(demo_workspace, YUSUF) == f"Consent form - {story.title}"
+
+
+def test_sensitive_details_are_named(demo_workspace):
+    story = demo_workspace.stories.new("Back on my feet", None)
+    demo_workspace.stories.update(story.id, special_categories=frozenset({"health"}), after="Less anxious now.")
+    text = plain_text(consent_form(demo_workspace, story.id))
+    assert "Your story mentions health. We will only tell it if you agree to that too." in text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_exports_read_back(demo_workspace, tmp_path, fmt):
+    demo_workspace.organisation.update(name="Łódź & <Co> CIC")
+    outcome = export_consent_form(demo_workspace, fmt, tmp_path / f"form.{fmt}", YUSUF)
+    assert outcome.notes == ()
+    if fmt == "pdf":
+        text = subprocess.run(["pdftotext", str(outcome.path), "-"], capture_output=True, text=True, check=True).stdout
+    else:
+        text = "\n".join(p.text for p in docx.Document(str(outcome.path)).paragraphs)
+    assert "Permission to tell your story" in text and "Łódź & <Co> CIC" in text and BOX in text
