@@ -83,3 +83,17 @@ def test_readme_lists_every_command():
 
     readme = (ROOT / "README.md").read_text("utf-8")
     assert [name for name in sorted(_command_names()) if f"svdesk {name}" not in readme] == []
+
+
+def test_readme_lists_every_export_kind():
+    import argparse
+
+    from svdesk.commands import export
+
+    parser = argparse.ArgumentParser()
+    export.register(parser.add_subparsers())
+    kinds = next(action for action in parser._subparsers._group_actions[0].choices["export"]._actions
+                 if isinstance(action, argparse._SubParsersAction)).choices
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert len(kinds) >= 5
+    assert [kind for kind in kinds if f"svdesk export {kind} " not in readme] == []
