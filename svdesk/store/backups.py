@@ -26,7 +26,8 @@ from svdesk.store.fileformat import EXTENSION, fsync_dir
 
 KEEP = 10
 # A file of hundreds of MB (years of photos and evidence) would fill gigabytes with ten copies:
-# the copies of one file may take BUDGET_BYTES together, but the newest KEEP_AT_LEAST always stay.
+# one file's copies of one kind (on opening; before an upgrade; before a restore) may take
+# BUDGET_BYTES together, but the newest KEEP_AT_LEAST of each kind always stay.
 KEEP_AT_LEAST = 3
 BUDGET_BYTES = 1024 ** 3
 _STATE = "state.json"

@@ -207,8 +207,12 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
     if not folder.is_dir():
         raise SvdeskError(f"The folder {folder} does not exist.")
     tmp = folder / f".{path.name}.new-{os.getpid()}"
+    leftovers = (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"))
     conn = None
     try:
+        for leftover in leftovers:  # from a process that died (with our number) mid-way: never reused
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
         conn = _connect(tmp, read_only=False)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure_for_writing(conn)
@@ -226,7 +230,7 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
         if conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        for leftover in leftovers:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 

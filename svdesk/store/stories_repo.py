@@ -235,7 +235,7 @@ class StoryRepo(StorySearch):
         handful of queries, not 30,000. The last answer is remembered until the file changes:
         showing one tender after another asks the same question each time."""
         question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
-        if self._decided is not None and self._decided[0] == question:
+        if self._decided is not None and self._decided[0] == question and not self._file.conn.in_transaction:
             return list(self._decided[1])
         summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
         facts = self._facts([summary.id for summary in summaries])
@@ -249,7 +249,8 @@ class StoryRepo(StorySearch):
                 decision = Decision(False, ("The story is in the bin.", *decision.reasons), decision.use,
                                     decision.level, on_date)
             decided.append((summary, decision))
-        self._decided = (question, decided)
+        # Inside a write the answer may yet be rolled back (and total_changes never goes back down).
+        self._decided = None if self._file.conn.in_transaction else (question, decided)
         return list(decided)
 
     def usable_ids(self, use: Use, on_date: dt.date, level: IdLevel | None = None,

@@ -166,8 +166,16 @@ class AppController(QObject):
         if path is None:
             return
         background = window.workspace.file.background
-        if background is not None:
-            background.hurry(2.0)  # the copy taken on opening belongs in the list (a small file's is instant)
+        if background is not None and not background.hurry(0.5):
+            # The copy taken on opening belongs in the list, and must not finish (and rotate an
+            # older copy away) after the person has chosen one: let it finish now.
+            from PySide6.QtCore import Qt
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                background.finish()
+            finally:
+                QApplication.restoreOverrideCursor()
         found = list_backups(path)
         if not found:
             self.dialogs.info(window, "Backup copies", "There are no backup copies of this file yet. svdesk makes one each time you open it.")

@@ -51,12 +51,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._classes = page_steps()  # pages are imported as they are built
         self._built: dict[str, Page] = {}
-        self._status_worker = None
-        if self.workspace.path is not None:
-            from svdesk.ui.status_worker import StatusWorker
-
-            self._status_worker = StatusWorker(self.workspace.path, self)
-            self._status_worker.ready.connect(self._status_ready)
+        self._status_worker = None  # made when first needed (ui/status_worker.py)
+        self._background_statuses = self.workspace.path is not None
 
         self.journey_model = JourneyModel(self)
         for number, cls in enumerate(self._classes, start=1):
@@ -133,7 +129,7 @@ class MainWindow(QMainWindow):
                 if self.workspace.file.is_closed:
                     return True
                 if self._in_background(cls):
-                    self._status_worker.request([(row, page.__class__)])
+                    self._worker().request([(row, page.__class__)])
                     return True
                 status = page.status_text()
                 if status is not None:
@@ -145,10 +141,8 @@ class MainWindow(QMainWindow):
         """Does now what the window otherwise does in its first idle moments: every status, and
         every page built (screenshots show the window as it is a moment after opening). From
         then on every status is worked out at once, on this thread."""
-        if self._status_worker is not None:
-            self._status_worker.stop()
-            self._status_worker = None
-            self._statuses_at = -1
+        self._stop_worker()
+        self._statuses_at = -1
         self._after_first_paint()
         self.update_statuses()
         while self._build_one():
@@ -202,14 +196,35 @@ class MainWindow(QMainWindow):
             if status is not None:
                 self.journey_model.set_status(row, status)
         if slow:
-            self._status_worker.request(slow)
+            self._worker().request(slow)
 
     def _in_background(self, step) -> bool:
-        return self._status_worker is not None and getattr(step, "slow_status", False)
+        return self._background_statuses and getattr(step, "slow_status", False)
+
+    def _worker(self):
+        if self._status_worker is None:
+            from svdesk.ui.status_worker import StatusWorker
+
+            self._status_worker = StatusWorker(self.workspace.path, self)
+            self._status_worker.ready.connect(self._status_ready)
+            self._status_worker.failed.connect(self._worker_failed)
+        return self._status_worker
+
+    def _stop_worker(self) -> None:
+        """From now on every status is worked out on this thread; the worker's connection is
+        closed before this returns (the file must be the last connection to close)."""
+        self._background_statuses = False
+        if self._status_worker is not None:
+            self._status_worker.stop()
+
+    def _worker_failed(self) -> None:
+        self._stop_worker()
+        self._statuses_at = -1
+        self.update_statuses()
 
     def _status_ready(self, row: int, status: str) -> None:
         # Results queued before the worker was stopped are from an older state: dropped.
-        if not self._closing and self._status_worker is not None:
+        if not self._closing and self._background_statuses:
             self.journey_model.set_status(row, status)
 
     # -- menus ------------------------------------------------------------------------------------
@@ -285,7 +300,6 @@ class MainWindow(QMainWindow):
             current.finish_editing()
         self._closing = True
         self.workspace.file.remove_listener(self._on_saved)
-        if self._status_worker is not None:
-            self._status_worker.stop()  # its connection closes before the file does
+        self._stop_worker()  # its connection closes before the file does
         self.closed.emit()
         super().closeEvent(event)

@@ -223,3 +223,16 @@ def test_copies_of_a_very_large_file_keep_within_a_budget(tmp_path, monkeypatch)
     monkeypatch.setattr(backups, "BUDGET_BYTES", 1)  # however large: the newest three stay
     open_workspace(path).close()
     assert len([b for b in backups.list_backups(path) if b.reason == "open"]) == backups.KEEP_AT_LEAST
+
+
+def test_a_leftover_from_a_crashed_creation_is_never_taken_over(tmp_path):
+    other = create_workspace(tmp_path / "Other.svdesk", Organisation(name="Someone else's records"))
+    other.close()
+    leftover = tmp_path / f".New.svdesk.new-{os.getpid()}"  # as a load that died mid-way leaves it
+    leftover.write_bytes((tmp_path / "Other.svdesk").read_bytes())
+    ws = create_workspace(tmp_path / "New.svdesk")
+    try:
+        assert ws.organisation.get().name == "New"
+    finally:
+        ws.close()
+    assert not leftover.exists()

@@ -351,3 +351,14 @@ def test_decisions_are_remembered_only_while_the_file_is_unchanged(file_workspac
         assert not reader.stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)[0][1].allowed
     finally:
         reader.close()
+
+
+def test_decisions_worked_out_inside_a_write_are_not_remembered(file_workspace):
+    stories = file_workspace.stories
+    make(stories, "Kept", status="ready")
+    with pytest.raises(RuntimeError):
+        with file_workspace.file.write("test"):
+            make(stories, "Rolled back", status="ready")
+            assert len(stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)) == 2
+            raise RuntimeError("undo everything")
+    assert [summary.title for summary, _ in stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)] == ["Kept"]

@@ -106,3 +106,33 @@ def test_backup_restore_from_menu(qtbot, controller, dialogs, file_workspace):
     controller.show_backups(window)
     reopened = controller.windows[-1]
     assert reopened.workspace.organisation.get().staff == 1
+
+
+def test_the_copy_chosen_for_a_restore_is_not_rotated_away_meanwhile(qtbot, controller, dialogs, tmp_path,
+                                                                     monkeypatch):
+    """The copy taken on opening runs in the background; if it were still running when the list
+    of copies is shown, it could finish afterwards and rotate away the very copy chosen."""
+    import time
+
+    from svdesk.store import background_check, backups
+    from svdesk.store.workspace import create_workspace, open_workspace
+
+    path = tmp_path / "Race.svdesk"
+    create_workspace(path).close()
+    for staff in (1, 2, 3):
+        ws = open_workspace(path)
+        ws.organisation.update(staff=staff)
+        ws.close()
+    monkeypatch.setattr(backups, "KEEP", 3)
+    run = background_check.BackgroundCheck._run
+
+    def slow(self):
+        time.sleep(1.0)
+        run(self)
+
+    monkeypatch.setattr(background_check.BackgroundCheck, "_run", slow)
+    window = controller.open_path(path)
+    dialogs.answers = [2]  # the oldest copy listed
+    controller.show_backups(window)
+    assert dialogs.errors() == []
+    assert controller.windows[-1].workspace.organisation.get().staff == 1
