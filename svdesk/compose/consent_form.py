@@ -22,7 +22,8 @@ LINE = "_" * 34
 _WHERE = {
     Use.INTERNAL: "Inside {org} only: staff, volunteers and the board, to learn and plan. Not shared outside.",
     Use.TENDERS_FUNDERS: "In tenders and funding bids: sent to the council, company or funder we are "
-                         "bidding to. Not published by us, though they may keep it on file.",
+                         "bidding to. We do not publish it, but they keep it on file, and a public body "
+                         "can be asked to share what it holds.",
     Use.PUBLIC_REPORTS: "In our annual community interest report (CIC34) and other reports: these are "
                         "public, and anyone can read them.",
     Use.WEBSITE_SOCIAL: "On our website and social media: public, and can be shared further by others.",
