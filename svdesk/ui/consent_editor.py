@@ -98,7 +98,8 @@ class ConsentEditor(QGroupBox):
         self.verdict.setAccessibleName("Can this story be used today")
         layout.addWidget(self.verdict)
 
-        self.given = QCheckBox("They have given consent for their story to be used")
+        self.given = QCheckBox("They gave consent for this story")
+        self.given.setAccessibleName("They have given consent for their story to be used")
         layout.addWidget(self.given)
         form = QVBoxLayout()
         form.setSpacing(3)
@@ -133,7 +134,7 @@ class ConsentEditor(QGroupBox):
             box = QCheckBox(use.label[0].upper() + use.label[1:])
             box.setAccessibleName(f"Allowed use: {use.label}")
             self.uses[use] = box
-            uses_grid.addWidget(box, position // 2, position % 2)
+            uses_grid.addWidget(box, position, 0)  # one column: the panel is narrow beside the list
         labelled(form, "&Uses they agreed to", uses_box, buddy=self.uses[USE_ORDER[0]])
 
         self.level = QComboBox()

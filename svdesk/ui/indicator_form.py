@@ -36,6 +36,9 @@ class IndicatorForm(QWidget):
         outer.addWidget(self.problems)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow panel a wide row (the three unit choices) goes under its label rather than
+        # past the panel's right edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
 
         self.name = QLineEdit()

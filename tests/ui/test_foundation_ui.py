@@ -136,3 +136,31 @@ def test_the_copy_chosen_for_a_restore_is_not_rotated_away_meanwhile(qtbot, cont
     controller.show_backups(window)
     assert dialogs.errors() == []
     assert controller.windows[-1].workspace.organisation.get().staff == 1
+
+
+def test_no_page_cuts_off_its_side_panel_at_the_default_size(qtbot, controller, demo_copy):
+    """Side panels scroll up and down only: a field wider than the panel would be cut off at
+    its right edge (it was, on the Stories page: the consent panel's widest row)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget
+
+    window = controller.open_path(demo_copy)
+    window.resize(1100, 720)  # the size a first window opens at
+    window.finish_starting()
+    clipped = []
+    for page in window.pages:
+        window.show_page(page.key)
+        tabs = [tab for tab in page.findChildren(QTabWidget) if tab.isVisible()]
+        for index in range(max((tab.count() for tab in tabs), default=1)):
+            for tab in tabs:
+                tab.setCurrentIndex(min(index, tab.count() - 1))
+            QApplication.processEvents()
+            for area in page.findChildren(QScrollArea):
+                if not area.isVisible() or area.widget() is None:
+                    continue
+                if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                    continue
+                need, have = area.widget().minimumSizeHint().width(), area.viewport().width()
+                if need > have:
+                    clipped.append(f"{page.key}: {type(area.widget()).__name__} needs {need} px, has {have}")
+    assert clipped == []
