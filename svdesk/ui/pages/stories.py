@@ -95,6 +95,10 @@ class StoriesPage(Page):
         self.right.addWidget(self.empty)
         self.editor_scroll = scrolling(self.editor)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The splitter may narrow the editor only as far as its fields fit (it scrolls up and
+        # down, never sideways): on a small screen the list gives way instead.
+        self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
+                                           + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)
         self.right.addWidget(self.editor_scroll)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
