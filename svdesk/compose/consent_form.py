@@ -79,9 +79,9 @@ def consent_form(workspace, story_id: str | None = None) -> Document:
         if sensitive:
             blocks.append(Paragraph(f"Your story mentions {describe_categories(story.special_categories)}. "
                                     "We will only tell it if you agree to that too."))
-        elif child:
+        if child:
             blocks.append(Paragraph("This story is about a child, so a parent or guardian signs below."))
-        else:
+        if story is None:
             blocks.append(Paragraph("Tick this if your story mentions your health, ethnic origin, religion or "
                                     "beliefs, sexuality, political opinions, trade union membership or any "
                                     "criminal offence, or if it is about a child."))
@@ -100,7 +100,12 @@ def consent_form(workspace, story_id: str | None = None) -> Document:
     ))
 
     blocks.append(Heading(1, "Signatures"))
-    lines = [f"Name of the child: {LINE}", f"Parent or guardian: {LINE}"] if child else [f"Your name: {LINE}"]
+    if child:
+        lines = [f"Name of the child: {LINE}", f"Parent or guardian: {LINE}"]
+    elif story is None:  # a blank form may be for a child's story
+        lines = [f"Your name: {LINE}", f"Parent or guardian (for a child): {LINE}"]
+    else:
+        lines = [f"Your name: {LINE}"]
     lines += [f"Signature: {LINE}", f"Date: {LINE[:16]}", f"For {name} (name): {LINE}",
               f"How we explained this (in person, by phone, in writing): {LINE[:20]}"]
     blocks += [Paragraph(line) for line in lines]

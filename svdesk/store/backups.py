@@ -150,14 +150,22 @@ def restore_backup(backup: Path, target: Path) -> None:
 
     backup, target = Path(backup), Path(target)
     health_check(backup, full=True)
-    if target.exists():
-        with contextlib.closing(sqlite3.connect(str(target))) as conn:
-            if make_backup(conn, target, reason="before-restore") is None:
-                raise SvdeskError("The current file could not be copied first, so nothing was restored.")
+    # Taken aside first: keeping a copy of the current file rotates the oldest copies away,
+    # and the one being restored may be among them.
     tmp = target.parent / f".{target.name}.restoring"
     shutil.copyfile(backup, tmp)
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
+    if target.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(str(target))) as conn:
+                kept = make_backup(conn, target, reason="before-restore")
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        if kept is None:
+            tmp.unlink(missing_ok=True)
+            raise SvdeskError("The current file could not be copied first, so nothing was restored.")
     # The journal files belong to the version being replaced; left behind they would be
     # replayed over the restored copy.
     for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):

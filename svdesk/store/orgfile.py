@@ -206,13 +206,10 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SvdeskError(f"The folder {folder} does not exist.")
-    tmp = folder / f".{path.name}.new-{os.getpid()}"
+    tmp = folder / f".{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}"  # ours alone, even on a shared folder
     leftovers = (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"))
     conn = None
     try:
-        for leftover in leftovers:  # from a process that died (with our number) mid-way: never reused
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
         conn = _connect(tmp, read_only=False)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure_for_writing(conn)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
 
 from svdesk.ui.attachment_list import name_inner_buttons
 from svdesk.ui.widgets import HelpLabel, UndoBar
@@ -34,6 +36,30 @@ def record_table(model, name: str, stretch: tuple[int, ...], row_height: int) ->
     table.setCornerButtonEnabled(False)
     name_inner_buttons(table, f"Select all {name.lower()}")
     return table
+
+
+class _NeverNarrowerThanItsFields(QObject):
+    def __init__(self, area: QScrollArea):
+        super().__init__(area)
+        self.area = area
+        area.widget().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)  # once the layout has settled
+        return False
+
+    def fit(self) -> None:
+        self.area.setMinimumWidth(self.area.widget().minimumSizeHint().width()
+                                  + self.area.verticalScrollBar().sizeHint().width() + 4)
+
+
+def never_narrower_than_its_fields(area: QScrollArea) -> None:
+    """The editor beside a list scrolls up and down, never sideways: the splitter may narrow it
+    only as far as its widest row, which changes as records are shown (a row of attachment
+    buttons, an undo button), so this follows it."""
+    _NeverNarrowerThanItsFields(area)
 
 
 class EmptyState(QWidget):

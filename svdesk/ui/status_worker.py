@@ -82,6 +82,8 @@ class StatusWorker(QObject):
             return
         with self._changed:
             self._connection = workspace.file.conn
+        # interrupt() only stops a statement already running: this also stops one about to run.
+        workspace.file.conn.set_progress_handler(lambda: 1 if self._stopping else 0, 1000)
         try:
             while True:
                 with self._changed:

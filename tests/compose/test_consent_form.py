@@ -51,3 +51,13 @@ def test_exports_read_back(demo_workspace, tmp_path, fmt):
     else:
         text = "\n".join(p.text for p in docx.Document(str(outcome.path)).paragraphs)
     assert "Permission to tell your story" in text and "Łódź & <Co> CIC" in text and BOX in text
+
+
+def test_a_childs_story_with_sensitive_details_says_both(demo_workspace):
+    demo_workspace.stories.update(YUSUF, special_categories=frozenset({"health"}))
+    text = plain_text(consent_form(demo_workspace, YUSUF))
+    assert "Your story mentions health." in text and "a parent or guardian signs below" in text
+
+
+def test_a_blank_form_has_a_line_for_a_parent_or_guardian(demo_workspace):
+    assert "Parent or guardian (for a child):" in plain_text(consent_form(demo_workspace))

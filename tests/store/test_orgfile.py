@@ -228,11 +228,34 @@ def test_copies_of_a_very_large_file_keep_within_a_budget(tmp_path, monkeypatch)
 def test_a_leftover_from_a_crashed_creation_is_never_taken_over(tmp_path):
     other = create_workspace(tmp_path / "Other.svdesk", Organisation(name="Someone else's records"))
     other.close()
-    leftover = tmp_path / f".New.svdesk.new-{os.getpid()}"  # as a load that died mid-way leaves it
+    leftover = tmp_path / f".New.svdesk.new-{os.getpid()}"  # as an older svdesk's crashed load left it
     leftover.write_bytes((tmp_path / "Other.svdesk").read_bytes())
     ws = create_workspace(tmp_path / "New.svdesk")
     try:
         assert ws.organisation.get().name == "New"
     finally:
         ws.close()
-    assert not leftover.exists()
+    assert leftover.exists()  # not ours to delete: each new file has a name of its own
+
+
+def test_restoring_the_oldest_copy_when_the_keep_limit_is_reached(tmp_path, monkeypatch):
+    """Keeping a copy of the current file rotates old copies away; the one being restored
+    must already be safe by then."""
+    from svdesk.store.workspace import create_workspace
+
+    path = tmp_path / "Full.svdesk"
+    create_workspace(path, Organisation(name="Full")).close()
+    monkeypatch.setattr(backups, "KEEP", 2)
+    for staff in (1, 2):
+        ws = open_workspace(path)
+        ws.organisation.update(staff=staff)
+        ws.close()
+        backups.restore_backup(backups.list_backups(path)[-1].path, path)  # fills the before-restore copies
+    before_restore = [b for b in backups.list_backups(path) if b.reason == "before-restore"]
+    assert len(before_restore) == 2
+    backups.restore_backup(before_restore[-1].path, path)  # the oldest: rotated away while restoring
+    ws = open_workspace(path, read_only=True)
+    try:
+        assert ws.organisation.get().name == "Full"
+    finally:
+        ws.close()

@@ -21,7 +21,7 @@ from svdesk.ui.consultation_model import COLUMNS, ConsultationModel
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.pages.base import Page, page_header, scrolling
-from svdesk.ui.record_list import EmptyState, RecordBin, record_table
+from svdesk.ui.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.widgets import ProblemLabel, SavingTextEdit
 
 class ListeningPage(Page):
@@ -79,6 +79,7 @@ class ListeningPage(Page):
         self.right.addWidget(self.empty)
         self.editor_scroll = scrolling(self.editor)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        never_narrower_than_its_fields(self.editor_scroll)
         self.right.addWidget(self.editor_scroll)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)

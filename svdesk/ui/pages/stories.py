@@ -16,7 +16,7 @@ from svdesk.store.stories_search import StoryFilter
 from svdesk.ui.attachment_list import name_inner_buttons
 from svdesk.ui.context import PageContext
 from svdesk.ui.pages.base import Page, page_header, scrolling
-from svdesk.ui.record_list import EmptyState, RecordBin, record_table
+from svdesk.ui.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.story_editor import StoryEditor
 from svdesk.ui.story_list import StoryListModel
 
@@ -95,10 +95,7 @@ class StoriesPage(Page):
         self.right.addWidget(self.empty)
         self.editor_scroll = scrolling(self.editor)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The splitter may narrow the editor only as far as its fields fit (it scrolls up and
-        # down, never sideways): on a small screen the list gives way instead.
-        self.editor_scroll.setMinimumWidth(self.editor.minimumSizeHint().width()
-                                           + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)
+        never_narrower_than_its_fields(self.editor_scroll)
         self.right.addWidget(self.editor_scroll)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
