@@ -19,7 +19,7 @@ from svdesk.store.stories_repo import CONSENT_FORM_ROLE, OWNER_TABLE
 from svdesk.ui.attachment_list import AttachmentList
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
-from svdesk.ui.export_target import choose_export_target, run_export
+from svdesk.ui.export_target import export_to_chosen_file
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 
 _OK, _NO = "#1b7f3b", "#b00020"
@@ -357,12 +357,9 @@ class ConsentEditor(QGroupBox):
             return
         story_id = self.story_id
         file_filter = "PDF files (*.pdf)" if fmt == "pdf" else "Word documents (*.docx)"
-        path = choose_export_target(self.ctx, self.window(), "Save a consent form to print",
-                                    file_stem(self.ctx.workspace, story_id), fmt, file_filter)
-        if path is None:
-            return
-        outcome = run_export(self.ctx, self.window(),
-                             lambda: export_consent_form(self.ctx.workspace, fmt, path, story_id))
+        outcome = export_to_chosen_file(
+            self.ctx, self.window(), "Save a consent form to print", file_stem(self.ctx.workspace, story_id), fmt,
+            file_filter, lambda path: export_consent_form(self.ctx.workspace, fmt, path, story_id))
         if outcome is not None:
             self.ctx.open_external(str(outcome.path))
 

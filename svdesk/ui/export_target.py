@@ -41,3 +41,11 @@ def run_export(ctx, parent, export):
 def saved_sentence(what: str, outcome) -> str:
     """"Saved the 2025/26 report as /path/file.pdf." and what the person should know about it."""
     return " ".join([f"Saved {what} as {outcome.path}.", *outcome.notes])
+
+
+def export_to_chosen_file(ctx, parent, title: str, stem: str, fmt: str, file_filter: str, export):
+    """Asks where to save (``choose_export_target``), then writes there with ``export(path)``
+    under the busy cursor (``run_export``). None when the person cancels, or when the export is
+    refused (they have been told why)."""
+    path = choose_export_target(ctx, parent, title, stem, fmt, file_filter)
+    return None if path is None else run_export(ctx, parent, lambda: export(path))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
-from svdesk.ui.export_target import choose_export_target, run_export
+from svdesk.ui.export_target import export_to_chosen_file
 from svdesk.ui.pages.base import scrolling
 from svdesk.ui.story_picker_model import StoryPickerModel
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
@@ -398,11 +398,10 @@ class AnswerTab(QWidget):
 
         self.save_text()
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
-        path = choose_export_target(self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
-                                    f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter)
-        if path is None:
-            return
-        outcome = run_export(self.ctx, self, lambda: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today()))
+        outcome = export_to_chosen_file(
+            self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
+            f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter,
+            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today()))
         if outcome is None:
             return
         self._last_path = outcome.path

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.tenders import Tender, TenderStatus, format_number, format_years
 from svdesk.ui.pages.base import scrolling
-from svdesk.ui.export_target import choose_export_target, run_export
+from svdesk.ui.export_target import export_to_chosen_file
 from svdesk.ui.tender_answer import FORMATS
 from svdesk.ui.tender_models import PromisesModel
 from svdesk.ui.widgets import HelpLabel
@@ -137,11 +137,10 @@ class DeliveryTab(QWidget):
         from svdesk.compose.tender import safe_file_stem
 
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
-        path = choose_export_target(self.ctx, self, f"Export the delivery report as {label.replace('&', '').rstrip('…')}",
-                                    f"{safe_file_stem(self.tender.name)} - delivery report", fmt, file_filter)
-        if path is None:
-            return
-        outcome = run_export(self.ctx, self, lambda: export_delivery(self.ctx.workspace, self.tender.id, fmt, path, today()))
+        outcome = export_to_chosen_file(
+            self.ctx, self, f"Export the delivery report as {label.replace('&', '').rstrip('…')}",
+            f"{safe_file_stem(self.tender.name)} - delivery report", fmt, file_filter,
+            lambda path: export_delivery(self.ctx.workspace, self.tender.id, fmt, path, today()))
         if outcome is None:
             return
         self._last_path = outcome.path

@@ -20,7 +20,7 @@ from svdesk.ui.cic34_records import YearRecords
 from svdesk.ui.cic34_signing import SigningBox
 from svdesk.ui.cic34_wording import WordingPanel
 from svdesk.ui.context import PageContext
-from svdesk.ui.export_target import choose_export_target, run_export, saved_sentence
+from svdesk.ui.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
@@ -317,11 +317,9 @@ class Cic34Page(Page):
         ):
             return None
         file_filter = next(item[2] for item in _EXPORTS if item[0] == fmt)
-        target = choose_export_target(self.ctx, self, "Save the CIC34 report", self.report.file_stem, fmt, file_filter)
-        if target is None:
-            return None
-        outcome = run_export(self.ctx, self, lambda: export_report(self.ctx.workspace, self.year, fmt, target,
-                                                                    report=self.report))
+        outcome = export_to_chosen_file(
+            self.ctx, self, "Save the CIC34 report", self.report.file_stem, fmt, file_filter,
+            lambda path: export_report(self.ctx.workspace, self.year, fmt, path, report=self.report))
         if outcome is None:
             return None
         self._last_export = outcome.path

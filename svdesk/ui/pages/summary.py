@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.context import PageContext
-from svdesk.ui.export_target import choose_export_target, run_export, saved_sentence
+from svdesk.ui.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
@@ -298,12 +298,9 @@ class SummaryPage(Page):
 
         if self.summary is None:
             return None
-        target = choose_export_target(self.ctx, self, "Save the impact summary", self.summary.file_stem, "pdf",
-                                      "PDF files (*.pdf)")
-        if target is None:
-            return None
-        outcome = run_export(self.ctx, self, lambda: export_summary(self.ctx.workspace, self.year, target,
-                                                                     summary=self.summary))
+        outcome = export_to_chosen_file(
+            self.ctx, self, "Save the impact summary", self.summary.file_stem, "pdf", "PDF files (*.pdf)",
+            lambda path: export_summary(self.ctx.workspace, self.year, path, summary=self.summary))
         if outcome is None:
             return None
         self._last_export = outcome.path
