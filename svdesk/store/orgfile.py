@@ -113,6 +113,16 @@ class OrgFile:
         and commits made through any other. For remembering what was worked out from the file."""
         return self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0]
 
+    def interrupt(self) -> None:
+        """Stops the statement running now, from any thread (a reader being shut down)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.interrupt()
+
+    def stop_reading_when(self, stop: Callable[[], bool]) -> None:
+        """Makes each statement give up as soon as ``stop()`` is true (``interrupt`` alone misses
+        a statement that starts just after it)."""
+        self.conn.set_progress_handler(lambda: 1 if stop() else 0, 1000)
+
     @property
     def is_closed(self) -> bool:
         return self._closed

@@ -360,8 +360,11 @@ class ConsentEditor(QGroupBox):
         outcome = export_to_chosen_file(
             self.ctx, self.window(), "Save a consent form to print", file_stem(self.ctx.workspace, story_id), fmt,
             file_filter, lambda path: export_consent_form(self.ctx.workspace, fmt, path, story_id))
-        if outcome is not None:
-            self.ctx.open_external(str(outcome.path))
+        if outcome is None:
+            return
+        if outcome.notes:  # say what the PDF could not show before the person prints it
+            self.ctx.dialogs.info(self.window(), "Consent form saved", " ".join(outcome.notes))
+        self.ctx.open_external(str(outcome.path))
 
     def finish_editing(self) -> None:
         self.told.finish()

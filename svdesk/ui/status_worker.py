@@ -12,8 +12,6 @@ must be the last connection closed, so that SQLite folds the journal back into i
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -36,7 +34,7 @@ class StatusWorker(QObject):
         self._working = False
         self._stopping = False
         self._changed = threading.Condition()
-        self._connection: sqlite3.Connection | None = None
+        self._connection = None  # the thread's read-only OrgFile, while it is open
         self._thread: threading.Thread | None = None
 
     def request(self, steps) -> None:
@@ -62,8 +60,7 @@ class StatusWorker(QObject):
             thread, connection = self._thread, self._connection
             self._changed.notify_all()
         if connection is not None:
-            with contextlib.suppress(sqlite3.Error):
-                connection.interrupt()  # safe from any thread; the thread's next statement fails
+            connection.interrupt()
         if thread is not None:
             thread.join()
         self._thread = None
@@ -81,9 +78,8 @@ class StatusWorker(QObject):
             self.failed.emit()
             return
         with self._changed:
-            self._connection = workspace.file.conn
-        # interrupt() only stops a statement already running: this also stops one about to run.
-        workspace.file.conn.set_progress_handler(lambda: 1 if self._stopping else 0, 1000)
+            self._connection = workspace.file
+        workspace.file.stop_reading_when(lambda: self._stopping)
         try:
             while True:
                 with self._changed:

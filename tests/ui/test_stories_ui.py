@@ -342,3 +342,15 @@ def test_printing_a_consent_form_for_the_story(stories_page, page_ctx, dialogs, 
     dialogs.answers = [None]  # cancelled: nothing written, nothing opened
     consent.print_word.click()
     assert page_ctx.opened == [str(written)] and not dialogs.errors()
+
+
+def test_a_consent_form_says_what_the_pdf_cannot_show(stories_page, page_ctx, dialogs, tmp_path):
+    page = stories_page
+    page.new_story()
+    page.editor.title.setText("Bikes 🚲 for <b>everyone</b>")
+    page.editor.title.editingFinished.emit()
+    dialogs.answers = [str(tmp_path / "form.pdf")]
+    page.editor.consent.print_pdf.click()
+    infos = [message for message in dialogs.messages if message[0] == "info"]
+    assert infos and "🚲" in infos[-1][2]
+    assert page_ctx.opened == [str(tmp_path / "form.pdf")]
