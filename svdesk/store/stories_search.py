@@ -42,19 +42,24 @@ _STATE_SQL = {
 }
 
 
+_ORDER = "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id"
+
+
 class StorySearch:
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date]):
         self._file = orgfile
         self._today = today
 
-    def search_ids(self, query: str = "", filters: StoryFilter | None = None) -> list[str]:
-        """Ids of matching stories (not in the bin), newest first. Nothing typed can cause an
-        error: each word is quoted (see fts_query). Only the slim story_list rows are read."""
+    def _where(self, query: str, filters: StoryFilter | None) -> tuple[str, dict]:
+        """The WHERE clause (over story_list l) and its parameters for a search. Nothing typed can
+        cause an error: each word is quoted (see fts_query)."""
         filters = filters or StoryFilter()
         params: dict = {"today": self._today().isoformat()}
         where = ["l.live = 1"]
         match = fts_query(query)
         if match is not None:
+            # SQLite turns the subquery into a set once, then walks story_list_order (the list's
+            # own order) and stops at LIMIT: a page costs the same for "a" as for a rare name.
             where.append("l.rowid IN (SELECT rowid FROM story_fts WHERE story_fts MATCH :match)")
             params["match"] = match
         if filters.status:
@@ -71,9 +76,44 @@ class StorySearch:
         if filters.date_to:
             where.append("l.story_date <= :date_to")
             params["date_to"] = filters.date_to.isoformat()
-        sql = (f"SELECT l.story_id FROM story_list l WHERE {' AND '.join(where)} "
-               "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id")
+        return " AND ".join(where), params
+
+    def search_ids(self, query: str = "", filters: StoryFilter | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[str]:
+        """Ids of matching stories (not in the bin), newest first; ``limit``/``offset`` read one
+        page of them, which is what the list does (a common word can match every story)."""
+        where, params = self._where(query, filters)
+        sql = f"SELECT l.story_id FROM story_list l WHERE {where} {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=limit, offset=offset)
         return [row[0] for row in self._file.conn.execute(sql, params)]
+
+    def count_matches(self, query: str = "", filters: StoryFilter | None = None, cap: int | None = None) -> int:
+        """How many stories match; with ``cap``, counting stops there (the list says "more than")."""
+        where, params = self._where(query, filters)
+        inner = f"SELECT 1 FROM story_list l WHERE {where}"
+        if cap is not None:
+            inner += " LIMIT :cap"
+            params["cap"] = cap
+        return self._file.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0]
+
+    def position_of(self, story_id: str, query: str = "", filters: StoryFilter | None = None) -> int | None:
+        """Where ``story_id`` stands in a search's order (None: it does not match)."""
+        where, params = self._where(query, filters)
+        params["story"] = story_id
+        row = self._file.conn.execute(
+            f"SELECT l.story_date, l.created_at FROM story_list l WHERE {where} AND l.story_id = :story",
+            params).fetchone()
+        if row is None:
+            return None
+        params.update(date=row[0], created=row[1])
+        # Rows before it in "story_date DESC, created_at DESC, story_id" (NULL dates sort last).
+        before = ("(l.story_date IS NOT NULL AND :date IS NULL) OR l.story_date > :date OR "
+                  "(l.story_date IS :date AND (l.created_at > :created OR "
+                  "(l.created_at = :created AND l.story_id < :story)))")
+        return self._file.conn.execute(
+            f"SELECT count(*) FROM story_list l WHERE {where} AND ({before})", params).fetchone()[0]
 
     def summaries(self, ids: list[str]) -> list[StorySummary]:
         """The list rows for ``ids``, in the same order (a window of a search result)."""

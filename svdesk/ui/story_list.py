@@ -1,7 +1,9 @@
 """The story list: a lazy table model over a search result.
 
-A search returns only ids (cheap even for 10,000 stories); the rows the list shows are read in
-windows of ``BATCH`` as the view scrolls (Qt asks through ``canFetchMore``/``fetchMore``).
+A search reads one page of ids at a time, in the list's order (``LIMIT``/``OFFSET`` over the
+list's own index), and the rows the list shows in windows of ``BATCH`` as the view scrolls (Qt
+asks through ``canFetchMore``/``fetchMore``). How many match is counted by SQLite up to
+``COUNT_CAP``: a common word matches every story, and "more than 1,000" is all a person needs.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from svdesk.domain.stories import StorySummary
 from svdesk.store.stories_search import StoryFilter
 
 BATCH = 64  # rows read per window: a screenful or two
+COUNT_CAP = 1000  # stories counted exactly; past it the page says "more than"
 COLUMNS = ("Date", "Title", "Consent", "Status", "Used")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,41 +32,50 @@ class StoryListModel(QAbstractTableModel):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self._ids: list[str] = []
+        self._query, self._filters = "", None
+        self._total = 0
+        self._exhausted = True  # nothing searched yet
         self._rows: list[StorySummary] = []
         self.fetched_batches = 0  # how many windows were read (the benchmark reports it)
 
     # -- loading ----------------------------------------------------------------------------------
     def search(self, query: str = "", filters: StoryFilter | None = None) -> None:
         self.beginResetModel()
-        self._ids = self.repo.search_ids(query, filters)
+        self._query, self._filters = query, filters
         self._rows = []
+        self._exhausted = False
         self.fetched_batches = 0
         self.endResetModel()
+        self._total = self.repo.count_matches(query, filters, cap=COUNT_CAP + 1)
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
     @property
     def total(self) -> int:
-        """How many stories match (loaded or not)."""
-        return len(self._ids)
+        """How many stories match (loaded or not), counted up to COUNT_CAP + 1."""
+        return self._total
+
+    @property
+    def total_is_capped(self) -> bool:
+        """True when more than COUNT_CAP match (``total`` then stops counting)."""
+        return self._total > COUNT_CAP
 
     @property
     def loaded(self) -> int:
         return len(self._rows)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
-        return not parent.isValid() and len(self._rows) < len(self._ids)
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return
         start = len(self._rows)
-        window = self._ids[start:start + BATCH]
-        if not window:
-            return
+        window = self.repo.search_ids(self._query, self._filters, limit=BATCH, offset=start)
         rows = self.repo.summaries(window)
+        self._exhausted = len(window) < BATCH
         if not rows:
+            self._exhausted = True
             return
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self._rows.extend(rows)
@@ -72,13 +84,14 @@ class StoryListModel(QAbstractTableModel):
 
     def row_of(self, story_id: str) -> int | None:
         """The row showing ``story_id``, loading windows up to it if needed (None: not listed)."""
-        try:
-            position = self._ids.index(story_id)
-        except ValueError:
+        position = self.repo.position_of(story_id, self._query, self._filters)
+        if position is None:
             return None
         while position >= len(self._rows) and self.canFetchMore():
             self.fetchMore()
-        return position if position < len(self._rows) else None
+        if position < len(self._rows) and self._rows[position].id == story_id:
+            return position
+        return next((row for row, summary in enumerate(self._rows) if summary.id == story_id), None)
 
     def story_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None

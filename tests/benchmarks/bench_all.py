@@ -62,8 +62,8 @@ OPEN = textwrap.dedent(
     """
 )
 
-# Story search as the Stories page does it on each keystroke: every matching id (newest first)
-# and the first window of list rows.
+# Story search as the Stories page does it on each keystroke: how many match (counted up to the
+# list's cap) and the first page of list rows, newest first.
 SEARCH = textwrap.dedent(
     """
     import json, sys, time
@@ -71,19 +71,19 @@ SEARCH = textwrap.dedent(
     from svdesk.store.orgfile import open_file
     from svdesk.store.stories_search import StoryFilter
     from svdesk.store.workspace import Workspace
-    from svdesk.ui.story_list import BATCH
+    from svdesk.ui.story_list import BATCH, COUNT_CAP
     workspace = Workspace.around(open_file(sys.argv[1], backup=False))
     queries, rounds = json.loads(sys.argv[2]), int(sys.argv[3])
     filters = [StoryFilter(), StoryFilter(status="ready"), StoryFilter(consent=ConsentState.CURRENT)]
     repo, times = workspace.stories, []
     for query in queries[:3]:  # warm the page cache like a person who has the page open
-        repo.summaries(repo.search_ids(query)[:BATCH])
+        repo.summaries(repo.search_ids(query, limit=BATCH))
     for _ in range(rounds):
         for query in queries:
             for chosen in filters:
                 t0 = time.perf_counter()
-                ids = repo.search_ids(query, chosen)
-                repo.summaries(ids[:BATCH])
+                repo.count_matches(query, chosen, cap=COUNT_CAP + 1)
+                repo.summaries(repo.search_ids(query, chosen, limit=BATCH))
                 times.append((time.perf_counter() - t0) * 1000)
     workspace.close()
     print(json.dumps(times))

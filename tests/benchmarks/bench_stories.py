@@ -102,7 +102,7 @@ def percentile(values, fraction):
 def time_searches(workspace, rounds: int = 5):
     from svdesk.domain.consent import ConsentState
     from svdesk.store.stories_search import StoryFilter
-    from svdesk.ui.story_list import BATCH
+    from svdesk.ui.story_list import BATCH, COUNT_CAP
 
     repo = workspace.stories
     filters = [StoryFilter(), StoryFilter(status="ready"), StoryFilter(consent=ConsentState.CURRENT)]
@@ -111,8 +111,8 @@ def time_searches(workspace, rounds: int = 5):
         for query in QUERIES:
             for chosen in filters:
                 started, started_cpu = time.perf_counter(), time.process_time()
-                ids = repo.search_ids(query, chosen)
-                repo.summaries(ids[:BATCH])
+                repo.count_matches(query, chosen, cap=COUNT_CAP + 1)
+                repo.summaries(repo.search_ids(query, chosen, limit=BATCH))
                 timings.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
                 if chosen.is_empty:

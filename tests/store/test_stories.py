@@ -362,3 +362,30 @@ def test_decisions_worked_out_inside_a_write_are_not_remembered(file_workspace):
             assert len(stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)) == 2
             raise RuntimeError("undo everything")
     assert [summary.title for summary, _ in stories.decisions_for(Use.TENDERS_FUNDERS, TODAY)] == ["Kept"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(days=st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=1, max_size=14),
+       query=st.sampled_from(["", "wheel", "gear", "xyzzy"]), page=st.integers(1, 5))
+def test_paged_search_agrees_with_the_whole_result(stories, days, query, page):
+    """Pages, counts and positions come from SQL (the list never reads every id): whatever the
+    dates (ties, stories with no date), they agree with reading the whole result at once."""
+    for story_id in stories.search_ids():
+        stories.remove(story_id)  # the bin: never listed
+    for number, day in enumerate(days):
+        story = stories.new(f"Story {number}", None if day is None else dt.date(2025, 5, 1) + dt.timedelta(days=day))
+        stories.update(story.id, after="A wheel and a gear." if number % 2 else "A gear.")
+    whole = stories.search_ids(query)
+    paged = []
+    while len(paged) < len(whole) + page:
+        chunk = stories.search_ids(query, limit=page, offset=len(paged))
+        paged += chunk
+        if len(chunk) < page:
+            break
+    assert paged == whole
+    assert stories.count_matches(query) == len(whole)
+    assert stories.count_matches(query, cap=2) == min(2, len(whole))
+    for position, story_id in enumerate(whole):
+        assert stories.position_of(story_id, query) == position
+    not_listed = [s for s in stories.search_ids() if s not in whole]
+    assert all(stories.position_of(story_id, query) is None for story_id in not_listed)

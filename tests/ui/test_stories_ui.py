@@ -216,6 +216,34 @@ def test_list_model_fetches_windows_not_everything(qtbot, page_ctx):
     assert not model.canFetchMore()
 
 
+def test_a_search_matching_very_many_stories_counts_no_further_than_it_says(stories_page, page_ctx, monkeypatch):
+    """The list reads one page at a time and counts up to a cap: "more than N" past it, and the
+    rows still scroll to the end."""
+    import svdesk.ui.pages.stories as page_module
+    import svdesk.ui.story_list as list_module
+
+    monkeypatch.setattr(list_module, "COUNT_CAP", 5)
+    monkeypatch.setattr(page_module, "COUNT_CAP", 5)
+    monkeypatch.setattr(list_module, "BATCH", 4)
+    repo = page_ctx.workspace.stories
+    with page_ctx.workspace.file.write():
+        for number in range(9):
+            story = repo.new(f"Wheel story {number}", dt.date(2025, 1, 1) + dt.timedelta(days=number))
+            repo.update(story.id, after="A new wheel.")
+        repo.new("Another story", dt.date(2025, 6, 1))
+    page = stories_page
+    page.refresh()
+    page.search.setText("wheel")
+    page.apply_filters()
+    assert page.model.total_is_capped and page.count_label.text() == "More than 5 of 10 stories match."
+    assert page.model.rowCount() == 4
+    oldest = repo.search_ids("wheel")[-1]
+    assert page.model.row_of(oldest) == 8 and page.model.rowCount() == 9 and not page.model.canFetchMore()
+    page.search.setText("another")
+    page.apply_filters()
+    assert not page.model.total_is_capped and page.count_label.text() == "1 of 10 stories match."
+
+
 def test_demo_stories_page(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     page = window.show_page("stories")

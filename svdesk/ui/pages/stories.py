@@ -18,7 +18,7 @@ from svdesk.ui.context import PageContext
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.story_editor import StoryEditor
-from svdesk.ui.story_list import StoryListModel
+from svdesk.ui.story_list import COUNT_CAP, StoryListModel
 
 SEARCH_DELAY_MS = 120
 
@@ -204,7 +204,8 @@ class StoriesPage(Page):
         if total == 0:
             self.count_label.setText("No stories yet.")
         elif searching:
-            self.count_label.setText(f"{found} of {total} stor{'y' if total == 1 else 'ies'} match.")
+            found_text = f"More than {COUNT_CAP:,}" if self.model.total_is_capped else f"{found}"
+            self.count_label.setText(f"{found_text} of {total} stor{'y' if total == 1 else 'ies'} match.")
         else:
             self.count_label.setText(f"{total} stor{'y' if total == 1 else 'ies'}, newest first.")
 
