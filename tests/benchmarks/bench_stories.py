@@ -111,12 +111,12 @@ def time_searches(workspace, rounds: int = 5):
         for query in QUERIES:
             for chosen in filters:
                 started, started_cpu = time.perf_counter(), time.process_time()
-                repo.count_matches(query, chosen, cap=COUNT_CAP + 1)
+                found = repo.count_matches(query, chosen, cap=COUNT_CAP + 1)
                 repo.summaries(repo.search_ids(query, chosen, limit=BATCH))
                 timings.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
                 if chosen.is_empty:
-                    matches[query] = len(ids)
+                    matches[query] = found
     return timings, cpu, matches
 
 
