@@ -141,3 +141,17 @@ def test_window_without_a_screen_says_so():
     assert result.returncode == 1
     assert "no screen was found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_file_to_open_is_told_from_a_command_without_building_the_commands(monkeypatch):
+    from svdesk import cli
+
+    def no_parser():
+        raise AssertionError("the commands' parser was built")
+
+    monkeypatch.setattr(cli, "_commands_parser", no_parser)
+    for word in ("Riverside.svdesk", "RIVERSIDE.SVDESK", "folder/check", "./export", "-h"):
+        assert not cli._is_command(word)
+    monkeypatch.undo()
+    assert cli._is_command("export") and cli._is_command("check")
+    assert not cli._is_command("riverside") and not cli._is_command("check.svdesk")
