@@ -112,10 +112,21 @@ def _run(func, args) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the last line of defence: a sentence, and the details in the log
+        if _is_damage(error):  # read-only work does not check every page first: it met a bad one
+            print("svdesk: the file is damaged and cannot be read safely. Nothing was changed; "
+                  "'svdesk backups FILE' lists the copies you can go back to.", file=sys.stderr)
+            return 1
         where = _log_unexpected(error)
         print(f"svdesk: something unexpected went wrong ({type(error).__name__}). Nothing was changed. "
               f"Details are in {where}.", file=sys.stderr)
         return 70
+
+
+def _is_damage(error: BaseException) -> bool:
+    import sqlite3
+
+    text = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
 
 
 def _log_unexpected(error: BaseException) -> str:

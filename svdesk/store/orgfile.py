@@ -323,14 +323,21 @@ def _newer(path: Path) -> FileRefused:
     )
 
 
-def open_file(path: Path, read_only: bool = False, backup: bool = True, background: bool = False) -> OrgFile:
+def open_file(path: Path, read_only: bool = False, backup: bool = True, background: bool = False,
+              check_pages: bool | None = None) -> OrgFile:
     """Opens a healthy file (refusing, untouched, any other). With ``background`` (the window
     does this), the backup copy on opening, and for a large file the check of every page, run in
     a background thread just after (why, and why it is safe: svdesk/store/background_check.py).
-    Commands check and copy before returning."""
+    Commands check and copy before returning.
+
+    Every page is checked before writing; work that only reads (``read_only``, unless
+    ``check_pages``) skips that whole-file read — SQLite checks each page it reads, so a damaged
+    record still stops the work (as ``sqlite3.DatabaseError``), and nothing is written."""
     path = Path(path)
     large = background and background_check.is_large(path)
-    health_check(path, pages=not large)
+    if check_pages is None:
+        check_pages = not read_only
+    health_check(path, pages=check_pages and not large)
     if read_only:
         conn = _connect(path, read_only=True)
         orgfile = OrgFile(conn, path, read_only=True)

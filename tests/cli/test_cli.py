@@ -155,3 +155,25 @@ def test_a_file_to_open_is_told_from_a_command_without_building_the_commands(mon
     monkeypatch.undo()
     assert cli._is_command("export") and cli._is_command("check")
     assert not cli._is_command("riverside") and not cli._is_command("check.svdesk")
+
+
+def test_read_only_commands_skip_the_page_check_but_stop_plainly_at_a_damaged_page(demo_source, tmp_path):
+    """Reading commands no longer read every page before starting (that took most of a second on
+    a big file); a damaged page they meet is still a plain "damaged" message, exit 1, file unchanged,
+    and `svdesk check` still reads every page."""
+    path = tmp_path / "damaged.svdesk"
+    data = bytearray(demo_source.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle:middle + page * 4] = bytes(page * 4)
+    path.write_bytes(bytes(data))
+    before = checksum(path)
+    dumped = run("dump", path, "-o", tmp_path / "out.json")
+    assert dumped.returncode == 1 and "damaged" in dumped.stderr and "Traceback" not in dumped.stderr
+    for args in (("search", path, "bike"), ("indicators", path)):
+        result = run(*args)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr and "unexpected" not in result.stderr
+    checked = run("check", path)
+    assert checked.returncode == 1 and "damaged" in checked.stderr
+    assert checksum(path) == before
+    assert not (tmp_path / "out.json").exists()

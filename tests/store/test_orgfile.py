@@ -259,3 +259,17 @@ def test_restoring_the_oldest_copy_when_the_keep_limit_is_reached(tmp_path, monk
         assert ws.organisation.get().name == "Full"
     finally:
         ws.close()
+
+
+def test_only_opening_for_writing_reads_every_page_first(file_workspace, monkeypatch):
+    from svdesk.store import orgfile as orgfile_module
+
+    path = file_workspace.path
+    file_workspace.close()
+    asked = []
+    real = orgfile_module.health_check
+    monkeypatch.setattr(orgfile_module, "health_check", lambda p, **kw: (asked.append(kw.get("pages")), real(p, **kw)))
+    open_file(path, read_only=True).close()
+    open_file(path, read_only=True, check_pages=True).close()
+    open_file(path, backup=False).close()
+    assert asked == [False, True, True]
