@@ -55,28 +55,29 @@ def cmd_check(args) -> int:
 
 
 def cmd_dump(args) -> int:
-    from svdesk.store.dump import dump_file, to_json
+    from svdesk.store.dump import write_json
     from svdesk.store.orgfile import open_file
 
     orgfile = open_file(args.file, read_only=True)
     try:
-        text = to_json(dump_file(orgfile))
+        if args.output:
+            _write_atomically(args.output, lambda write: write_json(orgfile, write))
+        else:
+            write_json(orgfile, sys.stdout.write)
     finally:
         orgfile.close()
-    if args.output:
-        _write_text_atomically(args.output, text)
-    else:
-        sys.stdout.write(text)
     return 0
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, produce) -> None:
+    """``produce(write)`` writes the text piece by piece into a temporary file beside ``path``,
+    which replaces ``path`` only once it is complete and on disk."""
     import os
 
     tmp = path.parent / f".{path.name}.writing"
     try:
         with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            produce(handle.write)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -84,6 +85,10 @@ def _write_text_atomically(path: Path, text: str) -> None:
         if tmp.exists():
             tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror}).") from None
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
 
 
 def cmd_load(args) -> int:

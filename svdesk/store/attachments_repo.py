@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 
 from svdesk.domain.attachments import Attachment, check_attachment, media_type_for, sha256_of
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
 from svdesk.store.orgfile import OrgFile
+from svdesk.store.rawjson import RawJson
 from svdesk.store.rows import stamped
 
 _SELECT = """
@@ -98,14 +100,23 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 def dump_section(orgfile: OrgFile) -> dict:
+    section = dump_section_lazily(orgfile)
+    return {"files": section["files"], "blobs": [json.loads(blob) for blob in section["blobs"]]}
+
+
+def dump_section_lazily(orgfile: OrgFile) -> dict:
+    """The section with its blobs as an iterator: one file's contents in memory at a time, so
+    ``svdesk dump`` of hundreds of MB of evidence streams (see store/dump.py, write_json)."""
     files = [
         {key: row[key] for key in _FIELDS}
         for row in orgfile.query("SELECT * FROM attachments ORDER BY created_at, id")
     ]
-    blobs = [
-        {"sha256": row["sha256"], "size": row["size"], "data_base64": base64.b64encode(row["data"]).decode("ascii")}
-        for row in orgfile.query("SELECT sha256, size, data FROM blobs ORDER BY sha256")
-    ]
+    # Each blob as its JSON record, built directly: base64 needs no escaping.
+    blobs = (
+        RawJson(f'{{"sha256": {json.dumps(row[0])}, "size": {int(row[1])}, "data_base64": "'
+                f'{base64.b64encode(row[2]).decode("ascii")}"}}')
+        for row in orgfile.conn.execute("SELECT sha256, size, data FROM blobs ORDER BY sha256")
+    )
     return {"files": files, "blobs": blobs}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from svdesk import __version__
@@ -21,6 +22,7 @@ from svdesk.store import statement_dump
 from svdesk.store import measures_dump
 from svdesk.store import tenders_dump
 from svdesk.store.orgfile import OrgFile, new_file_at
+from svdesk.store.rawjson import RawJson
 
 DUMP_FORMAT = "svdesk-dump"
 DUMP_VERSION = 1
@@ -52,7 +54,58 @@ def dump_file(orgfile: OrgFile) -> dict:
 
 
 def to_json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The dump as text: sections and their lists spread over lines, each record on one line
+    (readable, diffable, and written by json's fast C encoder)."""
+    import io
+
+    out = io.StringIO()
+    _write_value(out.write, data, 0)
+    out.write("\n")
+    return out.getvalue()
+
+
+def write_json(orgfile: OrgFile, write: Callable[[str], object]) -> None:
+    """Writes exactly ``to_json(dump_file(orgfile))``, a piece at a time: one section in memory
+    at once, and the evidence files one by one (a section module may offer
+    ``dump_section_lazily``, whose lists may be iterators). Memory stays flat however big the file."""
+    head = {"format": DUMP_FORMAT, "version": DUMP_VERSION, "written_by": f"svdesk {__version__}"}
+    write("{")
+    for index, (key, value) in enumerate([*head.items(), *((m.SECTION, m) for m in SECTIONS)]):
+        write(("," if index else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": ")
+        if key in head:
+            _write_value(write, value, 1)
+        else:
+            lazily = getattr(value, "dump_section_lazily", None)
+            _write_value(write, lazily(orgfile) if lazily else value.dump_section(orgfile), 1)
+    write("\n}\n")
+
+
+def _write_value(write: Callable[[str], object], value, level: int) -> None:
+    pad = "\n" + "  " * level
+    if isinstance(value, RawJson):
+        write(value)
+    elif isinstance(value, dict):
+        if not value:
+            write("{}")
+            return
+        for index, (key, item) in enumerate(value.items()):
+            write(("{" if index == 0 else ",") + pad + "  " + json.dumps(key, ensure_ascii=False) + ": ")
+            _write_value(write, item, level + 1)
+        write(pad + "}")
+    elif isinstance(value, (list, tuple, Iterator)):
+        empty = True
+        for item in value:
+            write(("[" if empty else ",") + pad + "  ")
+            if isinstance(item, RawJson):
+                write(item)
+            elif isinstance(item, dict):
+                write(json.dumps(item, ensure_ascii=False))  # a record: one line
+            else:
+                _write_value(write, item, level + 1)
+            empty = False
+        write("[]" if empty else pad + "]")
+    else:
+        write(json.dumps(value, ensure_ascii=False))
 
 
 def owner_ids(whole: dict) -> dict[str, set]:
