@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from svdesk.domain.dates import parse_iso_date, utc_now_stamp
-from svdesk.domain.dates import today as real_today
+from svdesk.domain import dates
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.organisation import LegalForm
 from svdesk.domain.statement import (
@@ -50,7 +50,7 @@ class StatementRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
         # Tests fix "today" to check date rules; the app uses the real date.
-        self.today = real_today
+        self.today = lambda: dates.today()
 
     # -- reading ----------------------------------------------------------------------------------
     def _row(self) -> dict | None:

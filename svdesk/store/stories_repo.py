@@ -33,8 +33,9 @@ CONSENT_FORM_ROLE = "consent_form"
 
 
 class StoryRepo(StorySearch):
-    def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] = dates.today):
-        super().__init__(orgfile, today)
+    def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
+        # Looked up when asked, never bound once: tests change dates.today while modules load.
+        super().__init__(orgfile, today or (lambda: dates.today()))
         self._decided: tuple | None = None  # (question, answer) of the last decisions_for
 
     # -- stories ----------------------------------------------------------------------------------

@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._classes = page_steps()  # pages are imported as they are built
         self._built: dict[str, Page] = {}
+        # The file's change mark when each page last re-read it: showing a page again when
+        # nothing has changed costs nothing (re-reading took seconds on a 50,000-story file).
+        self._read_at: dict[str, tuple[int, int]] = {}
         self._status_worker = None  # made when first needed (ui/status_worker.py)
         self._background_statuses = self.workspace.path is not None
 
@@ -177,7 +180,11 @@ class MainWindow(QMainWindow):
         if isinstance(current, Page) and current is not page:
             current.finish_editing()
         if self.stack.currentWidget() is not page:
-            page.refresh()
+            file = self.workspace.file
+            if file.is_closed or self._read_at.get(page.key) != file.change_mark():
+                page.refresh()
+                if not file.is_closed:
+                    self._read_at[page.key] = file.change_mark()
             if not self._startup_pending:
                 name_qt_buttons(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)

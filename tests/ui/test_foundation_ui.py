@@ -172,3 +172,19 @@ def test_no_page_cuts_off_its_side_panel_at_the_default_size(qtbot, controller, 
                 tab.setCurrentIndex(min(index, tab.count() - 1))
             check(page, f"{page.key} tab {index}")
     assert clipped == []
+
+
+def test_a_page_shown_again_rereads_the_file_only_when_it_changed(qtbot, controller, demo_copy, monkeypatch):
+    """Showing a page again when nothing changed costs nothing; any change to the file (from any
+    page, or another program) makes it re-read."""
+    window = controller.open_path(demo_copy)
+    stories = window.show_page("stories")
+    calls = []
+    monkeypatch.setattr(stories, "refresh", lambda: calls.append("stories"))
+    window.show_page("tenders")
+    window.show_page("stories")
+    assert calls == []
+    window.show_page("organisation")
+    window.workspace.organisation.update(staff=7)
+    window.show_page("stories")
+    assert calls == ["stories"]
