@@ -103,10 +103,25 @@ def _run(func, args) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the last line of defence: a sentence, and the details in the log
+        plain = _plain_sqlite_error(error, getattr(args, "file", None))
+        if plain is not None:
+            print(f"svdesk: {plain}", file=sys.stderr)
+            return 1
         where = _log_unexpected(error)
         print(f"svdesk: something unexpected went wrong ({type(error).__name__}). Nothing was changed. "
               f"Details are in {where}.", file=sys.stderr)
         return 70
+
+
+def _plain_sqlite_error(error: Exception, path):
+    """A full disk, a busy file or a failing disk met while reading is the situation's fault, not
+    svdesk's: a plain sentence and exit 1 (svdesk.store.sqlite_errors), not "unexpected"."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or not isinstance(error, sqlite3.Error):
+        return None
+    from svdesk.store.sqlite_errors import plain_read_error
+
+    return plain_read_error(error, path if isinstance(path, Path) else None)
 
 
 def _log_unexpected(error: BaseException) -> str:

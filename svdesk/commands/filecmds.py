@@ -57,7 +57,10 @@ def cmd_check(args) -> int:
 def cmd_dump(args) -> int:
     from svdesk.store.dump import dump_file, to_json
     from svdesk.store.orgfile import open_file
+    from svdesk.store.safe_paths import refuse_organisation_target
 
+    if args.output:
+        refuse_organisation_target(args.output, [args.file])
     orgfile = open_file(args.file, read_only=True)
     try:
         text = to_json(dump_file(orgfile))
@@ -73,6 +76,9 @@ def cmd_dump(args) -> int:
 def _write_text_atomically(path: Path, text: str) -> None:
     import os
 
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    refuse_organisation_target(path)
     tmp = path.parent / f".{path.name}.writing"
     try:
         with open(tmp, "w", encoding="utf-8", newline="\n") as handle:

@@ -99,6 +99,9 @@ def cmd_export(args) -> int:
     from svdesk.store.readings_io import export_csv
     from svdesk.store.workspace import open_workspace
 
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    refuse_organisation_target(args.output, [args.file])
     if args.output.suffix.lower() != ".csv":
         raise SvdeskError("The output should be a .csv file, for example -o readings.csv.")
     workspace = open_workspace(args.file, read_only=True)

@@ -38,11 +38,21 @@ class Header:
 
 def read_header(path: Path) -> Header:
     """Reads the 100-byte SQLite header, refusing anything that is not a plausible svdesk file."""
+    import stat as stat_module
+
     path = Path(path)
-    if not path.exists():
-        raise FileRefused(path, "there is no such file.", "missing")
-    if path.is_dir():
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileRefused(path, "there is no such file.", "missing") from None
+    except OSError as error:
+        raise FileRefused(path, f"the file could not be read ({error.strerror}).", "unreadable") from None
+    if stat_module.S_ISDIR(mode):
         raise FileRefused(path, "this is a folder, not an svdesk file.", "folder")
+    if not stat_module.S_ISREG(mode):
+        # A pipe (FIFO) would make open() wait for ever; a device or socket is never our file.
+        raise FileRefused(path, "this is not an ordinary file (it is a pipe, device or socket), so it is "
+                          "not an svdesk file.", "not-a-file")
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -69,12 +79,20 @@ def read_header(path: Path) -> Header:
         )
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
         raise FileRefused(path, "the file is damaged (its size does not fit its layout).", "damaged")
-    wal = Path(str(path) + "-wal")
     # A file whose recent changes are still in its -wal journal may legitimately be shorter than
     # the page count says; only without a journal is a short file a truncated one.
-    if page_count and size < page_count * page_size and not (wal.exists() and wal.stat().st_size):
+    if page_count and size < page_count * page_size and not journal_size(path):
         raise FileRefused(path, "the file is damaged: it is shorter than it should be (truncated).", "damaged")
     return header
+
+
+def journal_size(path: Path) -> int:
+    """The size of the file's -wal journal; 0 when there is none. Another svdesk closing the file
+    removes the journal at any moment, so it is looked at once (never "exists, then stat")."""
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except OSError:
+        return 0
 
 
 def is_probably_svdesk(path: Path) -> bool:
