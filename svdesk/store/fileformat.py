@@ -25,7 +25,7 @@ class FileRefused(SvdeskError):
         self.path = Path(path)
         self.reason = reason
         self.kind = kind
-        super().__init__(f"{self.path.name}: {reason}")
+        super().__init__(f"{self.path.name or self.path}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def read_header(path: Path) -> Header:
         raise FileRefused(path, "this is a folder, not an svdesk file.", "folder")
     if not stat_module.S_ISREG(mode):
         # A pipe (FIFO) would make open() wait for ever; a device or socket is never our file.
-        raise FileRefused(path, "this is not an ordinary file (it is a pipe, device or socket), so it is "
-                          "not an svdesk file.", "not-a-file")
+        raise FileRefused(path, f"this is {file_type_name(mode)}, not an ordinary file, so it is not an svdesk "
+                          "file; svdesk did not open it.", "not-a-file")
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -84,6 +84,21 @@ def read_header(path: Path) -> Header:
     if page_count and size < page_count * page_size and not journal_size(path):
         raise FileRefused(path, "the file is damaged: it is shorter than it should be (truncated).", "damaged")
     return header
+
+
+def file_type_name(mode: int) -> str:
+    """"a folder", "a pipe (FIFO)", … for a path that is not an ordinary file (from os.stat)."""
+    import stat as stat_module
+
+    if stat_module.S_ISDIR(mode):
+        return "a folder"
+    if stat_module.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat_module.S_ISSOCK(mode):
+        return "a socket"
+    if stat_module.S_ISCHR(mode) or stat_module.S_ISBLK(mode):
+        return "a device"
+    return "not an ordinary file"
 
 
 def journal_size(path: Path) -> int:

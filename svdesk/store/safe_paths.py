@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, SQLITE_MAGIC
+from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, SQLITE_MAGIC, file_type_name
 
 # The companions SQLite and svdesk keep beside an organisation file.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
@@ -49,19 +49,7 @@ def require_regular_file(path: Path, what: str = "file") -> None:
         return  # unreadable: the caller's open() says why
     if stat.S_ISREG(mode):
         return
-    raise NotAFile(f"{path} is {_kind_of(mode)}, not a {what}; svdesk did not open it.")
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not an ordinary file"
+    raise NotAFile(f"{path} is {file_type_name(mode)}, not a {what}; svdesk did not open it.")
 
 
 def organisation_files(path: Path) -> list[Path]:
