@@ -65,7 +65,9 @@ def _read_csv(path: Path) -> list[list]:
             break
         except UnicodeDecodeError:
             continue
-    sample = text[:4096]
+    # The delimiter is guessed from the heading row alone: cells below may hold tabs, commas or
+    # semicolons of their own (a note starting with a tab, neutralised on export) and mislead it.
+    sample = text.lstrip().split("\n", 1)[0][:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
     except csv.Error:
