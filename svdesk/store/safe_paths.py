@@ -65,8 +65,8 @@ def refuse_organisation_target(target: Path, reading: Iterable[Path | None] = ()
     ``new_organisation``: the target is a new organisation file being made (``load``, ``demo``),
     so its name may end in .svdesk, but it must still not be a companion or an existing file's."""
     target = Path(target)
-    refusal = (f"svdesk will not write to {target}: it is an organisation file (or part of one), and "
-               "writing there would destroy your records. Choose another name for the output.")
+    refusal = (f"Nothing was written: {target} is an organisation file (or part of one), and svdesk will not "
+               "write to it, as that would destroy your records. Choose another name for the output.")
     names = {target.name}
     try:
         names.add(target.resolve().name)  # a symlink's own name may look harmless
