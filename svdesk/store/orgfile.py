@@ -301,6 +301,7 @@ def copy_file(path: Path, target: Path) -> Path:
     """A consistent copy of a healthy file (journal included) at ``target``; the source is only read."""
     path, target = Path(path), Path(target)
     health_check(path)
+    made_journal = journal_absent(path)
     source = _connect(path, read_only=True)
     dest = sqlite3.connect(str(target))
     try:
@@ -308,6 +309,8 @@ def copy_file(path: Path, target: Path) -> Path:
     finally:
         source.close()
         dest.close()
+        if made_journal:
+            tidy_journal(path)
     return target
 
 

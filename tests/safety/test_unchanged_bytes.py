@@ -61,3 +61,13 @@ def test_a_read_only_look_leaves_the_journal_of_a_window_alone(org):
         assert writer.query_one("SELECT area_served FROM organisation")["area_served"] == "Kept"
     finally:
         writer.close()
+
+
+def test_copying_a_file_leaves_it_as_it_was(org, tmp_path):
+    """``copy_file`` (the screenshot command and the self-test work on copies) only reads."""
+    from svdesk.store.orgfile import copy_file
+
+    before = digest(org)
+    copy = copy_file(org, tmp_path / "copy.svdesk")
+    assert digest(org) == before and copy.is_file()
+    assert not os.path.exists(f"{org}-wal") and not os.path.exists(f"{org}-shm")
