@@ -112,9 +112,9 @@ def _run(func, args) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the last line of defence: a sentence, and the details in the log
-        if _is_damage(error):  # read-only work does not check every page first: it met a bad one
-            print("svdesk: the file is damaged and cannot be read safely. Nothing was changed; "
-                  "'svdesk backups FILE' lists the copies you can go back to.", file=sys.stderr)
+        plain = _plain_sqlite_error(error, getattr(args, "file", None))
+        if plain is not None:
+            print(f"svdesk: {plain}", file=sys.stderr)
             return 1
         where = _log_unexpected(error)
         print(f"svdesk: something unexpected went wrong ({type(error).__name__}). Nothing was changed. "
@@ -122,11 +122,15 @@ def _run(func, args) -> int:
         return 70
 
 
-def _is_damage(error: BaseException) -> bool:
-    import sqlite3
+def _plain_sqlite_error(error: Exception, path):
+    """A full disk, a busy file or a failing disk met while reading is the situation's fault, not
+    svdesk's: a plain sentence and exit 1 (svdesk.store.sqlite_errors), not "unexpected"."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or not isinstance(error, sqlite3.Error):
+        return None
+    from svdesk.store.sqlite_errors import plain_read_error
 
-    text = str(error).lower()
-    return isinstance(error, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
+    return plain_read_error(error, path if isinstance(path, Path) else None)
 
 
 def _log_unexpected(error: BaseException) -> str:

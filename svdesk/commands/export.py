@@ -29,8 +29,12 @@ def add_common_arguments(parser, formats=DOCUMENT_FORMATS) -> None:
 
 
 def output_format(args, formats=DOCUMENT_FORMATS) -> str:
+    """The format to write; also refuses, before anything is opened, an output that is the
+    organisation file or part of it (every export kind asks for its format first)."""
     from svdesk.render import format_for_path
+    from svdesk.store.safe_paths import refuse_organisation_target
 
+    refuse_organisation_target(args.output, [args.file])
     fmt = args.format or format_for_path(args.output)
     if fmt not in formats:
         raise SvdeskError(f"Say which format to write with --format ({', '.join(formats)}), or end the output's "

@@ -90,7 +90,9 @@ def cmd_cic34(args) -> int:
 
 def cmd_summary(args) -> int:
     from svdesk.compose.summary import export_summary
+    from svdesk.store.safe_paths import refuse_organisation_target
 
+    refuse_organisation_target(args.output, [args.file])
     output = args.output if args.output.suffix else args.output.with_suffix(".pdf")
     if output.suffix.lower() != ".pdf":
         raise SvdeskError("The impact summary is a PDF: give the output a name ending in .pdf.")

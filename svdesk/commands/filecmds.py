@@ -57,7 +57,10 @@ def cmd_check(args) -> int:
 def cmd_dump(args) -> int:
     from svdesk.store.dump import write_json
     from svdesk.store.orgfile import open_file
+    from svdesk.store.safe_paths import refuse_organisation_target
 
+    if args.output:
+        refuse_organisation_target(args.output, [args.file])
     orgfile = open_file(args.file, read_only=True)
     try:
         if args.output:
@@ -74,6 +77,9 @@ def _write_atomically(path: Path, produce) -> None:
     which replaces ``path`` only once it is complete and on disk."""
     import os
 
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    refuse_organisation_target(path)
     tmp = path.parent / f".{path.name}.writing"
     try:
         with open(tmp, "w", encoding="utf-8", newline="\n") as handle:

@@ -66,14 +66,16 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from svdesk.store.readings_io import apply_import, plan_import, read_sheet
+    from svdesk.store.readings_io import read_sheet
     from svdesk.store.workspace import open_workspace
 
     rows = read_sheet(args.sheet, args.worksheet)
-    workspace = open_workspace(args.file, read_only=args.dry_run)
+    # Checked on a read-only look first: a refused import never opens the file for writing, so
+    # it keeps every byte. Only an import that will be written reopens it, and plans again (the
+    # file may have changed in between).
+    workspace = open_workspace(args.file, read_only=True)
     try:
-        indicator = _find(workspace, args.indicator) if args.indicator else None
-        plan = plan_import(workspace.indicators, rows, indicator, replace=args.replace, source=args.sheet.name)
+        plan = _plan(workspace, args, rows)
         for note in plan.notes:
             print(note)
         if plan.problems:
@@ -88,6 +90,29 @@ def cmd_import(args) -> int:
         if args.dry_run:
             print(plan.summary() + " (dry run: nothing written)")
             return 0
+    finally:
+        workspace.close()
+    return _apply(args, rows)
+
+
+def _plan(workspace, args, rows):
+    from svdesk.store.readings_io import plan_import
+
+    indicator = _find(workspace, args.indicator) if args.indicator else None
+    return plan_import(workspace.indicators, rows, indicator, replace=args.replace, source=args.sheet.name)
+
+
+def _apply(args, rows) -> int:
+    from svdesk.store.readings_io import apply_import
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(args.file)
+    try:
+        plan = _plan(workspace, args, rows)
+        if plan.problems or not plan.to_write:
+            print(f"Nothing was imported: {args.file.name} changed while the sheet was being checked. "
+                  "Run the import again.", file=sys.stderr)
+            return 1
         count = apply_import(workspace.indicators, plan)
         print(f"Imported {count} reading{'s' if count != 1 else ''} from {args.sheet.name}. {plan.summary()}")
     finally:
@@ -99,6 +124,9 @@ def cmd_export(args) -> int:
     from svdesk.store.readings_io import export_csv
     from svdesk.store.workspace import open_workspace
 
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    refuse_organisation_target(args.output, [args.file])
     if args.output.suffix.lower() != ".csv":
         raise SvdeskError("The output should be a .csv file, for example -o readings.csv.")
     workspace = open_workspace(args.file, read_only=True)

@@ -19,6 +19,9 @@ def register(sub) -> None:
 
 
 def cmd_screenshot(args) -> int:
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    refuse_organisation_target(args.output, [args.file])
     match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", args.size)
     if not match:
         raise SvdeskError("--size must look like 1100x720.")

@@ -32,7 +32,9 @@ def cmd_search(args) -> int:
         filters = StoryFilter(status=args.status, consent=ConsentState(args.consent) if args.consent else None)
         try:
             found = workspace.stories.search(args.query, filters, limit=args.limit or None)
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
+            if "no such" not in str(error).lower():  # a full disk or a busy file: said by svdesk.cli
+                raise
             raise SvdeskError(f"{args.file.name} was made by an older svdesk and has no stories yet; open it "
                               "in svdesk once to bring it up to date.") from None
     finally:

@@ -121,3 +121,26 @@ def _control_name(char: str) -> str:
     if name:
         return name.lower()
     return "control character"
+
+
+# Spreadsheets (Excel, LibreOffice, Google Sheets) treat a cell that starts with one of these as
+# a formula, or strip the tab or carriage return and then do so: "CSV injection".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A cell for a CSV svdesk writes: one starting like a formula gets a leading apostrophe
+    (which spreadsheets show as text and do not run). Plain numbers such as -5 or -2.50 are left
+    alone: they are values, and a spreadsheet reads them as numbers."""
+    text = "" if text is None else str(text)
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """Undoes ``spreadsheet_cell`` for a cell read back from a CSV or sheet."""
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text

@@ -76,8 +76,10 @@ def format_for_path(path: str | os.PathLike) -> str | None:
 
 def write(document: Document, fmt: str, path: str | os.PathLike) -> Path:
     """Renders and saves; returns the path written. Nothing is changed on failure."""
+    from svdesk.store.safe_paths import refuse_organisation_target
+
     fmt = _check_format(fmt)
-    target = Path(path)
+    target = refuse_organisation_target(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise SvdeskError(f"{target} is a folder; choose a file name to save the {FORMAT_NAMES[fmt]} file as.")

@@ -145,11 +145,39 @@ def list_backups(path: Path) -> list[Backup]:
 
 
 def restore_backup(backup: Path, target: Path) -> None:
-    """Replaces ``target`` (which must be closed) by the backup copy, keeping a copy of it first."""
+    """Replaces ``target`` by the backup copy, keeping a copy of it first.
+
+    Refused, with the target untouched, when another svdesk has the target open for writing
+    (its single-writer lock is taken, and held until the restore is finished, so nothing can
+    open the file half-way through), when the target or its folder is read-only, and when the
+    target is not an svdesk file (a damaged svdesk file may be replaced: that is what a restore
+    is for)."""
+    from svdesk.store.file_access import writable_or_refused
     from svdesk.store.orgfile import health_check
+    from svdesk.store.safe_paths import require_regular_file
 
     backup, target = Path(backup), Path(target)
+    require_regular_file(backup, "backup copy")
     health_check(backup, full=True)
+    require_regular_file(target, "svdesk file")
+    if os.path.lexists(target) and not target.exists():
+        raise SvdeskError(f"{target} is a link to a file that does not exist, so nothing was restored.")
+    if target.exists():
+        _refuse_foreign(target)
+    with writable_or_refused(target, "nothing was restored"):
+        _replace_with_copy(backup, target)
+
+
+def _refuse_foreign(target: Path) -> None:
+    try:
+        fileformat.read_header(target)
+    except fileformat.FileRefused as refused:
+        if refused.kind in ("foreign", "not-a-file", "folder", "unreadable"):
+            raise SvdeskError(f"{target.name}: {refused.reason} svdesk only restores over its own files, so "
+                              "nothing was restored.") from None
+
+
+def _replace_with_copy(backup: Path, target: Path) -> None:
     # Taken aside first: keeping a copy of the current file rotates the oldest copies away,
     # and the one being restored may be among them.
     tmp = target.parent / f".{target.name}.restoring"
@@ -167,7 +195,8 @@ def restore_backup(backup: Path, target: Path) -> None:
             tmp.unlink(missing_ok=True)
             raise SvdeskError("The current file could not be copied first, so nothing was restored.")
     # The journal files belong to the version being replaced; left behind they would be
-    # replayed over the restored copy.
+    # replayed over the restored copy. Nobody else has the file open for writing (we hold its
+    # lock), so the journal holds no change that is not in the copy just kept.
     for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
         with contextlib.suppress(FileNotFoundError):
             journal.unlink()

@@ -178,7 +178,10 @@ def _plain_load_error(error: Exception) -> str:
 
 
 def read_json(path: Path):
+    from svdesk.store.safe_paths import require_regular_file
+
     path = Path(path)
+    require_regular_file(path, "JSON file")
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:

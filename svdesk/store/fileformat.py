@@ -25,7 +25,7 @@ class FileRefused(SvdeskError):
         self.path = Path(path)
         self.reason = reason
         self.kind = kind
-        super().__init__(f"{self.path.name}: {reason}")
+        super().__init__(f"{self.path.name or self.path}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,21 @@ class Header:
 
 def read_header(path: Path) -> Header:
     """Reads the 100-byte SQLite header, refusing anything that is not a plausible svdesk file."""
+    import stat as stat_module
+
     path = Path(path)
-    if not path.exists():
-        raise FileRefused(path, "there is no such file.", "missing")
-    if path.is_dir():
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileRefused(path, "there is no such file.", "missing") from None
+    except OSError as error:
+        raise FileRefused(path, f"the file could not be read ({error.strerror}).", "unreadable") from None
+    if stat_module.S_ISDIR(mode):
         raise FileRefused(path, "this is a folder, not an svdesk file.", "folder")
+    if not stat_module.S_ISREG(mode):
+        # A pipe (FIFO) would make open() wait for ever; a device or socket is never our file.
+        raise FileRefused(path, f"this is {file_type_name(mode)}, not an ordinary file, so it is not an svdesk "
+                          "file; svdesk did not open it.", "not-a-file")
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -69,12 +79,35 @@ def read_header(path: Path) -> Header:
         )
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
         raise FileRefused(path, "the file is damaged (its size does not fit its layout).", "damaged")
-    wal = Path(str(path) + "-wal")
     # A file whose recent changes are still in its -wal journal may legitimately be shorter than
     # the page count says; only without a journal is a short file a truncated one.
-    if page_count and size < page_count * page_size and not (wal.exists() and wal.stat().st_size):
+    if page_count and size < page_count * page_size and not journal_size(path):
         raise FileRefused(path, "the file is damaged: it is shorter than it should be (truncated).", "damaged")
     return header
+
+
+def file_type_name(mode: int) -> str:
+    """"a folder", "a pipe (FIFO)", … for a path that is not an ordinary file (from os.stat)."""
+    import stat as stat_module
+
+    if stat_module.S_ISDIR(mode):
+        return "a folder"
+    if stat_module.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat_module.S_ISSOCK(mode):
+        return "a socket"
+    if stat_module.S_ISCHR(mode) or stat_module.S_ISBLK(mode):
+        return "a device"
+    return "not an ordinary file"
+
+
+def journal_size(path: Path) -> int:
+    """The size of the file's -wal journal; 0 when there is none. Another svdesk closing the file
+    removes the journal at any moment, so it is looked at once (never "exists, then stat")."""
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except OSError:
+        return 0
 
 
 def is_probably_svdesk(path: Path) -> bool:

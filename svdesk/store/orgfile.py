@@ -19,8 +19,9 @@ from svdesk import __version__
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
 from svdesk.store import background_check
-from svdesk.store.lock import AlreadyOpen, WriterLock
-from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
+from svdesk.store.file_access import journal_absent, take_writer_lock, tidy_journal
+from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, journal_size, read_header
+from svdesk.store.sqlite_errors import plain_write_error
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
@@ -48,6 +49,9 @@ class OrgFile:
         self._closed = False
         # A large file's page check and backup copy, running after it opened (background_check).
         self.background = None
+        # A read-only connection to a file in WAL mode makes its -wal/-shm files but cannot
+        # remove them; when it made them, closing tidies them away (``_tidy_journal``).
+        self.made_journal = False
 
     @property
     def db(self) -> "Database":
@@ -78,7 +82,7 @@ class OrgFile:
             with self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as error:
-            raise _plain_write_error(error) from error
+            raise plain_write_error(error, self.path) from error
         except UnicodeEncodeError:
             # Only text made by a program can hold a lone surrogate (Qt never produces one).
             raise SvdeskError("The text contains a broken character that cannot be saved "
@@ -136,33 +140,23 @@ class OrgFile:
             self.background.finish()
             damaged = bool(self.background.problem)
         with contextlib.suppress(sqlite3.Error):
-            if not self.read_only and not damaged:  # optimize writes statistics: never into a damaged file
+            # optimize writes statistics: only after changes made now (a file only looked at, or
+            # an import refused, keeps every byte), and never into a damaged file.
+            if not self.read_only and not damaged and self.conn.total_changes:
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
         if self._lock is not None:
             self._lock.release()
+        if self.made_journal and self.path is not None:
+            tidy_journal(self.path)
 
     @property
     def name(self) -> str:
         return self.path.name if self.path else "(in memory)"
 
 
-def _plain_write_error(error: sqlite3.OperationalError) -> SvdeskError:
-    text = str(error).lower()
-    if "full" in text:
-        return SvdeskError("The disk is full, so the last change was not saved. Free some space and try again.")
-    if "readonly" in text or "read-only" in text:
-        return SvdeskError("The file cannot be written (it or its folder is read-only). The last change was not saved.")
-    if "locked" in text or "busy" in text:
-        return SvdeskError("Another program is using the file, so the last change was not saved. Try again in a moment.")
-    if "disk i/o" in text:
-        return SvdeskError("The disk reported an error, so the last change was not saved.")
-    return SvdeskError(f"The last change could not be saved ({error}).")
-
-
 def _has_journal(path: Path | str) -> bool:
-    wal = Path(f"{path}-wal")
-    return wal.exists() and wal.stat().st_size > 0
+    return journal_size(Path(path)) > 0
 
 
 def _connect(path: Path | str, read_only: bool, inspect_only: bool = False) -> sqlite3.Connection:
@@ -210,9 +204,12 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
     """A new, empty organisation file to fill, made under a temporary name beside ``path`` and
     put in place only once the block has finished without error: nothing half-written is ever
     left behind, and an existing file is never replaced (``exists`` says so)."""
+    from svdesk.store.safe_paths import refuse_organisation_target
+
     path = Path(path)
     if path.exists():
         raise SvdeskError(exists)
+    refuse_organisation_target(path, new_organisation=True)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SvdeskError(f"The folder {folder} does not exist.")
@@ -232,7 +229,7 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
     except PermissionError:
         raise SvdeskError(f"svdesk is not allowed to create files in {folder}.") from None
     except sqlite3.OperationalError as error:
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error, path) from None
     finally:
         if conn is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -304,6 +301,7 @@ def copy_file(path: Path, target: Path) -> Path:
     """A consistent copy of a healthy file (journal included) at ``target``; the source is only read."""
     path, target = Path(path), Path(target)
     health_check(path)
+    made_journal = journal_absent(path)
     source = _connect(path, read_only=True)
     dest = sqlite3.connect(str(target))
     try:
@@ -311,6 +309,8 @@ def copy_file(path: Path, target: Path) -> Path:
     finally:
         source.close()
         dest.close()
+        if made_journal:
+            tidy_journal(path)
     return target
 
 
@@ -339,32 +339,19 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
         check_pages = not read_only
     health_check(path, pages=check_pages and not large)
     if read_only:
+        made_journal = journal_absent(path)
         conn = _connect(path, read_only=True)
         orgfile = OrgFile(conn, path, read_only=True)
+        orgfile.made_journal = made_journal
         if large:
             background_check.start(orgfile, backup=False)
         return orgfile
-    if _is_read_only(path):
-        raise FileRefused(
-            path, "the file or its folder is read-only. Open it read-only, or copy it somewhere you can write.",
-            "read-only",
-        )
-    lock = WriterLock(path)
-    try:
-        lock.acquire()
-    except AlreadyOpen as open_elsewhere:
-        raise FileRefused(
-            path, f"the file is already open in {open_elsewhere.holder}. Only one window can change it "
-            "at a time; you can open it read-only here.", "in-use",
-        ) from None
-    except OSError:
-        raise FileRefused(path, "the file's folder cannot be written. Open it read-only, or copy it "
-                          "somewhere you can write.", "read-only") from None
+    lock = take_writer_lock(path)
     try:
         conn = _connect(path, read_only=False)
     except sqlite3.Error as error:
         lock.release()
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error, path) from None
     orgfile = OrgFile(conn, path, lock=lock)
     try:
         pending = _pending_steps(conn)
@@ -384,7 +371,7 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
             background_check.start(orgfile, backup=backup and not pending, check=large)
     except sqlite3.OperationalError as error:
         orgfile.close()
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error, path) from None
     except sqlite3.DatabaseError:
         orgfile.close()
         raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None
@@ -399,20 +386,6 @@ def open_reader(path: Path) -> OrgFile:
     already checked), for reading on another thread: an SQLite connection is best kept to the
     thread that made it. It sees each change as soon as it is committed."""
     return OrgFile(_connect(Path(path), read_only=True), Path(path), read_only=True)
-
-
-def _is_read_only(path: Path) -> bool:
-    """True when the file or its folder cannot (or should not) be written.
-
-    Besides the permission check, a file whose write bits are all off counts as read-only: that
-    is how a person marks a file "read-only", and it must be respected even by an administrator.
-    """
-    import stat
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
-        return True
-    return not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _pending_steps(conn: sqlite3.Connection) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, format_value, parse_value, value_to_text
+from svdesk.domain.textsafe import from_spreadsheet_cell, spreadsheet_cell
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
 
@@ -37,9 +38,12 @@ _IGNORED = ("unit", "source", "evidence", "evidencefiles")
 # -- reading files ----------------------------------------------------------------------------------
 def read_sheet(path: Path, worksheet: str | None = None) -> list[list]:
     """The cells of a .csv or .xlsx file as rows (first worksheet unless one is named)."""
+    from svdesk.store.safe_paths import require_regular_file
+
     path = Path(path)
     if not path.exists():
         raise SvdeskError(f"There is no file {path}.")
+    require_regular_file(path, "spreadsheet")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(path, worksheet)
@@ -61,7 +65,9 @@ def _read_csv(path: Path) -> list[list]:
             break
         except UnicodeDecodeError:
             continue
-    sample = text[:4096]
+    # The delimiter is guessed from the heading row alone: cells below may hold tabs, commas or
+    # semicolons of their own (a note starting with a tab, neutralised on export) and mislead it.
+    sample = text.lstrip().split("\n", 1)[0][:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
     except csv.Error:
@@ -159,9 +165,7 @@ def _cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value).strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        text = text[1:]
-    return text
+    return from_spreadsheet_cell(text)
 
 
 def _header(rows: list[list]) -> tuple[int, dict[str, int], list[str]]:
@@ -327,11 +331,6 @@ def apply_import(repo: IndicatorRepo, plan: ImportPlan) -> int:
 EXPORT_HEADER = ["Indicator", "Period", "Start", "End", "Value", "Unit", "Note", "Recorded by", "Source", "Evidence files"]
 
 
-def _safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe stops that."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def export_rows(repo: IndicatorRepo, indicators: list[Indicator]) -> list[list[str]]:
     year_end = repo.year_end()
     rows = [EXPORT_HEADER]
@@ -339,18 +338,22 @@ def export_rows(repo: IndicatorRepo, indicators: list[Indicator]) -> list[list[s
         readings = repo.readings(indicator.id)
         for reading in readings:
             files = [attachment.filename for attachment in repo.evidence(reading.id)]
-            rows.append([
-                _safe(indicator.name), describe_period(reading.start, reading.end, indicator.frequency, year_end),
+            # Every cell goes through spreadsheet_cell, not only the ones typed by a person today:
+            # a cell the next version adds is covered without anyone remembering to.
+            rows.append([spreadsheet_cell(cell) for cell in (
+                indicator.name, describe_period(reading.start, reading.end, indicator.frequency, year_end),
                 reading.start.isoformat(), reading.end.isoformat(), value_to_text(reading.value), indicator.unit.value,
-                _safe(reading.note), _safe(reading.recorded_by), _safe(reading.source), _safe("; ".join(files)),
-            ])
+                reading.note, reading.recorded_by, reading.source, "; ".join(files),
+            )])
     return rows
 
 
 def export_csv(repo: IndicatorRepo, indicators: list[Indicator], path: Path) -> int:
     """Writes the readings as CSV (UTF-8 with a BOM, so Excel shows £ and accents); returns the count."""
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    path = refuse_organisation_target(Path(path))
     rows = export_rows(repo, indicators)
-    path = Path(path)
     tmp = path.parent / f".{path.name}.writing"
     try:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:

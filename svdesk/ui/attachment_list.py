@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QListView, QPushButt
 
 from svdesk.domain.attachments import human_size
 from svdesk.domain.errors import SvdeskError
+from svdesk.store.safe_paths import require_regular_file
 from svdesk.ui.context import PageContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,6 +111,7 @@ class AttachmentList(QWidget):
         problems = []
         for path in paths:
             try:
+                require_regular_file(Path(path))
                 data = Path(path).read_bytes()
                 self.ctx.workspace.attachments.add(*self.owner, Path(path).name, data, role=self.role)
             except OSError as error:

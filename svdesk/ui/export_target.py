@@ -9,14 +9,21 @@ def choose_export_target(ctx, parent, title: str, stem: str, fmt: str, file_filt
     """Asks where to save; None when the person cancels. The name offered is ``stem`` in the
     organisation file's folder (their documents usually live beside it). When the name chosen
     lacks the format's extension it is added, never swapped in (a name like "Bid v2.1" keeps
-    its dots)."""
+    its dots). A name that is the organisation file (or part of it) is refused with a message."""
     folder = ctx.workspace.path.parent if ctx.workspace.path else Path.home()
     path = ctx.dialogs.save_file(parent, title, str(folder / f"{stem}.{fmt}"), file_filter)
     if path is None:
         return None
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(f"{path.name}.{fmt}")
-    return path
+    from svdesk.domain.errors import SvdeskError
+    from svdesk.store.safe_paths import refuse_organisation_target
+
+    try:
+        return refuse_organisation_target(path, [ctx.workspace.path])
+    except SvdeskError as refused:
+        ctx.dialogs.error(parent, "Not exported", str(refused))
+        return None
 
 
 def run_export(ctx, parent, export):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from svdesk.domain.errors import SvdeskError
 from svdesk.store.orgfile import copy_file, open_file
+from svdesk.store.safe_paths import refuse_organisation_target
 from svdesk.store.workspace import Workspace
 from svdesk.ui.app import make_application
 from svdesk.ui.context import PageContext
@@ -30,6 +31,7 @@ def page_keys() -> list[str]:
 def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (1100, 720)) -> Path:
     if page not in page_keys() and page != "welcome":
         raise SvdeskError(f"There is no page '{page}'. Pages: welcome, {', '.join(page_keys())}.")
+    refuse_organisation_target(Path(output), [Path(file)])
     make_application()
     if page == "welcome":
         from svdesk.ui.welcome import WelcomeWindow

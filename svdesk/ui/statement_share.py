@@ -47,6 +47,7 @@ class ShareButton(QToolButton):
 
     def save(self) -> None:
         from svdesk.compose.statement import export_statement, file_stem
+        from svdesk.store.safe_paths import refuse_organisation_target
 
         workspace = self.ctx.workspace
         folder = workspace.path.parent if workspace.path else Path.home()
@@ -59,6 +60,7 @@ class ShareButton(QToolButton):
         if path.suffix.lower() not in (".docx", ".pdf", ".md", ".txt"):
             path = path.with_name(path.name + ".docx")
         try:
+            refuse_organisation_target(path, [workspace.path])
             outcome = export_statement(workspace, path)
         except SvdeskError as error:
             self.ctx.dialogs.error(self.window(), "Not saved", str(error))
