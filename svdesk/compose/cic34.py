@@ -15,7 +15,7 @@ offers the new draft, but keeps their text until they choose "reset to the draft
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from svdesk.compose import cic34_parts as parts
@@ -72,6 +72,8 @@ class Cic34Report:
     pay: tuple = ()
     transfers: tuple = ()
     checks: tuple = ()
+    none_confirmed: dict = field(default_factory=dict)   # {'pay': date confirmed, ...}
+    dividends_total: int | None = None
 
     @property
     def by_shares(self) -> bool:
@@ -155,25 +157,32 @@ def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
     sources = gather(workspace, year, today, REPORT_USES)
     pay = tuple(repo.pay(end))
     transfers = tuple(repo.transfers(end))
+    nones = workspace.cic34_none.confirmed(end)
     drafts = {
         Part.ACTIVITIES: parts.draft_part1(sources),
         Part.CONSULTATION: parts.draft_part2(sources, wording),
-        Part.REMUNERATION: parts.draft_part3(list(pay), wording),
-        Part.TRANSFERS: parts.draft_part4(list(transfers), wording),
+        Part.REMUNERATION: parts.draft_part3(list(pay), wording, "pay" in nones),
+        Part.TRANSFERS: parts.draft_part4(list(transfers), wording, "transfers" in nones),
     }
     if organisation.legal_form is LegalForm.CIC_SHARES:
         years = [year]
         for _ in range(4):
-            years.append(years[-1].previous(organisation.year_end))
+            earlier = years[-1].previous(organisation.year_end)
+            if not organisation.existed_in(earlier):
+                break  # no dividend row for a year before the company existed
+            years.append(earlier)
         totals = repo.dividend_totals([item.end for item in years])
-        drafts[Part.DIVIDENDS] = parts.draft_dividends([(item.label, totals[item.end]) for item in years], wording)
+        drafts[Part.DIVIDENDS] = parts.draft_dividends(
+            [(item.label, totals[item.end], "dividends" in workspace.cic34_none.confirmed(item.end))
+             for item in years], wording)
     edits = repo.part_edits(end)
     built = []
     for part, drafted in drafts.items():
         edit = edits.get(part)
         built.append(PartDraft(part, drafted, edit.text if edit else None, edit.drafted if edit else ""))
     report = Cic34Report(organisation, year, today, sources, tuple(built), repo.signatory(end), wording,
-                         pay, transfers)
+                         pay, transfers, none_confirmed=nones,
+                         dividends_total=repo.dividend_totals([end])[end] if organisation.legal_form is LegalForm.CIC_SHARES else None)
     if not with_checks:
         return report
     from svdesk.compose.cic34_checks import report_checks

@@ -1,4 +1,10 @@
-"""Step 8: how each indicator counts, and the scale a score is on.
+"""Step 8: figures that are true.
+
+- how each indicator counts, and the scale a score is on;
+- "none this year" confirmations for the CIC34's nil statements (a nil statement is printed only
+  when the person confirmed it, never because nothing was entered);
+- the organisation's own dates and contact details (incorporation date, postal address, email,
+  phone) for reports and consent forms.
 
 Files from before this step upgrade without losing anything: every value stays as it was and each
 unit maps to the way it was counted, except that a number of people becomes "people taking part"
@@ -20,3 +26,20 @@ def apply(db) -> None:
     for unit, counting in _FROM_UNIT.items():
         db.execute("UPDATE indicators SET counting = ? WHERE unit = ?", [counting, unit])
     db.execute("UPDATE indicators SET scale_name = 'score', scale_low = '0', scale_high = '10' WHERE unit = 'score'")
+    db.execute(
+        """
+        CREATE TABLE cic34_none (
+            id TEXT PRIMARY KEY,
+            year_end TEXT NOT NULL,
+            what TEXT NOT NULL CHECK (what IN ('pay', 'transfers', 'dividends')),
+            confirmed_on TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        ) STRICT
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX cic34_none_live ON cic34_none(year_end, what) WHERE deleted_at IS NULL")
+    for column in ("postal_address", "email", "phone"):
+        db.execute(f"ALTER TABLE organisation ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE organisation ADD COLUMN incorporated_on TEXT")
