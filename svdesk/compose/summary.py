@@ -109,6 +109,9 @@ def _chart_unit(indicator) -> str:
 def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) -> Summary:
     today = today or dates.today()
     organisation = workspace.organisation.get()
+    from svdesk.compose.cic34 import not_before_incorporation
+
+    not_before_incorporation(organisation, year, "impact summary")
     sources = gather(workspace, year, today, SUMMARY_USES)
     charts = indicator_charts(workspace, year)
     chosen_ids = workspace.cic34.summary_story_ids(year.end)

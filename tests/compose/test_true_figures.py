@@ -119,3 +119,45 @@ def test_year_figures_agree_across_pages_answers_cic34_and_summary(rule, values,
             assert all(int(n) <= max(in_year) for n in re.findall(r"\d+", latest.text.split(" in ")[0]))
     finally:
         ws.close()
+
+
+# -- the organisation's own dates --------------------------------------------------------------------
+def test_a_cic_set_up_this_year_gets_nothing_for_the_years_before_it():
+    import pytest
+
+    from svdesk.compose.cic34 import default_year, draft_report, report_years
+    from svdesk.compose.summary import draft_summary
+    from svdesk.domain.errors import SvdeskError
+    from svdesk.domain.financial_year import FinancialYear
+    from svdesk.domain.organisation import LegalForm
+
+    ws = memory_workspace(Organisation(name="Growing Minds CIC", legal_form=LegalForm.CIC_SHARES,
+                                       incorporated_on=D(2026, 5, 12)))
+    try:
+        this_year = FinancialYear(D(2026, 4, 1), D(2027, 3, 31))
+        assert report_years(ws, TODAY) == [this_year]
+        assert default_year(ws, TODAY) == this_year
+        for draft in (lambda y: draft_report(ws, y, TODAY), lambda y: draft_summary(ws, y, TODAY)):
+            with pytest.raises(SvdeskError, match="incorporated on 12 May 2026"):
+                draft(FinancialYear(D(2025, 4, 1), D(2026, 3, 31)))
+        report = draft_report(ws, this_year, TODAY)
+        texts = " ".join(check.text for check in report.checks)
+        assert "2025/26" not in texts and "word for word" not in texts
+        dividends = report.text_of(report.parts[-1].part)
+        assert "2026/27: not recorded" in dividends and "2025/26" not in dividends
+    finally:
+        ws.close()
+
+
+def test_reports_open_on_the_latest_ended_year_with_data():
+    from svdesk.compose.cic34 import default_year
+    from svdesk.domain.financial_year import FinancialYear
+
+    ws, attending = _gardening()  # readings only in 2026/27, which is under way
+    try:
+        ws.organisation.update(incorporated_on=D(2024, 1, 10))
+        assert default_year(ws, TODAY) == FinancialYear(D(2025, 4, 1), D(2026, 3, 31))  # latest ended
+        ws.indicators.record(attending.id, D(2024, 4, 1), D(2025, 3, 31), "30")
+        assert default_year(ws, TODAY) == FinancialYear(D(2024, 4, 1), D(2025, 3, 31))  # latest with data
+    finally:
+        ws.close()
