@@ -191,7 +191,7 @@ def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
     nones = workspace.cic34_none.confirmed(end)
     drafts = {
         Part.ACTIVITIES: parts.draft_part1(sources),
-        Part.CONSULTATION: parts.draft_part2(sources, wording),
+        Part.CONSULTATION: parts.draft_part2(sources, wording, "consultation" in nones),
         Part.REMUNERATION: parts.draft_part3(list(pay), wording, "pay" in nones),
         Part.TRANSFERS: parts.draft_part4(list(transfers), wording, "transfers" in nones),
     }

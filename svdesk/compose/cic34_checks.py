@@ -50,7 +50,7 @@ def report_checks(report, previous) -> list[Check]:
     checks: list[Check] = []
     checks += _organisation_checks(report)
     checks += _part1_checks(report)
-    checks += _part2_checks(report)
+    checks += _part2_checks(report, previous)
     checks += _part3_checks(report, previous)
     checks += _part4_checks(report, previous)
     checks += _dividend_checks(report, previous)
@@ -107,8 +107,16 @@ def _part1_checks(report) -> list[Check]:
     return found
 
 
-def _part2_checks(report) -> list[Check]:
+def _part2_checks(report, previous=None) -> list[Check]:
     part = report.part(Part.CONSULTATION)
+    if not report.sources.consultations and "consultation" not in report.none_confirmed and not part.edited:
+        before = ""
+        if previous is not None and previous.sources.consultations:
+            count = len(previous.sources.consultations)
+            before = f" In {previous.year.label} {count} consultation{'s were' if count != 1 else ' was'} logged."
+        return [Check("part2_unknown", "problem", f"Nothing is logged about consulting stakeholders in "
+                      f"{report.year.label}: add what you did on the Who we listened to page, or confirm that "
+                      f"you did not consult this year.{before}", "page:listening")]
     if not part.text.strip():
         return [Check("part2_empty", "problem", "Part 2 is empty: say who you consulted and what changed, or "
                       "that you did not consult.", "part2")]

@@ -113,10 +113,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def draft_part2(sources: YearSources, wording: dict[str, WordingValue]) -> str:
+def draft_part2(sources: YearSources, wording: dict[str, WordingValue], none_confirmed: bool = False) -> str:
+    """"Did not consult" only on the person's dated word, never because nothing was logged."""
     items = sources.consultations
     if not items:
-        return wording["part2_none"].text
+        return wording["part2_none"].text if none_confirmed else ""
     groups: list[str] = []
     for item in items:
         for part in _who_parts(item):

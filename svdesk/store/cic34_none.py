@@ -13,7 +13,7 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.store.orgfile import OrgFile
 from svdesk.store.rows import stamped
 
-NONE_KINDS = ("pay", "transfers", "dividends")
+NONE_KINDS = ("consultation", "pay", "transfers", "dividends")
 
 
 class NoneConfirmations:

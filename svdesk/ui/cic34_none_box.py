@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 
-_LABELS = {"pay": "No director received any remuneration this year",
+_LABELS = {"consultation": "The company did not consult its stakeholders this year",
+           "pay": "No director received any remuneration this year",
            "transfers": "No assets were transferred other than for full consideration this year",
            "dividends": "No dividends were declared or paid this year"}
 

@@ -260,6 +260,8 @@ class YearRecords(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+        self.consultation_none = NoneThisYear(ctx, "consultation")
+        layout.addWidget(self.consultation_none)
         self.pay = RecordsTable(
             "Directors' remuneration (Part 3)",
             "Every director, with what they were paid in the year — £0 for an unpaid director — or, "
@@ -312,7 +314,7 @@ class YearRecords(QWidget):
         self.dividends.describe = lambda record: "the dividend"
         for table in (self.pay, self.transfers, self.dividends):
             table.changed.connect(self._changed)
-        for box in (self.pay_none, self.transfers_none, self.dividends_none):
+        for box in (self.consultation_none, self.pay_none, self.transfers_none, self.dividends_none):
             box.changed.connect(self._changed)
         self.pay.add_button.clicked.connect(self.add_director)
         self.copy_button.clicked.connect(self.copy_directors)
@@ -340,6 +342,8 @@ class YearRecords(QWidget):
         self.pay.set_records(repo.pay(end), read_only)
         self.transfers.set_records(repo.transfers(end), read_only)
         self.dividends.set_records(repo.dividends(end), read_only)
+        logged = bool(self.ctx.workspace.consultations.between(self.year.start, self.year.end))
+        self.consultation_none.set_year(end, logged, read_only)
         for box, table in ((self.pay_none, self.pay), (self.transfers_none, self.transfers),
                            (self.dividends_none, self.dividends)):
             box.set_year(end, bool(table.model.records), read_only)

@@ -197,11 +197,14 @@ def test_part2_with_records(full):
             "What changed as a result: We opened on Saturdays.") in text
 
 
-def test_part2_without_records_says_there_was_none_with_a_warning(full):
+def test_part2_says_there_was_no_consultation_only_when_confirmed(full):
+    report = draft_report(full, LAST_YEAR, TODAY)
+    assert report.text_of(Part.CONSULTATION) == ""
+    assert [c.level for c in report.checks if c.key == "part2_unknown"] == ["problem"]
+    full.cic34_none.confirm(LAST_YEAR.end, "consultation", TODAY)
     report = draft_report(full, LAST_YEAR, TODAY)
     assert report.text_of(Part.CONSULTATION) == "The company did not consult its stakeholders during the year."
     assert "Part 2 is empty" in check_text(report, "part2_none")
-    assert [c.level for c in report.checks if c.key == "part2_none"] == ["warning"]
 
 
 def test_consultation_without_what_changed_is_flagged(workspace):

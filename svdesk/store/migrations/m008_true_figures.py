@@ -31,7 +31,7 @@ def apply(db) -> None:
         CREATE TABLE cic34_none (
             id TEXT PRIMARY KEY,
             year_end TEXT NOT NULL,
-            what TEXT NOT NULL CHECK (what IN ('pay', 'transfers', 'dividends')),
+            what TEXT NOT NULL CHECK (what IN ('consultation', 'pay', 'transfers', 'dividends')),
             confirmed_on TEXT NOT NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
