@@ -87,6 +87,7 @@ class Organisation:
     postal_address: str = ""
     email: str = ""
     phone: str = ""
+    retention_years: int = 0   # how long a story and its consent form are kept after consent ends (0: not set)
 
     @property
     def first_year(self) -> FinancialYear | None:
@@ -120,6 +121,8 @@ class Organisation:
         if self.phone.strip() and (len(re.sub(r"\D", "", self.phone)) < 7 or len(self.phone) > 40
                                    or not _PHONE.match(self.phone.strip())):
             found.append("The phone number does not look right (for example 0121 496 0000).")
+        if not 0 <= self.retention_years <= 50:
+            found.append("Keep stories and consent forms for between 1 and 50 years (or leave it unset).")
         if self.incorporated_on and not dt.date(1900, 1, 1) <= self.incorporated_on <= dt.date(2200, 1, 1):
             found.append("The incorporation date does not look right.")
         return found

@@ -13,7 +13,7 @@ from svdesk.store.rows import stamped
 
 _COLUMNS = (
     "name", "legal_form", "company_number", "year_end_day", "year_end_month", "area_served",
-    "staff", "volunteers", "website", "incorporated_on", "postal_address", "email", "phone",
+    "staff", "volunteers", "website", "incorporated_on", "postal_address", "email", "phone", "retention_years",
 )
 
 
@@ -32,6 +32,7 @@ def to_row(org: Organisation) -> dict:
         "postal_address": org.postal_address,
         "email": org.email,
         "phone": org.phone,
+        "retention_years": org.retention_years,
     }
 
 
@@ -49,6 +50,7 @@ def from_row(row: dict) -> Organisation:
         postal_address=row.get("postal_address") or "",
         email=row.get("email") or "",
         phone=row.get("phone") or "",
+        retention_years=row.get("retention_years") or 0,
     )
 
 
@@ -105,7 +107,7 @@ def validate_section(data, whole: dict) -> list[str]:
     for key in ("id", "created_at", "updated_at", "name", "legal_form"):
         if not isinstance(data.get(key), str):
             problems.append(f"organisation.{key}: a text value is required")
-    for key in ("year_end_day", "year_end_month", "staff", "volunteers"):
+    for key in ("year_end_day", "year_end_month", "staff", "volunteers", "retention_years"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
             problems.append(f"organisation.{key}: must be a whole number")
     if data.get("incorporated_on") is not None and not isinstance(data["incorporated_on"], str):

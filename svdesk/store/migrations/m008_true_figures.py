@@ -4,7 +4,8 @@
 - "none this year" confirmations for the CIC34's nil statements (a nil statement is printed only
   when the person confirmed it, never because nothing was entered);
 - the organisation's own dates and contact details (incorporation date, postal address, email,
-  phone) for reports and consent forms.
+  phone, how long stories and consent forms are kept) for reports and consent forms;
+- a story's consent to photographs and video, separate from the story itself.
 
 Files from before this step upgrade without losing anything: every value stays as it was and each
 unit maps to the way it was counted, except that a number of people becomes "people taking part"
@@ -43,3 +44,6 @@ def apply(db) -> None:
     for column in ("postal_address", "email", "phone"):
         db.execute(f"ALTER TABLE organisation ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE organisation ADD COLUMN incorporated_on TEXT")
+    db.execute("ALTER TABLE organisation ADD COLUMN retention_years INTEGER NOT NULL DEFAULT 0")
+    # Consent for photographs and video is its own tick: nobody has given it until recorded.
+    db.execute("ALTER TABLE story_consents ADD COLUMN photos INTEGER NOT NULL DEFAULT 0")

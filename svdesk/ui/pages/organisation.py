@@ -113,6 +113,12 @@ class OrganisationPage(Page):
         self.phone.setMaxLength(40)
         self._row(form, "&Email", self.email, "For consent forms: where people can ask about their story.")
         self._row(form, "P&hone", self.phone, "Optional — for consent forms.")
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 50)
+        self.retention.setSpecialValueText("Not set")
+        self.retention.setSuffix(" years")
+        self._row(form, "&Keep stories for", self.retention,
+                  "How long you keep a story and its consent form after the permission ends; consent forms say so.")
 
         self.problems = ProblemLabel()
         outer.addWidget(self.problems)
@@ -129,7 +135,7 @@ class OrganisationPage(Page):
         self.incorporated.date_edited.connect(lambda _value: self._save())
         self.legal_form.currentIndexChanged.connect(self._legal_form_changed)
         self.year_end_month.currentIndexChanged.connect(self._save)
-        for spin in (self.year_end_day, self.staff, self.volunteers):
+        for spin in (self.year_end_day, self.staff, self.volunteers, self.retention):
             spin.editingFinished.connect(self._save)
         self.refresh()
 
@@ -165,6 +171,7 @@ class OrganisationPage(Page):
             self.postal_address.set_text_quietly(org.postal_address)
             self.email.setText(org.email)
             self.phone.setText(org.phone)
+            self.retention.setValue(org.retention_years)
         finally:
             self._loading = False
         self._show_year(org.year_end)
@@ -173,7 +180,8 @@ class OrganisationPage(Page):
         for widget in (self.name, self.company_number, self.website, self.area, self.incorporated,
                        self.postal_address, self.email, self.phone):
             widget.setReadOnly(read_only)
-        for widget in (self.legal_form, self.year_end_day, self.year_end_month, self.staff, self.volunteers):
+        for widget in (self.legal_form, self.year_end_day, self.year_end_month, self.staff, self.volunteers,
+                       self.retention):
             widget.setEnabled(not read_only)
 
     def _show_year(self, year_end: YearEnd) -> None:
@@ -201,6 +209,7 @@ class OrganisationPage(Page):
             postal_address=self.postal_address.toPlainText(),
             email=self.email.text(),
             phone=self.phone.text(),
+            retention_years=self.retention.value(),
         )
 
     def _save(self) -> None:
