@@ -187,6 +187,8 @@ def _progress_of_sum(indicator: Indicator, readings: list[Reading], year_end: Ye
         if p.end <= as_of and not any(r.start <= p.end and r.end >= p.start for r in in_year)
     )
     where = f"in {figure.label}"
+    # Lists are narrow: a part year is named by its months alone ("(so far, Apr–Sep 2026)").
+    brief = f"({figure.qualifier})" if figure.qualifier.startswith("so far") else where
     if indicator.target_value is None:
         return Progress("no_target", f"{show(total)} — no target set", context,
                         "Set a target to see whether this is on track.", total, None, as_of, fy, missing,
@@ -218,8 +220,8 @@ def _progress_of_sum(indicator: Indicator, readings: list[Reading], year_end: Ye
         noun = indicator.frequency.noun if len(missing) == 1 else indicator.frequency.noun + "s"
         detail += (f" No reading yet for {len(missing)} {noun}: {', '.join(missing)} (unknown, not counted as "
                    "zero, and left out of the comparison).")
-    short = (f"{show(total)} of {show(target)} {where}"
-             if indicator.direction is Direction.HIGHER else f"{show(total)} {where}")
+    short = (f"{show(total)} of {show(target)} {brief}"
+             if indicator.direction is Direction.HIGHER else f"{show(total)} {brief}")
     return Progress(status, f"{figures} — {STATUS_LABELS[status]}", context, detail.strip(),
                     total, expected, as_of, fy, missing, f"{short} — {STATUS_LABELS[status]}")
 
