@@ -163,18 +163,22 @@ class YearFigure:
 YearTotal = YearFigure
 
 
-def year_figures(indicator: Indicator, readings: list[Reading], year_end: YearEnd) -> list[YearFigure]:
+def year_figures(indicator: Indicator, readings: list[Reading], year_end: YearEnd,
+                 today: dt.date | None = None) -> list[YearFigure]:
     """One figure per financial year that has readings, oldest first.
 
-    A reading belongs to the financial year its period ends in.
+    A reading belongs to the financial year its period ends in. ``today`` tells a year still under
+    way ("so far, Apr–Nov 2026") from one that has ended with months missing ("8 of 12 months
+    recorded"); without it a year whose readings stop early is taken to be under way.
     """
     by_year: dict[FinancialYear, list[Reading]] = {}
     for reading in readings:
         by_year.setdefault(year_containing(reading.end, year_end), []).append(reading)
-    return [year_figure(indicator, by_year[fy], fy, year_end) for fy in sorted(by_year)]
+    return [year_figure(indicator, by_year[fy], fy, year_end, today) for fy in sorted(by_year)]
 
 
-def year_figure(indicator: Indicator, found: list[Reading], fy: FinancialYear, year_end: YearEnd) -> YearFigure:
+def year_figure(indicator: Indicator, found: list[Reading], fy: FinancialYear, year_end: YearEnd,
+                today: dt.date | None = None) -> YearFigure:
     value = combine(indicator, found, year_end)
     complete = covered_days(found, fy.start, fy.end) == (fy.end - fy.start).days + 1
     if value is None and found:
@@ -183,7 +187,7 @@ def year_figure(indicator: Indicator, found: list[Reading], fy: FinancialYear, y
         text = indicator.show(value)
     qualifier = ""
     if not complete:
-        if max(r.end for r in found) < fy.end:
+        if max(r.end for r in found) < fy.end and (today is None or today <= fy.end):
             qualifier = so_far(found, fy)
         else:
             noun = indicator.frequency.noun

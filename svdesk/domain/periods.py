@@ -98,6 +98,8 @@ def month_span(start: dt.date, end: dt.date) -> str:
     """'Apr–Jun 2025', 'Dec 2025–Feb 2026' for whole months; dates otherwise."""
     if start.day != 1 or end != month_of(end).end:
         return date_range(start, end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_MONTHS[start.month - 1]} {start.year}"
     if start.year == end.year:
         return f"{_MONTHS[start.month - 1]}–{_MONTHS[end.month - 1]} {end.year}"
     return f"{_MONTHS[start.month - 1]} {start.year}–{_MONTHS[end.month - 1]} {end.year}"

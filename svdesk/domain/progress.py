@@ -97,8 +97,9 @@ class ChartSpec:
 
 
 # -- combining readings (the rule lives in svdesk.domain.counting) ---------------------------------
-def year_totals(indicator: Indicator, readings: list[Reading], year_end: YearEnd) -> list[YearFigure]:
-    return year_figures(indicator, readings, year_end)
+def year_totals(indicator: Indicator, readings: list[Reading], year_end: YearEnd,
+                today: dt.date | None = None) -> list[YearFigure]:
+    return year_figures(indicator, readings, year_end, today)
 
 
 def total_between(indicator: Indicator, readings: list[Reading], start: dt.date, end: dt.date,
@@ -148,10 +149,10 @@ def progress(indicator: Indicator, readings: list[Reading], year_end: YearEnd, t
         return Progress("no_readings", "No readings yet", short="No readings yet")
     counting = indicator.how_counted
     if counting in ADDED_UP:
-        return _progress_of_sum(indicator, readings, year_end)
+        return _progress_of_sum(indicator, readings, year_end, today)
     if counting is Counting.TAKING_PART:
-        return _progress_of_headcount(indicator, readings, year_end)
-    return _progress_of_level(indicator, readings, year_end)
+        return _progress_of_headcount(indicator, readings, year_end, today)
+    return _progress_of_level(indicator, readings, year_end, today)
 
 
 def _status(indicator: Indicator, value: Decimal, expected: Decimal | None, as_of: dt.date, settled: bool) -> str:
@@ -173,10 +174,11 @@ def _latest_year(readings: list[Reading], year_end: YearEnd) -> tuple[FinancialY
     return fy, [r for r in readings if fy.contains(r.end)]
 
 
-def _progress_of_sum(indicator: Indicator, readings: list[Reading], year_end: YearEnd) -> Progress:
+def _progress_of_sum(indicator: Indicator, readings: list[Reading], year_end: YearEnd,
+                     today: dt.date | None = None) -> Progress:
     show = indicator.show
     fy, in_year = _latest_year(readings, year_end)
-    figure = year_figure(indicator, in_year, fy, year_end)
+    figure = year_figure(indicator, in_year, fy, year_end, today)
     total = figure.value
     as_of = min(max(r.end for r in in_year), fy.end)
     complete_year = as_of >= fy.end
@@ -231,11 +233,12 @@ def _months(days: int) -> str:
     return f"{months} month" + ("" if months == 1 else "s")
 
 
-def _progress_of_headcount(indicator: Indicator, readings: list[Reading], year_end: YearEnd) -> Progress:
+def _progress_of_headcount(indicator: Indicator, readings: list[Reading], year_end: YearEnd,
+                           today: dt.date | None = None) -> Progress:
     """People taking part: never added up; compared with a yearly target only by a yearly count."""
     show = indicator.show
     fy, in_year = _latest_year(readings, year_end)
-    figure = year_figure(indicator, in_year, fy, year_end)
+    figure = year_figure(indicator, in_year, fy, year_end, today)
     as_of = max(r.end for r in in_year)
     context = figure.label
     if figure.value is None:
@@ -263,12 +266,13 @@ def _progress_of_headcount(indicator: Indicator, readings: list[Reading], year_e
                                      f"{STATUS_LABELS[status]}")
 
 
-def _progress_of_level(indicator: Indicator, readings: list[Reading], year_end: YearEnd) -> Progress:
+def _progress_of_level(indicator: Indicator, readings: list[Reading], year_end: YearEnd,
+                       today: dt.date | None = None) -> Progress:
     show = indicator.show
     latest = max(readings, key=lambda r: (r.end, r.start))
     fy, in_year = _latest_year(readings, year_end)
     if indicator.how_counted is Counting.SCORE:
-        figure = year_figure(indicator, in_year, fy, year_end)
+        figure = year_figure(indicator, in_year, fy, year_end, today)
         value, context = figure.value, f"Average {figure.period_text}"
         when = figure.label
     else:

@@ -314,7 +314,7 @@ class IndicatorRepo:
         return progress(self.get(indicator_id), self.readings(indicator_id), self.year_end(), on or today())
 
     def year_totals(self, indicator_id: str) -> list[YearTotal]:
-        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end())
+        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
 
     def total_between(self, indicator_id: str, start: dt.date, end: dt.date) -> RangeTotal:
         return total_between(self.get(indicator_id), self.readings(indicator_id), start, end, self.year_end())

@@ -125,7 +125,9 @@ class ProgressPanel(QWidget):
     def _show_years(self, year_end) -> None:
         self.years_model.clear()
         self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", ""])
-        for total in reversed(year_totals(self.indicator, self.readings, year_end)):
+        from svdesk.domain.dates import today
+
+        for total in reversed(year_totals(self.indicator, self.readings, year_end, today())):
             state = "complete" if total.complete else total.qualifier
             cells = [QStandardItem(total.year.label), QStandardItem(total.text),
                      QStandardItem(f"{total.readings} of {total.periods_expected}"), QStandardItem(state)]

@@ -161,3 +161,25 @@ def test_reports_open_on_the_latest_ended_year_with_data():
         assert default_year(ws, TODAY) == FinancialYear(D(2024, 4, 1), D(2025, 3, 31))  # latest with data
     finally:
         ws.close()
+
+
+def test_the_leaflet_says_how_its_figures_were_counted_and_who_else_helped():
+    from svdesk.compose.document import plain_text
+    from svdesk.compose.summary import draft_summary
+    from svdesk.domain.financial_year import FinancialYear
+
+    ws = memory_workspace(Organisation(name="Growing Minds CIC"))
+    try:
+        rate = ws.indicators.add(Indicator(name="Gardeners feeling less isolated", unit=Unit.PERCENTAGE,
+                                           frequency=Frequency.YEARLY, contribution="GPs refer people to us."))
+        sessions = ws.indicators.add(Indicator(name="Garden sessions run", unit=Unit.COUNT))
+        ws.indicators.record(rate.id, D(2025, 4, 1), D(2026, 3, 31), "64")
+        ws.indicators.record(sessions.id, D(2025, 4, 1), D(2025, 4, 30), "8")
+        text = plain_text(draft_summary(ws, FinancialYear(D(2025, 4, 1), D(2026, 3, 31)), TODAY).document())
+        assert "Figures are counts" not in text
+        assert "the latest level or percentage" in text and "totals of what was counted" in text
+        assert "Others helped too. Gardeners feeling less isolated: GPs refer people to us." in text
+        assert "Garden sessions run (so far, Apr 2025)" not in text  # the year has ended: not "so far"
+        assert "(1 of 12 months recorded)" in text
+    finally:
+        ws.close()
