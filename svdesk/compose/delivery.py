@@ -18,7 +18,8 @@ from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.tender_material import figures_sentence
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
-from svdesk.domain.counting import added_up, rule_name
+from svdesk.domain.counting import added_up, is_whole_year, rule_name
+from svdesk.domain.measures import Counting
 from svdesk.domain.periods import describe_period
 from svdesk.domain.promises import Figure, PromiseProgress, track
 from svdesk.domain.tenders import Commitment, Tender, TenderStatus, format_number, format_years
@@ -56,6 +57,11 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) ->
             found.append(TrackedPromise(progress, "", (), ()))
             continue
         readings = repo.readings(indicator.id)
+        if indicator.how_counted is Counting.TAKING_PART:
+            # A headcount per month repeats people: only a yearly count of different people is a
+            # figure that can stand against a promise.
+            year_end = workspace.organisation.get().year_end
+            readings = [r for r in readings if is_whole_year(r, year_end)]
         figures = [Figure(r.start, r.end, float(r.value), r.id) for r in readings]
         progress = track(commitment, tender.contract_start, tender.contract_months, figures, on,
                          summable=added_up(indicator), unit=clean_line(commitment.unit))

@@ -183,3 +183,22 @@ def test_the_leaflet_says_how_its_figures_were_counted_and_who_else_helped():
         assert "(1 of 12 months recorded)" in text
     finally:
         ws.close()
+
+
+def test_a_delivery_report_never_sets_a_monthly_headcount_against_a_promise():
+    from svdesk.compose.delivery import tracked_promises
+
+    ws, attending = _gardening()
+    try:
+        from svdesk.domain.tenders import TenderStatus
+
+        tender = ws.tenders.create(title="Green prescribing", buyer="NHS Birmingham",
+                                   contract_start=D(2026, 4, 1), contract_months=24)
+        ws.tenders.add_commitment(tender.id, promise="People attending the garden", unit="people",
+                                  per_year=40.0, indicator_id=attending.id)
+        ws.tenders.submit(tender.id, "We will welcome 40 people a year.", D(2026, 3, 1), TenderStatus.WON)
+        [promise] = tracked_promises(ws, tender.id, TODAY)
+        assert promise.rule.startswith("people taking part")
+        assert promise.progress.delivered is None  # neither 22 (a sum) nor 12 (one month's headcount)
+    finally:
+        ws.close()
