@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from svdesk.domain.dates import format_date, today
+from svdesk.domain import dates
+from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
 
 _LABELS = {"consultation": "The company did not consult its stakeholders this year",
@@ -44,7 +45,7 @@ class NoneThisYear(QCheckBox):
         store = self.ctx.workspace.cic34_none
         try:
             if checked:
-                store.confirm(self.year_end, self.what, today())
+                store.confirm(self.year_end, self.what, dates.today())
             else:
                 store.withdraw(self.year_end, self.what)
         except SvdeskError as error:
