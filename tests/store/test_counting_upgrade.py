@@ -79,3 +79,28 @@ def test_a_dump_from_before_counting_rules_loads_as_an_upgraded_file(tmp_path):
         assert units[Unit.PEOPLE] is Counting.TAKING_PART and units[Unit.COUNT] is Counting.THINGS
     finally:
         ws.close()
+
+
+def test_a_dumped_score_is_checked_against_its_own_scale(tmp_path):
+    import datetime as dt
+
+    from svdesk.domain.measures import Indicator
+    from svdesk.domain.organisation import Organisation
+    import pytest
+
+    from svdesk.domain.errors import ValidationError
+    from svdesk.store.workspace import memory_workspace
+
+    ws = memory_workspace(Organisation(name="Growing Minds CIC"))
+    try:
+        wellbeing = ws.indicators.add(Indicator(name="Wellbeing", unit=Unit.SCORE, scale_name="SWEMWBS",
+                                                scale_low=Decimal(7), scale_high=Decimal(35)))
+        ws.indicators.record(wellbeing.id, dt.date(2026, 4, 1), dt.date(2026, 4, 30), "19.5")
+        data = dump_file(ws.file)
+    finally:
+        ws.close()
+    load_file(data, tmp_path / "good.svdesk")
+    data["measures"]["readings"][0]["value"] = "40"
+    with pytest.raises(ValidationError, match="runs from 7 to 35"):
+        load_file(data, tmp_path / "bad.svdesk")
+    assert not (tmp_path / "bad.svdesk").exists()
