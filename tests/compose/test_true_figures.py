@@ -202,3 +202,38 @@ def test_a_delivery_report_never_sets_a_monthly_headcount_against_a_promise():
         assert promise.progress.delivered is None  # neither 22 (a sum) nor 12 (one month's headcount)
     finally:
         ws.close()
+
+
+_NILS = {"consultation": "did not consult", "pay": "No remuneration was received.",
+         "transfers": "No transfer of assets", "dividends": "No dividends were declared or paid."}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(confirmed=st.sets(st.sampled_from(sorted(_NILS))), paid=st.sampled_from([None, 0, 150_000]),
+       transfer=st.booleans(), dividend=st.booleans())
+def test_no_nil_sentence_without_its_confirmation_record(confirmed, paid, transfer, dividend):
+    from svdesk.compose.cic34 import draft_report
+    from svdesk.compose.document import plain_text
+    from svdesk.domain.financial_year import FinancialYear
+    from svdesk.domain.organisation import LegalForm
+
+    ws = memory_workspace(Organisation(name="Property CIC", legal_form=LegalForm.CIC_SHARES))
+    try:
+        year = FinancialYear(D(2025, 4, 1), D(2026, 3, 31))
+        if paid is not None:
+            ws.cic34.add_pay(year.end, "Sam Okafor", paid)
+        if transfer:
+            ws.cic34.add_transfer(year.end, "Food bank", "bikes", 10_000)
+        if dividend:
+            ws.cic34.add_dividend(year.end, 5_000)
+        for what in confirmed:
+            ws.cic34_none.confirm(year.end, what, D(2026, 5, 1))
+        text = plain_text(draft_report(ws, year, TODAY).document())
+        backed = set(confirmed)
+        if paid == 0:
+            backed.add("pay")  # every director listed at £0 is itself a record of no pay
+        for what, sentence in _NILS.items():
+            if sentence in text:
+                assert what in backed, what
+    finally:
+        ws.close()
