@@ -33,6 +33,8 @@ class IndicatorResult:
     who_benefits: str = ""
     unit: str = ""
     rule: str = ""            # how its readings were combined (svdesk.domain.counting.rule_name)
+    headline: str = ""        # a big number when there is no single figure ('10–12')
+    headline_words: str = ""  # what that number counts
     contribution: str = ""    # what others also did, in the person's words
 
 
@@ -157,6 +159,7 @@ def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorRes
             period_text=total.period_text, target_text=target_text, target=target, verdict=verdict,
             baseline_text=baseline_text, who_benefits=getattr(indicator, "who_benefits", "") or "",
             unit=indicator.unit.value, rule=total.rule, contribution=indicator.contribution,
+            headline=total.headline, headline_words=total.headline_words,
         ))
     return results, missing, len(active)
 

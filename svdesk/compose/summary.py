@@ -188,11 +188,14 @@ def _differs(full: str, short: str) -> bool:
 
 def _figure(result) -> Figure:
     label = clean_line(result.name)
+    if result.headline:
+        # No single figure (people taking part, never added up): the range, and what it counts.
+        label = f"{result.headline_words} — {label}"
     if result.period_text and "(" in result.period_text:
         label += " " + result.period_text[result.period_text.index("("):]
     if result.target_text:
         label += f" — target {result.target_text}"
-    return Figure(result.value_text, label)
+    return Figure(result.headline or result.value_text, label)
 
 
 def _story_blocks(story) -> list:

@@ -147,6 +147,8 @@ class YearFigure:
     text: str                    # '312', '22.4 on the 7–35 SWEMWBS scale', 'between 10 and 12 people each month'
     qualifier: str               # '' for a whole year; 'so far, Apr–Nov 2026'; '8 of 12 months recorded'
     rule: str                    # rule_name(): 'added up', 'the latest reading', ...
+    headline: str = ""           # for a big number when there is no single figure: '10–12'
+    headline_words: str = ""     # what it counts: 'people taking part each month (never added up)'
 
     @property
     def period_text(self) -> str:
@@ -193,8 +195,13 @@ def year_figure(indicator: Indicator, found: list[Reading], fy: FinancialYear, y
             noun = indicator.frequency.noun
             recorded = len({(r.start, r.end) for r in found})
             qualifier = f"{recorded} of {indicator.frequency.per_year} {noun}s recorded"
+    headline, words = "", ""
+    if value is None and found:
+        low, high = min(r.value for r in found), max(r.value for r in found)
+        headline = format_number(low, 0) if low == high else f"{format_number(low, 0)}–{format_number(high, 0)}"
+        words = f"people taking part each {indicator.frequency.noun} (never added up)"
     return YearFigure(fy, value, len(found), indicator.frequency.per_year, complete, text, qualifier,
-                      rule_name(indicator))
+                      rule_name(indicator), headline, words)
 
 
 def score_change(indicator: Indicator, figures: list[YearFigure]) -> str:
