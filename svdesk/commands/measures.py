@@ -56,7 +56,10 @@ def cmd_indicators(args) -> int:
         for indicator in indicators:
             state = "" if indicator.is_active else " (archived)"
             count = len(workspace.indicators.readings(indicator.id))
-            print(f"{indicator.name}{state}  [{indicator.unit.label.lower()}, {indicator.frequency.label.lower()}, "
+            from svdesk.domain.counting import rule_name
+
+            print(f"{indicator.name}{state}  [{indicator.unit.label.lower()}, {rule_name(indicator)}, "
+                  f"{indicator.frequency.label.lower()}, "
                   f"{count} reading{'s' if count != 1 else ''}]")
             print(f"  {workspace.indicators.progress(indicator.id).sentence}")
             print(f"  id: {indicator.id}")

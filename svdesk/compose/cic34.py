@@ -15,7 +15,7 @@ offers the new draft, but keeps their text until they choose "reset to the draft
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from svdesk.compose import cic34_parts as parts
@@ -72,6 +72,8 @@ class Cic34Report:
     pay: tuple = ()
     transfers: tuple = ()
     checks: tuple = ()
+    none_confirmed: dict = field(default_factory=dict)   # {'pay': date confirmed, ...}
+    dividends_total: int | None = None
 
     @property
     def by_shares(self) -> bool:
@@ -124,9 +126,10 @@ def _fragments_in(normalised_text: str, fragments) -> bool:
 
 def report_years(workspace, today: dt.date | None = None) -> list[FinancialYear]:
     """The years the page offers, newest first: the current year, the four before it, and any
-    older year that has CIC34 records."""
+    older year that has CIC34 records — never a year before the organisation existed."""
     today = today or dates.today()
-    year_end = workspace.organisation.get().year_end
+    organisation = workspace.organisation.get()
+    year_end = organisation.year_end
     current = year_containing(today, year_end)
     years = [current]
     for _ in range(4):
@@ -135,50 +138,89 @@ def report_years(workspace, today: dt.date | None = None) -> list[FinancialYear]
         year = year_containing(end, year_end)
         if year not in years:
             years.append(year)
-    return sorted(set(years), key=lambda year: year.end, reverse=True)
+    kept = [year for year in set(years) if organisation.existed_in(year)] or [current]
+    return sorted(kept, key=lambda year: year.end, reverse=True)
 
 
 def default_year(workspace, today: dt.date | None = None) -> FinancialYear:
-    """The year a report is due for: the latest year that has ended."""
+    """The year a report opens on: the latest year that has ended and has data (readings or CIC34
+    records); else the latest year that has ended since incorporation; for an
+    organisation in its first year, that year."""
     today = today or dates.today()
-    year_end = workspace.organisation.get().year_end
-    return year_containing(today, year_end).previous(year_end)
+    years = report_years(workspace, today)
+    ended = [year for year in years if year.end < today]
+    with_data = _years_with_data(workspace, years)
+    for year in ended:
+        if year in with_data:
+            return year
+    if ended:
+        return ended[0]
+    return years[0]
+
+
+def _years_with_data(workspace, years: list[FinancialYear]) -> set[FinancialYear]:
+    found = set()
+    records = set(workspace.cic34.years_with_records())
+    repo = workspace.indicators
+    ends = [r.end for indicator in repo.active() for r in repo.readings(indicator.id)]
+    for year in years:
+        if year.end in records or any(year.contains(day) for day in ends):
+            found.add(year)
+    return found
+
+
+def not_before_incorporation(organisation, year: FinancialYear, what: str) -> None:
+    """Refuses a report for a year that ended before the organisation existed."""
+    if not organisation.existed_in(year):
+        raise SvdeskError(f"{organisation.name or 'The organisation'} was incorporated on "
+                          f"{format_date(organisation.incorporated_on)}, after {year.label} ended: there is no "
+                          f"{what} for that year.")
 
 
 def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
                  with_checks: bool = True) -> Cic34Report:
     today = today or dates.today()
     organisation = workspace.organisation.get()
+    not_before_incorporation(organisation, year, "CIC34 report")
     repo = workspace.cic34
     end = year.end
     wording = repo.wording(end)
     sources = gather(workspace, year, today, REPORT_USES)
     pay = tuple(repo.pay(end))
     transfers = tuple(repo.transfers(end))
+    nones = workspace.cic34_none.confirmed(end)
     drafts = {
         Part.ACTIVITIES: parts.draft_part1(sources),
-        Part.CONSULTATION: parts.draft_part2(sources, wording),
-        Part.REMUNERATION: parts.draft_part3(list(pay), wording),
-        Part.TRANSFERS: parts.draft_part4(list(transfers), wording),
+        Part.CONSULTATION: parts.draft_part2(sources, wording, "consultation" in nones),
+        Part.REMUNERATION: parts.draft_part3(list(pay), wording, "pay" in nones),
+        Part.TRANSFERS: parts.draft_part4(list(transfers), wording, "transfers" in nones),
     }
     if organisation.legal_form is LegalForm.CIC_SHARES:
         years = [year]
         for _ in range(4):
-            years.append(years[-1].previous(organisation.year_end))
+            earlier = years[-1].previous(organisation.year_end)
+            if not organisation.existed_in(earlier):
+                break  # no dividend row for a year before the company existed
+            years.append(earlier)
         totals = repo.dividend_totals([item.end for item in years])
-        drafts[Part.DIVIDENDS] = parts.draft_dividends([(item.label, totals[item.end]) for item in years], wording)
+        drafts[Part.DIVIDENDS] = parts.draft_dividends(
+            [(item.label, totals[item.end], "dividends" in workspace.cic34_none.confirmed(item.end))
+             for item in years], wording)
     edits = repo.part_edits(end)
     built = []
     for part, drafted in drafts.items():
         edit = edits.get(part)
         built.append(PartDraft(part, drafted, edit.text if edit else None, edit.drafted if edit else ""))
     report = Cic34Report(organisation, year, today, sources, tuple(built), repo.signatory(end), wording,
-                         pay, transfers)
+                         pay, transfers, none_confirmed=nones,
+                         dividends_total=repo.dividend_totals([end])[end] if organisation.legal_form is LegalForm.CIC_SHARES else None)
     if not with_checks:
         return report
     from svdesk.compose.cic34_checks import report_checks
 
-    previous = draft_report(workspace, year.previous(organisation.year_end), today, with_checks=False)
+    before = year.previous(organisation.year_end)
+    # No comparison with, or figure quoted from, a year before the organisation existed.
+    previous = draft_report(workspace, before, today, with_checks=False) if organisation.existed_in(before) else None
     return _with_checks(report, report_checks(report, previous))
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from svdesk.compose.parttext import normalise
-from svdesk.domain.cic34 import FILING_MONTHS, Part
+from svdesk.domain.cic34 import FILING_MONTHS, Part, format_pounds
 from svdesk.domain.dates import format_date
 from svdesk.domain.organisation import LegalForm
 
@@ -50,10 +50,10 @@ def report_checks(report, previous) -> list[Check]:
     checks: list[Check] = []
     checks += _organisation_checks(report)
     checks += _part1_checks(report)
-    checks += _part2_checks(report)
-    checks += _part3_checks(report)
-    checks += _part4_checks(report)
-    checks += _dividend_checks(report)
+    checks += _part2_checks(report, previous)
+    checks += _part3_checks(report, previous)
+    checks += _part4_checks(report, previous)
+    checks += _dividend_checks(report, previous)
     checks += _same_as_last_year(report, previous)
     checks += _edit_checks(report)
     checks += _signatory_checks(report)
@@ -107,8 +107,16 @@ def _part1_checks(report) -> list[Check]:
     return found
 
 
-def _part2_checks(report) -> list[Check]:
+def _part2_checks(report, previous=None) -> list[Check]:
     part = report.part(Part.CONSULTATION)
+    if not report.sources.consultations and "consultation" not in report.none_confirmed and not part.edited:
+        before = ""
+        if previous is not None and previous.sources.consultations:
+            count = len(previous.sources.consultations)
+            before = f" In {previous.year.label} {count} consultation{'s were' if count != 1 else ' was'} logged."
+        return [Check("part2_unknown", "problem", f"Nothing is logged about consulting stakeholders in "
+                      f"{report.year.label}: add what you did on the Who we listened to page, or confirm that "
+                      f"you did not consult this year.{before}", "page:listening")]
     if not part.text.strip():
         return [Check("part2_empty", "problem", "Part 2 is empty: say who you consulted and what changed, or "
                       "that you did not consult.", "part2")]
@@ -126,15 +134,17 @@ def _part2_checks(report) -> list[Check]:
     return found
 
 
-def _part3_checks(report) -> list[Check]:
+def _part3_checks(report, previous=None) -> list[Check]:
     found = []
     for item in report.pay:
         if not item.is_complete:
             found.append(Check("pay_missing", "problem", f"The pay of {item.director} is not entered: give the "
                                "amount (£0 if unpaid) or the note in the accounts that shows it.", "directors"))
-    if not report.pay:
-        found.append(Check("no_directors", "info", f"No directors are listed for {report.year.label}, so Part 3 "
-                           "says no remuneration was received. List them if any was paid.", "directors"))
+    if not report.pay and "pay" not in report.none_confirmed:
+        # Nothing entered is not "nothing paid": the nil statement needs the person's word.
+        found.append(Check("no_directors", "problem", f"Nothing is recorded about directors' pay for "
+                           f"{report.year.label}: list each director with what they were paid, or confirm that "
+                           f"no remuneration was received this year.{_last_year_pay(previous)}", "directors"))
     required = normalise(report.wording["part3_required"].text)
     if required not in normalise(report.text_of(Part.REMUNERATION)):
         found.append(Check("part3_sentence", "problem", "Part 3 is missing the sentence the form requires "
@@ -143,22 +153,50 @@ def _part3_checks(report) -> list[Check]:
     return found
 
 
-def _part4_checks(report) -> list[Check]:
+def _last_year_pay(previous) -> str:
+    if previous is None or not previous.pay:
+        return ""
+    paid = sum(item.amount_pence or 0 for item in previous.pay)
+    if paid:
+        return f" In {previous.year.label} directors were paid {format_pounds(paid)} in total."
+    if any(item.accounts_note.strip() for item in previous.pay):
+        return f" In {previous.year.label} directors' pay was given in the accounts."
+    return f" In {previous.year.label} no remuneration was recorded."
+
+
+def _part4_checks(report, previous=None) -> list[Check]:
     found = []
     for item in report.transfers:
         if not item.is_complete:
             found.append(Check("transfer_missing", "problem", f"The transfer to {item.recipient} needs what was "
                                "transferred and its value.", "transfers"))
-    if not report.text_of(Part.TRANSFERS).strip():
+    if not report.transfers and "transfers" not in report.none_confirmed:
+        before = ""
+        if previous is not None and previous.transfers:
+            total = sum(item.value_pence or 0 for item in previous.transfers)
+            before = (f" In {previous.year.label} {len(previous.transfers)} transfer"
+                      f"{'s were' if len(previous.transfers) != 1 else ' was'} recorded ({format_pounds(total)}).")
+        found.append(Check("transfers_unknown", "problem", f"Nothing is recorded about transfers of assets for "
+                           f"{report.year.label}: list them, or confirm there were none this year.{before}",
+                           "transfers"))
+    elif not report.text_of(Part.TRANSFERS).strip():
         found.append(Check("part4_empty", "problem", "Part 4 is empty: list the transfers, or keep the nil "
                            "statement if there were none.", "part4"))
     return found
 
 
-def _dividend_checks(report) -> list[Check]:
+def _dividend_checks(report, previous=None) -> list[Check]:
     if report.organisation.legal_form is not LegalForm.CIC_SHARES:
         return []
-    return [Check("detailed_form", "info", "As a CIC limited by shares you file the detailed form: it also "
+    found = []
+    if report.dividends_total is None and "dividends" not in report.none_confirmed:
+        before = ""
+        if previous is not None and previous.dividends_total:
+            before = f" In {previous.year.label} dividends of {format_pounds(previous.dividends_total)} were recorded."
+        found.append(Check("dividends_unknown", "problem", f"Nothing is recorded about dividends for "
+                           f"{report.year.label}: add them, or confirm none were declared or paid this year.{before}",
+                           "dividends"))
+    return found + [Check("detailed_form", "info", "As a CIC limited by shares you file the detailed form: it also "
                   "asks about dividends (at most 35 % of distributable profits) and performance-related interest.",
                   "dividends")]
 

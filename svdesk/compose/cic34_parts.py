@@ -113,10 +113,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def draft_part2(sources: YearSources, wording: dict[str, WordingValue]) -> str:
+def draft_part2(sources: YearSources, wording: dict[str, WordingValue], none_confirmed: bool = False) -> str:
+    """"Did not consult" only on the person's dated word, never because nothing was logged."""
     items = sources.consultations
     if not items:
-        return wording["part2_none"].text
+        return wording["part2_none"].text if none_confirmed else ""
     groups: list[str] = []
     for item in items:
         for part in _who_parts(item):
@@ -144,20 +145,21 @@ def nothing_paid(pay: list) -> bool:
     return not any(item.was_paid for item in pay)
 
 
-def draft_part3(pay: list, wording: dict[str, WordingValue]) -> str:
+def draft_part3(pay: list, wording: dict[str, WordingValue], none_confirmed: bool = False) -> str:
+    """The nil statement only from records: every director listed at £0, or the person's dated
+    "none this year" — never because nothing was entered."""
     required = wording["part3_required"].text
-    if nothing_paid(pay):
-        listed = [item for item in pay if item.amount_pence is None]  # still to be filled in
-        if listed:
-            return join_blocks(bullets([item.sentence() for item in pay]), required)
+    if pay and nothing_paid(pay) and all(item.amount_pence == 0 for item in pay):
         return join_blocks(wording["part3_nil"].text, required)
+    if not pay:
+        return join_blocks(wording["part3_nil"].text, required) if none_confirmed else required
     return join_blocks(bullets([item.sentence() for item in pay]), required)
 
 
 # -- Part 4 ---------------------------------------------------------------------------------------
-def draft_part4(transfers: list, wording: dict[str, WordingValue]) -> str:
+def draft_part4(transfers: list, wording: dict[str, WordingValue], none_confirmed: bool = False) -> str:
     if not transfers:
-        return wording["part4_nil"].text
+        return wording["part4_nil"].text if none_confirmed else ""
     total = sum(item.value_pence or 0 for item in transfers)
     lines = bullets([item.sentence() + "." for item in transfers])
     if len(transfers) > 1:
@@ -166,12 +168,21 @@ def draft_part4(transfers: list, wording: dict[str, WordingValue]) -> str:
 
 
 # -- dividends (CICs limited by shares) -------------------------------------------------------------
-def draft_dividends(totals: list[tuple[str, int | None]], wording: dict[str, WordingValue]) -> str:
-    """``totals``: (year label, pence or None) for this year and the four before, newest first."""
+def draft_dividends(totals: list[tuple[str, int | None, bool]], wording: dict[str, WordingValue]) -> str:
+    """``totals``: (year label, pence or None, confirmed none) for this year and the years before
+    it (at most four, none before incorporation), newest first. "none" is said only for a year
+    whose records or the person's confirmation say so; otherwise "not recorded"."""
     chunks = [wording["dividends_form"].text]
-    this_year = totals[0][1] if totals else None
-    if not this_year:
+    this_year = totals[0] if totals else None
+    if this_year is not None and not this_year[1] and (this_year[2] or this_year[1] == 0):
         chunks.append(wording["dividends_nil"].text)
-    chunks.append("Dividends declared or paid, this year and the four before:\n" + "\n".join(
-        f"{BULLET}{label}: {format_pounds(pence) if pence else 'none'}" for label, pence in totals))
+
+    def amount(pence, confirmed) -> str:
+        if pence:
+            return format_pounds(pence)
+        return "none" if confirmed or pence == 0 else "not recorded"
+
+    noun = "this year and the four before" if len(totals) == 5 else "this year and the years before, since incorporation"
+    chunks.append(f"Dividends declared or paid, {noun}:\n" + "\n".join(
+        f"{BULLET}{label}: {amount(pence, confirmed)}" for label, pence, confirmed in totals))
     return join_blocks(*chunks)

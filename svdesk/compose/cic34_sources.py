@@ -32,6 +32,10 @@ class IndicatorResult:
     incomplete_note: str = ""
     who_benefits: str = ""
     unit: str = ""
+    rule: str = ""            # how its readings were combined (svdesk.domain.counting.rule_name)
+    headline: str = ""        # a big number when there is no single figure ('10–12')
+    headline_words: str = ""  # what that number counts
+    contribution: str = ""    # what others also did, in the person's words
 
 
 @dataclass(frozen=True)
@@ -100,33 +104,41 @@ def _fragments(workspace, story_id: str) -> tuple[str, ...]:
 
 
 def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorResult], list[str], int]:
-    from svdesk.domain.measures import Direction, format_value
+    """Each active indicator's figure for ``year``, by its counting rule (svdesk.domain.counting)."""
+    from svdesk.domain.counting import added_up, score_change, yearly_target
+    from svdesk.domain.measures import Direction
 
     results, missing = [], []
     active = workspace.indicators.active()
     year_end = workspace.organisation.get().year_end
     for indicator in active:
-        totals = [total for total in workspace.indicators.year_totals(indicator.id) if total.year == year]
+        figures = workspace.indicators.year_totals(indicator.id)
+        totals = [total for total in figures if total.year == year]
         total = totals[0] if totals else None
-        if total is None or total.value is None:
+        if total is None:
             missing.append(indicator.name)
             continue
-        unit = indicator.unit
-        value = float(total.value)
+        show = indicator.show
+        # People taking part without a yearly count have no single figure: the range is stated, never a sum.
+        value = float(total.value) if total.value is not None else None
         target = float(indicator.target_value) if indicator.target_value is not None else None
         target_text, verdict = "", ""
         if target is not None:
-            if unit.summable:
-                target_text = f"{format_value(unit, indicator.target_value)} a year"
+            if yearly_target(indicator):
+                target_text = f"{show(indicator.target_value)} a year"
             else:
-                target_text = format_value(unit, indicator.target_value)
+                target_text = show(indicator.target_value, short=indicator.unit.value == "score")
                 if indicator.target_date and indicator.target_date > year.end:
                     target_text += f" by {format_date(indicator.target_date)}"
             higher = indicator.direction is Direction.HIGHER
-            met = value >= target if higher else value <= target
-            if met:
+            if value is None:
+                verdict = "no yearly count of different people to compare with the target"
+            elif total.qualifier and added_up(indicator):
+                # A part-year total is not a shortfall: it is compared with nothing until the year is whole.
+                verdict = "target met" if higher and value >= target else f"part year ({total.qualifier})"
+            elif (value >= target if higher else value <= target):
                 verdict = "target met"
-            elif unit.summable and target > 0 and higher:
+            elif added_up(indicator) and target > 0 and higher:
                 verdict = f"{round(100 * value / target)} % of the target"
             elif indicator.target_date and indicator.target_date > year.end:
                 verdict = "working towards it"
@@ -134,23 +146,20 @@ def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorRes
                 verdict = "target not met"
         baseline_text = ""
         if indicator.baseline_value is not None:
-            baseline_text = format_value(unit, indicator.baseline_value)
+            baseline_text = show(indicator.baseline_value, short=indicator.unit.value == "score")
             if indicator.baseline_date:
-                when = (year_containing(indicator.baseline_date, year_end).label if unit.summable
+                when = (year_containing(indicator.baseline_date, year_end).label if yearly_target(indicator)
                         else format_date(indicator.baseline_date))
                 baseline_text += f" ({when})"
-        incomplete = ""
-        if not total.complete:
-            noun = indicator.frequency.noun
-            if total.readings < total.periods_expected:
-                incomplete = (f"{total.readings} of {total.periods_expected} {noun}s recorded")
-            else:
-                incomplete = "the readings do not cover the whole year"
+        change = score_change(indicator, [f for f in figures if f.year <= year])
+        if change:
+            baseline_text = f"{baseline_text}; {change}" if baseline_text else change
         results.append(IndicatorResult(
             indicator_id=indicator.id, name=indicator.name, value_text=total.text, value=value,
-            period_text=f"in {year.label}", target_text=target_text, target=target, verdict=verdict,
-            baseline_text=baseline_text, incomplete_note=incomplete,
-            who_benefits=getattr(indicator, "who_benefits", "") or "", unit=unit.value,
+            period_text=total.period_text, target_text=target_text, target=target, verdict=verdict,
+            baseline_text=baseline_text, who_benefits=getattr(indicator, "who_benefits", "") or "",
+            unit=indicator.unit.value, rule=total.rule, contribution=indicator.contribution,
+            headline=total.headline, headline_words=total.headline_words,
         ))
     return results, missing, len(active)
 

@@ -5,6 +5,10 @@ consent for sensitive details or a child's story, until when), so that what they
 typed into svdesk as it stands. Printed for one story it shows the story as written, because
 consent is only informed when the person has seen what will be told. The wording is a starting
 point the organisation should read and adapt (the Word file can be edited); it is not legal advice.
+
+It covers UK GDPR basics: who holds the story and how to reach them, how long the story and the
+form are kept, the person's rights (including complaining to the ICO), and a separate tick for
+photographs and video. It names the organisation, never the software it uses.
 """
 
 from __future__ import annotations
@@ -65,6 +69,11 @@ def consent_form(workspace, story_id: str | None = None) -> Document:
     blocks.append(Paragraph("Tick each one you agree to."))
     blocks += [Paragraph(f"{BOX}  {_WHERE[use].format(org=name)}") for use in USE_ORDER]
 
+    blocks.append(Heading(1, "Photographs and video"))
+    blocks.append(Paragraph("A separate choice: you can agree to the story and say no to pictures."))
+    blocks.append(Paragraph(f"{BOX}  You may use photographs or video of me with my story, for the uses ticked "
+                            f"above.      {BOX}  No photographs or video of me."))
+
     blocks.append(Heading(1, "How you are named"))
     blocks.append(Paragraph("Tick one."))
     blocks += [Paragraph(f"{BOX}  {_NAMED[level]}") for level in LEVEL_ORDER]
@@ -91,13 +100,22 @@ def consent_form(workspace, story_id: str | None = None) -> Document:
 
     blocks.append(Heading(1, "For how long"))
     blocks.append(Paragraph(f"{BOX}  Until I tell you to stop.      {BOX}  Until this date: {LINE[:16]}"))
-    contact = org.website.strip()
+    blocks.append(Paragraph(_keeping(org)))
     blocks.append(Paragraph(
-        "You can change your mind at any time: tell anyone at " + name
-        + (f" or write to us through {contact}" if contact else "")
-        + ". From that day we will not use your story again anywhere new. Things already printed or "
-          "sent cannot be called back, but we will not use them again."
+        f"You can change your mind at any time: tell anyone at {name}, or contact us as below. From that day "
+        "we will not use your story again anywhere new. Things already printed or sent cannot be called back, "
+        "but we will not use them again."
     ))
+
+    blocks.append(Heading(1, "Your rights"))
+    blocks.append(Paragraph(
+        f"{name} is responsible for your story and this form. You have the right to see what we hold about "
+        "you, to have it corrected, to have it deleted, and to withdraw your permission at any time. Ask us "
+        "using the details below. If you are unhappy with how we have handled your information, you can "
+        "complain to the Information Commissioner's Office (ICO): ico.org.uk/make-a-complaint, or "
+        "0303 123 1113."
+    ))
+    blocks += _who_we_are(org, name)
 
     blocks.append(Heading(1, "Signatures"))
     if child:
@@ -110,14 +128,43 @@ def consent_form(workspace, story_id: str | None = None) -> Document:
               f"How we explained this (in person, by phone, in writing): {LINE[:20]}"]
     blocks += [Paragraph(line) for line in lines]
     blocks.append(Paragraph(
-        "Keep a copy of this form. We record what you ticked in our records (svdesk) and keep this form "
-        "with them.", role="note"))
+        "Keep a copy of this form. We record what you ticked in our records and keep this form with them.",
+        role="note"))
     return Document(
         title="Permission to tell your story", subtitle=name,
         meta=(story.title,) if story is not None and story.title else (),
         footer=f"{name} — consent form" + (f": {story.title}" if story is not None and story.title else ""),
         author=org.name.strip(), keywords=("consent", "story"), blocks=tuple(blocks),
     )
+
+
+def _keeping(org) -> str:
+    """How long the story and the form are kept: the organisation's own period, or a line for it
+    to fill in (svdesk never invents a retention period)."""
+    if org.retention_years:
+        years = f"{org.retention_years} year" + ("" if org.retention_years == 1 else "s")
+        return (f"We keep your story, and this form as the record of your permission, while your permission "
+                f"lasts and then for {years}, after which we delete them.")
+    return (f"We keep your story, and this form as the record of your permission, while your permission lasts "
+            f"and then for {LINE[:10]} years, after which we delete them.")
+
+
+def _who_we_are(org, name: str) -> list:
+    """Who holds the story and how to reach them: the organisation's own details, with lines to
+    fill in for any it has not entered."""
+    blocks = [Heading(1, "Who we are and how to contact us")]
+    identity = name
+    if org.company_number:
+        identity += f", company number {org.company_number}"
+    blocks.append(Paragraph(identity + "."))
+    address = ", ".join(line.strip() for line in org.postal_address.splitlines() if line.strip())
+    for label, value in (("Address", address), ("Email", org.email.strip()), ("Phone", org.phone.strip()),
+                         ("Website", org.website.strip())):
+        if value:
+            blocks.append(Paragraph([bold(f"{label}: "), value]))
+        elif label in ("Address", "Email"):
+            blocks.append(Paragraph(f"{label}: {LINE}"))
+    return blocks
 
 
 def file_stem(workspace, story_id: str | None = None) -> str:

@@ -18,7 +18,8 @@ from svdesk.compose.exports import ExportOutcome
 from svdesk.compose.tender_material import figures_sentence
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
-from svdesk.domain.measures import format_value
+from svdesk.domain.counting import added_up, is_whole_year, rule_name
+from svdesk.domain.measures import Counting
 from svdesk.domain.periods import describe_period
 from svdesk.domain.promises import Figure, PromiseProgress, track
 from svdesk.domain.tenders import Commitment, Tender, TenderStatus, format_number, format_years
@@ -31,6 +32,7 @@ class TrackedPromise:
     indicator_name: str
     evidence: tuple[str, ...]      # one line per counted reading: period, figure, note, files
     not_counted: tuple[str, ...]   # readings that began before the contract
+    rule: str = ""                 # how the indicator's readings combine (svdesk.domain.counting)
 
 
 def _period_text(workspace, indicator, start: dt.date, end: dt.date) -> str:
@@ -55,9 +57,14 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) ->
             found.append(TrackedPromise(progress, "", (), ()))
             continue
         readings = repo.readings(indicator.id)
+        if indicator.how_counted is Counting.TAKING_PART:
+            # A headcount per month repeats people: only a yearly count of different people is a
+            # figure that can stand against a promise.
+            year_end = workspace.organisation.get().year_end
+            readings = [r for r in readings if is_whole_year(r, year_end)]
         figures = [Figure(r.start, r.end, float(r.value), r.id) for r in readings]
         progress = track(commitment, tender.contract_start, tender.contract_months, figures, on,
-                         summable=indicator.unit.summable, unit=clean_line(commitment.unit))
+                         summable=added_up(indicator), unit=clean_line(commitment.unit))
         by_id = {r.id: r for r in readings}
         evidence = []
         for figure in progress.counted:
@@ -71,12 +78,14 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) ->
             evidence.append(line)
         not_counted = [f"{_period_text(workspace, indicator, f.start, f.end)}: {_value_text(indicator, by_id[f.reading_id].value)}"
                        for f in progress.not_counted]
-        found.append(TrackedPromise(progress, clean_line(indicator.name), tuple(evidence), tuple(not_counted)))
+        # The name carries the counting rule, so the report says how the figure was made.
+        found.append(TrackedPromise(progress, clean_line(indicator.name), tuple(evidence), tuple(not_counted),
+                                    rule_name(indicator)))
     return found
 
 
 def _value_text(indicator, value) -> str:
-    return format_value(indicator.unit, value)
+    return indicator.show(value)
 
 
 def delivery_document(workspace, tender_id: str, today: dt.date | None = None) -> Document:
@@ -136,7 +145,8 @@ def _promise_blocks(number: int, promise: TrackedPromise, tender: Tender) -> lis
     if not progress.linked:
         blocks.append(Paragraph(progress.headline, "warning"))
         return blocks
-    blocks.append(Paragraph(f"Delivered so far, measured as “{promise.indicator_name}”: {progress.headline}."))
+    how = f" (how it counts: {promise.rule})" if promise.rule else ""
+    blocks.append(Paragraph(f"Delivered so far, measured as “{promise.indicator_name}”{how}: {progress.headline}."))
     if progress.years:
         rows = tuple((year.year.label, "" if year.target is None else _num(year.target), year.delivered_text,
                       year.status) for year in progress.years)

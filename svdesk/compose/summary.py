@@ -62,15 +62,13 @@ class Summary:
         return f"{safe} impact summary {self.year.label.replace('/', '-')}"
 
 
-def _chart_unit(unit) -> str:
-    from svdesk.domain.measures import Unit
-
-    return {Unit.PERCENTAGE: "%", Unit.MONEY: "£", Unit.HOURS: "hours", Unit.PEOPLE: "people",
-            Unit.SCORE: "out of 10"}.get(unit, "")
-
-
 def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
-    """Each active indicator as bars of its recent years, with its target (and baseline) line."""
+    """Each active indicator as bars of its recent years, with its target (and baseline) line.
+
+    Bars are the year figures of svdesk.domain.counting; a part year says so on its bar, and
+    people taking part with no yearly count have no bar (their readings are never added up)."""
+    from svdesk.domain.counting import rule_name, yearly_target
+
     charts = []
     for indicator in workspace.indicators.active():
         totals = [total for total in workspace.indicators.year_totals(indicator.id)
@@ -78,23 +76,42 @@ def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
         totals = totals[-CHART_YEARS:]
         if not totals or totals[-1].year != year:
             continue
-        unit = indicator.unit
-        points = tuple((total.year.label, float(total.value)) for total in totals)
+        points = tuple((total.year.label + (" so far" if total.qualifier else ""), float(total.value))
+                       for total in totals)
         target = float(indicator.target_value) if indicator.target_value is not None else None
         baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
-        how = {"sum": "the year's total", "latest": "the year's latest figure",
-               "average": "the year's average"}[unit.aggregation]
-        caption = f"Each bar is one financial year ({how})."
+        caption = f"Each bar is one financial year ({rule_name(indicator)})."
+        part = [total for total in totals if total.qualifier]
+        if part:
+            caption += f" {part[-1].year.label} is a part year ({part[-1].qualifier})"
+            caption += ", so its bar is not a shortfall." if yearly_target(indicator) else "."
         charts.append(IndicatorChart(indicator.id, indicator.name, ChartSpec(
             title=indicator.name, kind="bar", series=(Series(year.label, points),), target=target,
-            baseline=baseline, unit=_chart_unit(unit), caption=caption,
+            baseline=baseline, unit=_chart_unit(indicator), caption=caption,
         )))
     return charts
+
+
+def _chart_unit(indicator) -> str:
+    """The short unit a chart prints beside its values ('%', '£', 'people', 'hours')."""
+    from svdesk.domain.counting import unit_name
+    from svdesk.domain.measures import Unit
+
+    if indicator.unit in (Unit.PERCENTAGE, Unit.MONEY):
+        return {Unit.PERCENTAGE: "%", Unit.MONEY: "£"}[indicator.unit]
+    if indicator.unit is Unit.HOURS:
+        return "hours"
+    if indicator.unit is Unit.SCORE:
+        return f"on {indicator.scale.span}"
+    return unit_name(indicator).split(" a ")[0].split(" in a ")[0]
 
 
 def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) -> Summary:
     today = today or dates.today()
     organisation = workspace.organisation.get()
+    from svdesk.compose.cic34 import not_before_incorporation
+
+    not_before_incorporation(organisation, year, "impact summary")
     sources = gather(workspace, year, today, SUMMARY_USES)
     charts = indicator_charts(workspace, year)
     chosen_ids = workspace.cic34.summary_story_ids(year.end)
@@ -171,9 +188,14 @@ def _differs(full: str, short: str) -> bool:
 
 def _figure(result) -> Figure:
     label = clean_line(result.name)
+    if result.headline:
+        # No single figure (people taking part, never added up): the range, and what it counts.
+        label = f"{result.headline_words} — {label}"
+    if result.period_text and "(" in result.period_text:
+        label += " " + result.period_text[result.period_text.index("("):]
     if result.target_text:
         label += f" — target {result.target_text}"
-    return Figure(result.value_text, label)
+    return Figure(result.headline or result.value_text, label)
 
 
 def _story_blocks(story) -> list:
@@ -208,8 +230,14 @@ def _listening_items(consultations, most: int = 3) -> list[str]:
 
 def _small_print(summary: Summary) -> str:
     org = summary.organisation
-    parts = [f"Figures are counts from our own records for {summary.year.label} "
-             f"({format_date(summary.year.start)} to {format_date(summary.year.end)})."]
+    parts = [f"Figures are from our own records for {summary.year.label} "
+             f"({format_date(summary.year.start)} to {format_date(summary.year.end)}){_how_counted(summary)}."]
+    helped = [f"{clean_line(result.name)}: {first_sentences(result.contribution, 1, 110)}"
+              for result in summary.sources.results if first_sentences(result.contribution, 1, 110)]
+    if helped:
+        # Others share the credit: the leaflet says who, in the person's own words.
+        parts.append("Others helped too. " + " ".join(
+            text if text.endswith((".", "!", "?", "…")) else text + "." for text in helped))
     if summary.stories:
         parts.append("Stories are shared with the permission of the people in them.")
     label = summary.sources.statement_label
@@ -220,6 +248,21 @@ def _small_print(summary: Summary) -> str:
     if org.website:
         parts.append(f"Find out more at {clean_line(org.website)}.")
     return " ".join(parts)
+
+
+def _how_counted(summary: Summary) -> str:
+    """': totals of what was counted, the latest percentage' — the rules the figures really used."""
+    words = {"added up": "totals of what was counted", "attendances added up": "totals of attendances",
+             "new people added up": "totals of new people",
+             "people taking part, never added up across periods": "people taking part, never added up across months",
+             "the latest reading": "the latest level or percentage",
+             "the average of the readings": "averages of scores, each on its scale"}
+    used = []
+    for result in summary.sources.results:
+        word = words.get(result.rule, result.rule)
+        if word and word not in used:
+            used.append(word)
+    return ": " + "; ".join(used) if used else ""
 
 
 def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | None = None,

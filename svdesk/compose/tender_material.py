@@ -128,31 +128,43 @@ def _indicator_order(indicators, linked: list[str], tender_tags: set[str], tags_
 
 
 def result_text(workspace, indicator) -> ResultText | None:
-    """The latest complete year's figure (with the year before, when there is one), or None."""
-    totals = [t for t in workspace.indicators.year_totals(indicator.id) if t.value is not None]
+    """The latest complete year's figure (with the year before, when there is one), or None.
+
+    Figures are the year figures of svdesk.domain.counting: people taking part are never a sum,
+    a part year says which months it covers, and a score is printed with its scale."""
+    from svdesk.domain.counting import score_change
+
+    totals = workspace.indicators.year_totals(indicator.id)
     if not totals:
         return None
-    complete = [t for t in totals if t.complete]
+    complete = [t for t in totals if t.complete and t.value is not None]
     latest = complete[-1] if complete else totals[-1]
-    period = latest.year.label if latest.complete else f"{latest.year.label} (so far)"
+    period = latest.label
     name = _line(indicator.name)
-    sentence = f"{name}: {latest.text} in {period}"
-    earlier = [t for t in totals if t.year < latest.year and t.complete]
-    if earlier:
+    sentence = f"{name}: {latest.text} {latest.period_text}"
+    earlier = [t for t in totals if t.year < latest.year and t.complete and t.value is not None]
+    change = score_change(indicator, [t for t in totals if t.year <= latest.year and t.complete])
+    if change:
+        sentence += f", {change}"
+    elif earlier and latest.value is not None:
         before = earlier[-1]
         if latest.value != before.value:
             word = "up" if latest.value > before.value else "down"
             sentence += f", {word} from {before.text} in {before.year.label}"
-    # The first sentence of how it is collected says where the figure comes from.
-    how = sentences(clean_text(getattr(indicator, "how_collected", "")))
+    # Where the figure comes from, in the person's words (library guidance is never a source).
+    how = sentences(clean_text(workspace.indicators.own_source(indicator)))
     source = how[0].split("; ")[0].rstrip(".") if how else "our own monitoring records"
     sentence += f". Source: {source}."
+    if latest.value is None:
+        return ResultText(indicator.id, name, sentence, "")
     return ResultText(indicator.id, name, sentence, _estimate(workspace, indicator, latest, period))
 
 
 def _estimate(workspace, indicator, year_total, period: str) -> str:
     valuation = workspace.indicators.valuation(indicator.id)
-    if valuation is None or not valuation.enabled or not indicator.unit.summable:
+    from svdesk.store.indicators_repo import can_be_valued
+
+    if valuation is None or not valuation.enabled or not can_be_valued(indicator):
         return ""
     from svdesk.domain.sroi import estimate
 

@@ -137,6 +137,7 @@ class Consent:
     level: IdLevel = IdLevel.ANONYMOUS  # the most identifying level they agreed to
     expires_on: dt.date | None = None  # last day the consent covers
     explicit: bool = False  # explicit consent for special category data or a child's story
+    photos: bool = False  # photographs and video of them may be used with the story (a separate tick)
     withdrawn_on: dt.date | None = None
     withdrawal_note: str = ""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from svdesk.domain.errors import ValidationError
-from svdesk.domain.measures import Direction, Frequency, Indicator, Unit
+from svdesk.domain.measures import Counting, Direction, Frequency, Indicator, Unit
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Suggestion:
     who_benefits: str
     contribution: str
     tags: tuple[str, ...] = ()
+    counting: Counting | None = None
 
     def to_indicator(self) -> Indicator:
         """A new indicator from this suggestion (no baseline or target: those are the user's own)."""
@@ -32,6 +33,7 @@ class Suggestion:
             name=self.name, outcome=self.outcome, unit=self.unit, direction=self.direction,
             frequency=self.frequency, how_collected=self.how_collected, collected_by=self.collected_by,
             who_benefits=self.who_benefits, contribution=self.contribution, library_key=self.key,
+            counting=self.counting,
         )
 
 
@@ -56,6 +58,7 @@ def kind_from_dict(data: dict) -> LibraryKind:
                 how_collected=item.get("how_collected", ""), collected_by=item.get("collected_by", ""),
                 who_benefits=item.get("who_benefits", ""), contribution=item.get("contribution", ""),
                 tags=tuple(item.get("tags", [])),
+                counting=Counting(item["counting"]) if item.get("counting") else None,
             ))
         except (KeyError, ValueError) as error:
             problems.append(f"indicators[{index}]: {error}")

@@ -1,16 +1,8 @@
 """Indicators (what we measure) and readings (what we measured), with the rules for their values.
 
-Values are ``Decimal`` so that money is exact to the penny and totals never drift. Each unit
-says how its readings combine into a year's figure:
-
-- count, people, hours, money: readings are added up (a year's figure is the total);
-- percentage: the latest reading (a rate describes one group at one time; averaging the rates of
-  groups of different sizes would give a number nobody measured);
-- score 0-10: the average of the readings (scores come from repeated surveys; the average over the
-  year is the fair summary, and the number of readings is shown beside it).
-
-For summable units the baseline and the target are amounts per financial year ("40 young people a
-year"); for percentages and scores they are levels ("65 %").
+Values are ``Decimal`` so that money is exact to the penny and totals never drift. The unit says
+what a value is; the indicator's ``counting`` says how its readings combine (the rule itself lives
+in ``svdesk.domain.counting``). A score is on a scale the person names (lowest, highest).
 """
 
 from __future__ import annotations
@@ -49,24 +41,6 @@ class Unit(str, enum.Enum):
         return _UNIT_LABELS[self]
 
     @property
-    def summable(self) -> bool:
-        return self in (Unit.COUNT, Unit.PEOPLE, Unit.HOURS, Unit.MONEY)
-
-    @property
-    def aggregation(self) -> str:
-        if self.summable:
-            return "sum"
-        return "latest" if self is Unit.PERCENTAGE else "average"
-
-    @property
-    def aggregation_text(self) -> str:
-        return {
-            "sum": "A year's figure is the total of its readings; the baseline and target are amounts per year.",
-            "latest": "A year's figure is its latest reading (rates of different groups are not averaged).",
-            "average": "A year's figure is the average of its readings.",
-        }[self.aggregation]
-
-    @property
     def rule_text(self) -> str:
         return _UNIT_RULES[self]
 
@@ -77,7 +51,7 @@ _UNIT_LABELS = {
     Unit.HOURS: "Hours",
     Unit.PERCENTAGE: "Percentage",
     Unit.MONEY: "Money (£)",
-    Unit.SCORE: "Score from 0 to 10",
+    Unit.SCORE: "Score on a scale",
 }
 _UNIT_RULES = {
     Unit.COUNT: "a whole number, 0 or more",
@@ -85,7 +59,77 @@ _UNIT_RULES = {
     Unit.HOURS: "hours, 0 or more, in quarters of an hour at most (like 7.5 or 7.25)",
     Unit.PERCENTAGE: "a percentage from 0 to 100",
     Unit.MONEY: "an amount in pounds, 0 or more, to the penny",
-    Unit.SCORE: "a score from 0 to 10 (one decimal place at most)",
+    Unit.SCORE: "a score on the indicator's scale (one decimal place at most)",
+}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The scale a score is on, as the person named it ("SWEMWBS", 7 to 35)."""
+
+    name: str
+    low: Decimal
+    high: Decimal
+
+    @property
+    def span(self) -> str:
+        return f"{format_number(self.low)}–{format_number(self.high)}"
+
+    @property
+    def text(self) -> str:
+        """'the 7–35 SWEMWBS scale' (a scale called just 'score' reads 'a 0–10 scale')."""
+        name = " ".join(self.name.split())
+        if not name or name.lower() in ("score", "scale"):
+            return f"a {self.span} scale"
+        return f"the {self.span} {name} scale"
+
+
+# Common scales offered when a score is set up (the person can name any other).
+COMMON_SCALES = (
+    ("SWEMWBS (short Warwick-Edinburgh wellbeing)", "SWEMWBS", 7, 35),
+    ("WEMWBS (Warwick-Edinburgh wellbeing)", "WEMWBS", 14, 70),
+    ("ONS personal wellbeing (0 to 10)", "ONS wellbeing", 0, 10),
+    ("A 1 to 5 rating", "rating", 1, 5),
+)
+DEFAULT_SCALE = Scale("score", Decimal(0), Decimal(10))
+
+
+class Counting(str, enum.Enum):
+    """How an indicator's readings combine over time; see svdesk.domain.counting for the rule."""
+
+    THINGS = "things"                # sessions, meals, bikes repaired: added up
+    ATTENDANCES = "attendances"      # visits (the same person twice is two): added up
+    NEW_PEOPLE = "new_people"        # first-time participants each period: added up
+    TAKING_PART = "taking_part"      # a headcount each period that repeats people: never added up
+    LEVEL = "level"                  # staff, volunteers on the books: the latest
+    SCORE = "score"                  # a score on the person's scale: averages
+    PERCENTAGE = "percentage"        # a rate: the latest
+    MONEY = "money"                  # pounds: added up
+
+    @property
+    def label(self) -> str:
+        return _COUNTING_LABELS[self]
+
+
+_COUNTING_LABELS = {
+    Counting.THINGS: "Things or events (added up)",
+    Counting.ATTENDANCES: "Attendances or visits (added up)",
+    Counting.NEW_PEOPLE: "New people each period (added up)",
+    Counting.TAKING_PART: "People taking part each period (never added up)",
+    Counting.LEVEL: "A level at a moment, like staff or volunteers (the latest)",
+    Counting.SCORE: "A score on a scale (averages)",
+    Counting.PERCENTAGE: "A percentage (the latest)",
+    Counting.MONEY: "Money (added up)",
+}
+# Which ways of counting fit each unit; the first is what a unit means when nothing else is said
+# (and what a file from before counting rules is upgraded to: a headcount of people is never summed).
+COUNTINGS_FOR = {
+    Unit.COUNT: (Counting.THINGS, Counting.ATTENDANCES, Counting.LEVEL),
+    Unit.PEOPLE: (Counting.TAKING_PART, Counting.NEW_PEOPLE, Counting.ATTENDANCES, Counting.LEVEL),
+    Unit.HOURS: (Counting.THINGS,),
+    Unit.PERCENTAGE: (Counting.PERCENTAGE,),
+    Unit.MONEY: (Counting.MONEY, Counting.LEVEL),
+    Unit.SCORE: (Counting.SCORE,),
 }
 
 
@@ -120,7 +164,7 @@ class Frequency(str, enum.Enum):
 _CLEAN = re.compile(r"[\s,£%]")
 
 
-def parse_value(unit: Unit, raw) -> Decimal:
+def parse_value(unit: Unit, raw, scale: Scale | None = None) -> Decimal:
     """A reading's value from what a person typed (or a spreadsheet cell); ValidationError if wrong.
 
     Accepts '1,234', '£1,234.50', '78%', ' 12 ' and plain numbers.
@@ -150,7 +194,7 @@ def parse_value(unit: Unit, raw) -> Decimal:
         if value is None or not value.is_finite():
             raise ValidationError([f"'{shown}' is not a number; enter {unit.rule_text}."])
     value = _normalise(value)
-    problem = value_problem(unit, value)
+    problem = value_problem(unit, value, scale)
     if problem:
         raise ValidationError([f"{_show(shown)} is not allowed here: {problem}."])
     return value
@@ -167,8 +211,15 @@ def _normalise(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def value_problem(unit: Unit, value: Decimal) -> str | None:
-    """Why ``value`` is not acceptable for ``unit`` (None when it is)."""
+def value_problem(unit: Unit, value: Decimal, scale: Scale | None = None) -> str | None:
+    """Why ``value`` is not acceptable for ``unit`` (None when it is); scores against ``scale``."""
+    if unit is Unit.SCORE:
+        scale = scale or DEFAULT_SCALE
+        if value < scale.low or value > scale.high:
+            return f"a score on {scale.text} runs from {format_number(scale.low)} to {format_number(scale.high)}"
+        if _places(value) > 1:
+            return "use one decimal place at most"
+        return None
     if value < 0:
         return "it cannot be negative"
     if value > _MAX_VALUE:
@@ -185,11 +236,6 @@ def value_problem(unit: Unit, value: Decimal) -> str | None:
             return "use two decimal places at most"
     if unit is Unit.MONEY and _places(value) > 2:
         return "money is recorded to the penny (two decimal places at most)"
-    if unit is Unit.SCORE:
-        if value > 10:
-            return "a score is at most 10"
-        if _places(value) > 1:
-            return "use one decimal place at most"
     return None
 
 
@@ -205,8 +251,8 @@ def format_number(value: Decimal | float | int, places: int | None = None) -> st
     return f"{value:,.{places}f}"
 
 
-def format_value(unit: Unit, value: Decimal | None, short: bool = False) -> str:
-    """'312', '78 %', '7.5 hours', '£1,234.50', '7.4 out of 10'; '' for None."""
+def format_value(unit: Unit, value: Decimal | None, short: bool = False, scale: Scale | None = None) -> str:
+    """'312', '78 %', '7.5 hours', '£1,234.50', '22.4 on the 7–35 SWEMWBS scale'; '' for None."""
     if value is None:
         return ""
     if unit is Unit.MONEY:
@@ -219,7 +265,7 @@ def format_value(unit: Unit, value: Decimal | None, short: bool = False) -> str:
         return text if short else f"{text} {'hour' if value == 1 else 'hours'}"
     if unit is Unit.SCORE:
         text = format_number(value, min(_places(value), 1))
-        return text if short else f"{text} out of 10"
+        return text if short else f"{text} on {(scale or DEFAULT_SCALE).text}"
     return format_number(value, 0 if value == value.to_integral_value() else 1)
 
 
@@ -249,6 +295,10 @@ class Indicator:
     who_benefits: str = ""
     contribution: str = ""
     library_key: str = ""
+    counting: Counting | None = None   # None: the unit's usual way (COUNTINGS_FOR)
+    scale_name: str = ""
+    scale_low: Decimal | None = None
+    scale_high: Decimal | None = None
     id: str = ""
     archived_at: str | None = None
     created_at: str = ""
@@ -257,6 +307,27 @@ class Indicator:
     @property
     def is_active(self) -> bool:
         return self.archived_at is None
+
+    @property
+    def how_counted(self) -> Counting:
+        allowed = COUNTINGS_FOR[self.unit]
+        return self.counting if self.counting in allowed else allowed[0]
+
+    @property
+    def scale(self) -> Scale | None:
+        """The scale of a score (0–10 when none was named); None for other units."""
+        if self.unit is not Unit.SCORE:
+            return None
+        if self.scale_low is None or self.scale_high is None:
+            return Scale(self.scale_name or DEFAULT_SCALE.name, DEFAULT_SCALE.low, DEFAULT_SCALE.high)
+        return Scale(self.scale_name, self.scale_low, self.scale_high)
+
+    def show(self, value: Decimal | None, short: bool = False) -> str:
+        """A value of this indicator as people read it (scores with their scale)."""
+        return format_value(self.unit, value, short, self.scale)
+
+    def value_problem(self, value: Decimal) -> str | None:
+        return value_problem(self.unit, value, self.scale)
 
     def problems(self) -> list[str]:
         found = []
@@ -269,9 +340,17 @@ class Indicator:
                             ("contribution", self.contribution)):
             if len(text) > MAX_TEXT:
                 found.append(f"The note on {label} is too long (at most {MAX_TEXT} characters).")
+        if self.unit is Unit.SCORE and (self.scale_low is None) != (self.scale_high is None):
+            found.append("Give both the lowest and the highest score of the scale.")
+        elif self.unit is Unit.SCORE and self.scale_low is not None and self.scale_high <= self.scale_low:
+            found.append("The highest score of the scale must be above the lowest.")
+        elif self.unit is Unit.SCORE and self.scale_low is not None and (self.scale_low < 0 or self.scale_high > _MAX_VALUE):
+            found.append("A scale runs from 0 or more.")
+        if len(self.scale_name) > MAX_NAME:
+            found.append(f"The scale's name is too long (at most {MAX_NAME} characters).")
         for label, value in (("baseline", self.baseline_value), ("target", self.target_value)):
             if value is not None:
-                problem = value_problem(self.unit, value)
+                problem = value_problem(self.unit, value, self.scale)
                 if problem:
                     found.append(f"The {label} {format_number(value)} does not fit the unit: {problem}.")
         if self.baseline_value is not None and self.baseline_date is None:
@@ -307,11 +386,11 @@ class Reading:
         return self.start + (self.end - self.start) / 2
 
 
-def reading_problems(unit: Unit, start: dt.date, end: dt.date, value: Decimal) -> list[str]:
+def reading_problems(unit: Unit, start: dt.date, end: dt.date, value: Decimal, scale: Scale | None = None) -> list[str]:
     found = []
     if end < start:
         found.append("A reading's period cannot end before it starts.")
-    problem = value_problem(unit, value)
+    problem = value_problem(unit, value, scale)
     if problem:
         found.append(f"{format_number(value)} does not fit the unit: {problem}.")
     return found

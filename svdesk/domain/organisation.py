@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from dataclasses import dataclass, field, replace
 
 from svdesk.domain.errors import ValidationError
-from svdesk.domain.financial_year import DEFAULT_YEAR_END, YearEnd
+from svdesk.domain.financial_year import DEFAULT_YEAR_END, FinancialYear, YearEnd, year_containing
 
 
 class LegalForm(str, enum.Enum):
@@ -45,6 +46,9 @@ _LEGAL_FORM_LABELS = {
 _COMPANY_NUMBER = re.compile(r"^(?:\d{8}|[A-Z]{2}\d{6}|R0\d{6})$")
 _WEBSITE = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+_PHONE = re.compile(r"^\+?[\d\s()-]+$")
+
 MAX_NAME = 160
 MAX_TEXT = 2000
 
@@ -79,6 +83,20 @@ class Organisation:
     staff: int = 0
     volunteers: int = 0
     website: str = ""
+    incorporated_on: dt.date | None = None   # no report, check or deadline for a year before it
+    postal_address: str = ""
+    email: str = ""
+    phone: str = ""
+    retention_years: int = 0   # how long a story and its consent form are kept after consent ends (0: not set)
+
+    @property
+    def first_year(self) -> FinancialYear | None:
+        """The first financial year: the one the incorporation date falls in (None when not given)."""
+        return year_containing(self.incorporated_on, self.year_end) if self.incorporated_on else None
+
+    def existed_in(self, year: FinancialYear) -> bool:
+        """Whether the organisation existed during ``year`` (True when no date was given)."""
+        return self.incorporated_on is None or year.end >= self.incorporated_on
 
     def problems(self) -> list[str]:
         """Every rule this profile breaks, in plain English (empty when all is well)."""
@@ -96,8 +114,17 @@ class Organisation:
             found.append("Staff and volunteer numbers look too large; please check them.")
         if self.website and not _WEBSITE.match(self.website.strip()):
             found.append("The website does not look like a web address (for example www.example.org.uk).")
-        if len(self.area_served) > MAX_TEXT:
-            found.append(f"The area served is too long (at most {MAX_TEXT} characters).")
+        if len(self.area_served) > MAX_TEXT or len(self.postal_address) > MAX_TEXT:
+            found.append(f"The area served or the postal address is too long (at most {MAX_TEXT} characters).")
+        if self.email.strip() and not _EMAIL.match(self.email.strip()):
+            found.append("The email address does not look right (for example hello@example.org.uk).")
+        if self.phone.strip() and (len(re.sub(r"\D", "", self.phone)) < 7 or len(self.phone) > 40
+                                   or not _PHONE.match(self.phone.strip())):
+            found.append("The phone number does not look right (for example 0121 496 0000).")
+        if not 0 <= self.retention_years <= 50:
+            found.append("Keep stories and consent forms for between 1 and 50 years (or leave it unset).")
+        if self.incorporated_on and not dt.date(1900, 1, 1) <= self.incorporated_on <= dt.date(2200, 1, 1):
+            found.append("The incorporation date does not look right.")
         return found
 
     def validated(self) -> "Organisation":
@@ -109,4 +136,7 @@ class Organisation:
             name=self.name.strip(),
             company_number=normalise_company_number(self.company_number),
             website=self.website.strip(),
+            email=self.email.strip(),
+            phone=" ".join(self.phone.split()),
+            postal_address="\n".join(line.strip() for line in self.postal_address.strip().splitlines() if line.strip()),
         )

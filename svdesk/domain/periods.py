@@ -87,17 +87,19 @@ def describe_period(start: dt.date, end: dt.date, frequency: Frequency | None, y
         return f"{_MONTHS[start.month - 1]} {start.year}"
     quarters = quarters_of(fy)
     if period in quarters:
-        span = _span(start, end)
+        span = month_span(start, end)
         return span if short else f"Q{quarters.index(period) + 1} {fy.label} ({span})"
     if start.day == 1 and end == month_of(end).end:
-        return _span(start, end)
+        return month_span(start, end)
     return date_range(start, end)
 
 
-def _span(start: dt.date, end: dt.date) -> str:
+def month_span(start: dt.date, end: dt.date) -> str:
     """'Apr–Jun 2025', 'Dec 2025–Feb 2026' for whole months; dates otherwise."""
     if start.day != 1 or end != month_of(end).end:
         return date_range(start, end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_MONTHS[start.month - 1]} {start.year}"
     if start.year == end.year:
         return f"{_MONTHS[start.month - 1]}–{_MONTHS[end.month - 1]} {end.year}"
     return f"{_MONTHS[start.month - 1]} {start.year}–{_MONTHS[end.month - 1]} {end.year}"

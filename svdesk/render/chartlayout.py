@@ -232,6 +232,7 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     if spec.kind == "line":
         scene.items += reference_lines
     categories = spec.categories()
+    labels: list = []
     if not categories or not any(v is not None for s in spec.series for _, v in s.points):
         add(Text(left + plot_w / 2, bottom + plot_h / 2, "No values yet", FONT_SIZE + 1, MUTED, "middle"))
     else:
@@ -245,11 +246,12 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
                 x = min(max(left + slot * (index + 0.5), half), width - half)  # stay inside the picture
                 add(Text(x, bottom - FONT_SIZE - 4, label, FONT_SIZE, MUTED, "middle"))
         if spec.kind == "bar":
-            _bars(spec, categories, left, slot, y_of, measure, add)
+            labels = _bars(spec, categories, left, slot, y_of, measure, add, [line.y1 for line in reference_lines])
         else:
             _lines(spec, categories, left, slot, y_of, measure, add)
     if spec.kind == "bar":
         scene.items += reference_lines
+        scene.items += labels  # after the lines: a value label is never struck through
 
     return scene
 
@@ -280,12 +282,20 @@ def _lines(spec, categories, left, slot, y_of, measure, add) -> None:
             add(Text(px, py + 6, label, FONT_SIZE, colour, "middle", True))
 
 
-def _bars(spec, categories, left, slot, y_of, measure, add) -> None:
+def _bars(spec, categories, left, slot, y_of, measure, add, avoid: list[float]) -> list:
+    """Draws the bars and returns their value labels, each placed clear of every target and
+    baseline line: above the bar, else above the line, else inside the bar's top."""
     count = max(1, len(spec.series))
     group = slot * 0.72
     bar = group / count
     zero = y_of(0.0)
     columns = [dict(series.points) for series in spec.series]
+    size = FONT_SIZE - 0.5
+    labels = []
+
+    def clear(low: float) -> bool:
+        return all(not (low - 1.5 <= y <= low + size + 1.0) for y in avoid)
+
     for c_index, category in enumerate(categories):
         x0 = left + slot * c_index + (slot - group) / 2
         for s_index, column in enumerate(columns):
@@ -297,9 +307,23 @@ def _bars(spec, categories, left, slot, y_of, measure, add) -> None:
             x = x0 + bar * s_index
             add(Rect(x + 0.6, min(y, zero), bar - 1.2, abs(y - zero), colour))
             label = format_value(value, spec.unit)
-            if measure(label, FONT_SIZE - 0.5, False) <= bar + 4:
-                ly = y + 3 if value >= 0 else y - FONT_SIZE - 1
-                add(Text(x + bar / 2, ly, label, FONT_SIZE - 0.5, INK, "middle"))
+            if measure(label, size, False) > bar + 4:
+                continue
+            if value < 0:
+                labels.append(Text(x + bar / 2, y - FONT_SIZE - 1, label, size, INK, "middle"))
+                continue
+            above = y + 3
+            inside = y - size - 2
+            if clear(above):
+                labels.append(Text(x + bar / 2, above, label, size, INK, "middle"))
+            elif inside - zero > 2 and clear(inside):
+                labels.append(Text(x + bar / 2, inside, label, size, "#FFFFFF", "middle"))
+            else:
+                over = max(line for line in avoid if above - 1.5 <= line <= above + size + 1.0) + 3
+                while not clear(over):
+                    over = max(line for line in avoid if over - 1.5 <= line <= over + size + 1.0) + 3
+                labels.append(Text(x + bar / 2, over, label, size, INK, "middle"))
+    return labels
 
 
 def _spread(centres: list[float], gap: float, low: float, high: float) -> list[float]:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from svdesk.domain.cic34 import MAX_PART_TEXT, Office, Part
+from svdesk.store.cic34_none import NONE_KINDS
 from svdesk.store.cic34_repo import wording_defaults
 from svdesk.store.orgfile import OrgFile
 
@@ -25,6 +26,8 @@ _TABLES = {
     "texts": ("cic34_texts", ("id", "year_end", "part", "text", "drafted", *_STAMPS, "deleted_at"),
               "year_end, part, id"),
     "summary": ("cic34_summary", ("id", "year_end", "story_ids", *_STAMPS), "year_end, id"),
+    "none_confirmed": ("cic34_none", ("id", "year_end", "what", "confirmed_on", *_STAMPS, "deleted_at"),
+                       "year_end, what, id"),
     "wording": ("cic34_wording", ("id", "key", "year_end", "text", *_STAMPS, "deleted_at"),
                 "key, year_end, id"),
 }
@@ -37,7 +40,7 @@ _KINDS = {
     "recipient": "text", "what": "text", "value_pence": "optional_int", "description": "text",
     "name": "text", "office": "text", "signed_on": "optional_date", "filed_on": "optional_date",
     "part": "text", "text": "text",
-    "drafted": "text", "key": "text", "story_ids": "id_list",
+    "drafted": "text", "key": "text", "story_ids": "id_list", "confirmed_on": "date",
 }
 _REQUIRED = {"id", "year_end", "created_at", "updated_at"}
 
@@ -140,6 +143,8 @@ def _item_rules(name: str, where: str, item: dict, wording_keys: set[str]) -> li
         problems.append(f"{where}.recipient: needs a name")
     if name == "dividends" and "amount_pence" in item and item["amount_pence"] is None:
         problems.append(f"{where}.amount_pence: is missing")
+    if name == "none_confirmed" and item.get("what") not in NONE_KINDS:
+        problems.append(f"{where}.what: must be one of " + ", ".join(NONE_KINDS))
     if name == "signatories" and item.get("office") not in {office.value for office in Office}:
         problems.append(f"{where}.office: must be director or secretary")
     if name == "texts":

@@ -14,8 +14,9 @@ from svdesk.domain.attachments import Attachment
 from svdesk.domain.dates import today, utc_now_stamp
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import YearEnd
+from svdesk.domain.counting import added_up
 from svdesk.domain.measures import (
-    ACTIVE_LIMIT, Indicator, Reading, format_value, parse_value, reading_problems, value_problem, value_to_text,
+    ACTIVE_LIMIT, Counting, Indicator, Reading, parse_value, reading_problems, value_to_text,
 )
 from svdesk.domain.periods import describe_period
 from svdesk.domain.progress import ChartSpec, Progress, RangeTotal, YearTotal, chart_spec, progress, total_between, year_totals
@@ -118,12 +119,12 @@ class IndicatorRepo:
         indicator = indicator.validated()
         current = self.get(indicator.id)
         self._check_name(indicator)
-        if indicator.unit != current.unit:
-            misfits = [r for r in self.readings(indicator.id) if value_problem(indicator.unit, r.value)]
+        if indicator.unit != current.unit or indicator.scale != current.scale:
+            misfits = [r for r in self.readings(indicator.id) if indicator.value_problem(r.value)]
             if misfits:
                 year_end = self.year_end()
                 shown = ", ".join(f"{describe_period(r.start, r.end, current.frequency, year_end, short=True)} "
-                                  f"({format_value(current.unit, r.value)})" for r in misfits[:5])
+                                  f"({current.show(r.value)})" for r in misfits[:5])
                 more = f" and {len(misfits) - 5} more" if len(misfits) > 5 else ""
                 raise ValidationError([
                     f"{len(misfits)} reading{'s do' if len(misfits) != 1 else ' does'} not fit "
@@ -228,8 +229,9 @@ class IndicatorRepo:
         ids = []
         with self._file.write("readings") as db:
             for item in items:
-                value = parse_value(indicator.unit, item.value) if not isinstance(item.value, Decimal) else item.value
-                problems = reading_problems(indicator.unit, item.start, item.end, value)
+                value = (parse_value(indicator.unit, item.value, indicator.scale)
+                         if not isinstance(item.value, Decimal) else item.value)
+                problems = reading_problems(indicator.unit, item.start, item.end, value, indicator.scale)
                 if problems:
                     raise ValidationError(problems)
                 clash = self._overlap(db, indicator_id, item.start, item.end, None)
@@ -255,7 +257,7 @@ class IndicatorRepo:
         indicator = self.get(reading.indicator_id)
         changes: dict = {}
         if value is not None:
-            changes["value"] = value_to_text(value if isinstance(value, Decimal) else parse_value(indicator.unit, value))
+            changes["value"] = value_to_text(value if isinstance(value, Decimal) else parse_value(indicator.unit, value, indicator.scale))
         if note is not None:
             changes["note"] = note.strip()
         if recorded_by is not None:
@@ -312,13 +314,24 @@ class IndicatorRepo:
         return progress(self.get(indicator_id), self.readings(indicator_id), self.year_end(), on or today())
 
     def year_totals(self, indicator_id: str) -> list[YearTotal]:
-        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end())
+        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
 
     def total_between(self, indicator_id: str, start: dt.date, end: dt.date) -> RangeTotal:
-        return total_between(self.get(indicator_id), self.readings(indicator_id), start, end)
+        return total_between(self.get(indicator_id), self.readings(indicator_id), start, end, self.year_end())
 
     def chart_spec(self, indicator_id: str) -> ChartSpec:
         return chart_spec(self.get(indicator_id), self.readings(indicator_id), self.year_end())
+
+    def own_source(self, indicator: Indicator) -> str:
+        """Where the figures come from in the person's words: their "how it is collected", unless it
+        is still the library's guidance copied in unchanged (guidance is never printed as a source)."""
+        from svdesk.store.indicator_library import suggestion
+
+        how = " ".join(indicator.how_collected.split())
+        offered = suggestion(indicator.library_key) if indicator.library_key else None
+        if offered is not None and how == " ".join(offered.how_collected.split()):
+            return ""
+        return how
 
     def describe(self, reading: Reading, indicator: Indicator | None = None) -> str:
         indicator = indicator or self.get(reading.indicator_id)
@@ -346,5 +359,6 @@ class IndicatorRepo:
 
 
 def can_be_valued(indicator: Indicator) -> bool:
-    """Money values need a quantity: a number of things, people or hours (not a rate or money)."""
-    return indicator.unit.summable and indicator.unit.value != "money"
+    """Money values need a quantity added up over a year: things, attendances, new people or hours
+    (not a rate, a level, a score, money, or a headcount that repeats people)."""
+    return added_up(indicator) and indicator.how_counted is not Counting.MONEY

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from svdesk.domain.measures import Direction, Frequency, Unit, value_problem
+from svdesk.domain.measures import COUNTINGS_FOR, Counting, Direction, Frequency, Scale, Unit, value_problem
 from svdesk.store.measures_rows import INDICATOR_COLUMNS, READING_COLUMNS, VALUATION_COLUMNS
 from svdesk.store.orgfile import OrgFile
 
@@ -19,6 +19,17 @@ _UNITS = [unit.value for unit in Unit]
 _DIRECTIONS = [direction.value for direction in Direction]
 _FREQUENCIES = [frequency.value for frequency in Frequency]
 _PERCENT_FIELDS = ("deadweight", "displacement", "attribution", "drop_off")
+_COUNTINGS = [counting.value for counting in Counting]
+
+
+def _scale(item: dict, unit: Unit | None) -> Scale | None:
+    """The scale a dumped score indicator's values must fit (0–10 when none is given)."""
+    if unit is not Unit.SCORE:
+        return None
+    low, high = _decimal(item.get("scale_low")), _decimal(item.get("scale_high"))
+    if low is None or high is None or high <= low:
+        return None
+    return Scale(item.get("scale_name") or "", low, high)
 
 
 def dump_section(orgfile: OrgFile) -> dict:
@@ -78,8 +89,9 @@ def _validate_indicator(item, where: str) -> list[str]:
         return [f"{where}: must be an object"]
     problems = _text_fields(item, where, ("id", "name", "unit", "created_at", "updated_at"),
                             ("outcome", "direction", "frequency", "how_collected", "collected_by", "who_benefits",
-                             "contribution", "library_key"),
-                            ("baseline_value", "baseline_date", "target_value", "target_date", "archived_at", "deleted_at"))
+                             "contribution", "library_key", "counting", "scale_name"),
+                            ("baseline_value", "baseline_date", "target_value", "target_date", "archived_at", "deleted_at",
+                             "scale_low", "scale_high"))
     problems += [f"{where}.{key}: unknown field" for key in sorted(set(item) - set(INDICATOR_COLUMNS))]
     if isinstance(item.get("name"), str) and not item["name"].strip():
         problems.append(f"{where}.name: the indicator needs a name")
@@ -89,13 +101,26 @@ def _validate_indicator(item, where: str) -> list[str]:
     if "position" in item and (not isinstance(item["position"], int) or isinstance(item["position"], bool)):
         problems.append(f"{where}.position: must be a whole number")
     unit = Unit(item["unit"]) if item.get("unit") in _UNITS else None
+    if isinstance(item.get("counting"), str):
+        if item["counting"] not in _COUNTINGS:
+            problems.append(f"{where}.counting: '{item['counting']}' is not one of {', '.join(_COUNTINGS)}")
+        elif unit and Counting(item["counting"]) not in COUNTINGS_FOR[unit]:
+            problems.append(f"{where}.counting: '{item['counting']}' does not fit the unit '{unit.value}'")
+    for key in ("scale_low", "scale_high"):
+        if isinstance(item.get(key), str) and _decimal(item[key]) is None:
+            problems.append(f"{where}.{key}: '{item[key]}' is not a number")
+    if unit is Unit.SCORE and (item.get("scale_low") is None) != (item.get("scale_high") is None):
+        problems.append(f"{where}: a scale needs both scale_low and scale_high")
+    elif unit is Unit.SCORE and item.get("scale_low") is not None and _scale(item, unit) is None:
+        problems.append(f"{where}.scale_high: must be above scale_low")
+    scale = _scale(item, unit)
     for key in ("baseline_value", "target_value"):
         if isinstance(item.get(key), str):
             value = _decimal(item[key])
             if value is None:
                 problems.append(f"{where}.{key}: '{item[key]}' is not a number")
-            elif unit and value_problem(unit, value):
-                problems.append(f"{where}.{key}: {value_problem(unit, value)}")
+            elif unit and value_problem(unit, value, scale):
+                problems.append(f"{where}.{key}: {value_problem(unit, value, scale)}")
     for key in ("baseline_date", "target_date"):
         if isinstance(item.get(key), str) and _date(item[key]) is None:
             problems.append(f"{where}.{key}: '{item[key]}' is not a date like 2026-03-31")
@@ -118,11 +143,11 @@ def _validate_reading(item, where: str, units: dict) -> list[str]:
         problems.append(f"{where}: the period ends before it starts")
     if isinstance(item.get("value"), str):
         value = _decimal(item["value"])
-        unit = units.get(item.get("indicator_id"))
+        unit, scale = units.get(item.get("indicator_id")) or (None, None)
         if value is None:
             problems.append(f"{where}.value: '{item['value']}' is not a number")
-        elif unit and value_problem(unit, value):
-            problems.append(f"{where}.value: {value_problem(unit, value)}")
+        elif unit and value_problem(unit, value, scale):
+            problems.append(f"{where}.value: {value_problem(unit, value, scale)}")
     return problems
 
 
@@ -154,14 +179,15 @@ def validate_section(data, whole: dict) -> list[str]:
                                              for key in ("indicators", "readings", "valuations")):
         return ["measures: must be an object with 'indicators', 'readings' and 'valuations' lists"]
     problems = [f"measures.{key}: unknown field" for key in sorted(set(data) - {"indicators", "readings", "valuations"})]
-    units: dict[str, Unit | None] = {}
+    units: dict[str, tuple[Unit | None, Scale | None]] = {}
     for index, item in enumerate(data.get("indicators", [])):
         where = f"measures.indicators[{index}]"
         problems += _validate_indicator(item, where)
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             if item["id"] in units:
                 problems.append(f"{where}.id: the same id is used twice")
-            units[item["id"]] = Unit(item["unit"]) if item.get("unit") in _UNITS else None
+            unit = Unit(item["unit"]) if item.get("unit") in _UNITS else None
+            units[item["id"]] = (unit, _scale(item, unit))
     seen_ids, live_periods = set(), {}
     for index, item in enumerate(data.get("readings", [])):
         where = f"measures.readings[{index}]"
@@ -189,7 +215,12 @@ def validate_section(data, whole: dict) -> list[str]:
 
 def load_section(orgfile: OrgFile, data: dict) -> None:
     for item in data.get("indicators", []):
-        orgfile.db["indicators"].insert({key: item.get(key) for key in INDICATOR_COLUMNS if key in item})
+        row = {key: item.get(key) for key in INDICATOR_COLUMNS if key in item}
+        # A dump from before counting rules: each unit counts as the upgrade of an old file says.
+        row.setdefault("counting", COUNTINGS_FOR[Unit(item["unit"])][0].value)
+        if item["unit"] == "score" and row.get("scale_low") is None:
+            row.update(scale_name=row.get("scale_name") or "score", scale_low="0", scale_high="10")
+        orgfile.db["indicators"].insert(row)
     for item in data.get("readings", []):
         orgfile.db["readings"].insert({key: item.get(key) for key in READING_COLUMNS if key in item})
     for item in data.get("valuations", []):

@@ -6,14 +6,14 @@ from decimal import Decimal
 
 from svdesk.domain.dates import parse_iso_date
 from svdesk.domain.measures import (
-    Direction, Frequency, Indicator, Reading, Unit, value_from_text, value_to_text,
+    Counting, Direction, Frequency, Indicator, Reading, Unit, value_from_text, value_to_text,
 )
 from svdesk.domain.sroi import Valuation
 
 INDICATOR_COLUMNS = (
     "id", "name", "outcome", "unit", "direction", "frequency", "baseline_value", "baseline_date",
     "target_value", "target_date", "how_collected", "collected_by", "who_benefits", "contribution",
-    "library_key", "position", "archived_at", "created_at", "updated_at", "deleted_at",
+    "library_key", "counting", "scale_name", "scale_low", "scale_high", "position", "archived_at", "created_at", "updated_at", "deleted_at",
 )
 READING_COLUMNS = (
     "id", "indicator_id", "period_start", "period_end", "value", "note", "recorded_by", "source",
@@ -47,6 +47,10 @@ def indicator_values(indicator: Indicator) -> dict:
         "who_benefits": indicator.who_benefits,
         "contribution": indicator.contribution,
         "library_key": indicator.library_key,
+        "counting": indicator.how_counted.value,
+        "scale_name": indicator.scale_name if indicator.unit is Unit.SCORE else "",
+        "scale_low": value_to_text(indicator.scale.low) if indicator.scale else None,
+        "scale_high": value_to_text(indicator.scale.high) if indicator.scale else None,
     }
 
 
@@ -58,6 +62,8 @@ def indicator_from_row(row: dict) -> Indicator:
         target_value=value_from_text(row["target_value"]), target_date=_date(row["target_date"]),
         how_collected=row["how_collected"], collected_by=row["collected_by"],
         who_benefits=row["who_benefits"], contribution=row["contribution"], library_key=row["library_key"],
+        counting=Counting(row["counting"]) if row.get("counting") else None, scale_name=row.get("scale_name") or "",
+        scale_low=value_from_text(row.get("scale_low")), scale_high=value_from_text(row.get("scale_high")),
         archived_at=row["archived_at"], created_at=row["created_at"], updated_at=row["updated_at"],
     )
 

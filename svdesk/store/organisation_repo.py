@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from svdesk.domain.errors import ValidationError
@@ -12,7 +13,7 @@ from svdesk.store.rows import stamped
 
 _COLUMNS = (
     "name", "legal_form", "company_number", "year_end_day", "year_end_month", "area_served",
-    "staff", "volunteers", "website",
+    "staff", "volunteers", "website", "incorporated_on", "postal_address", "email", "phone", "retention_years",
 )
 
 
@@ -27,6 +28,11 @@ def to_row(org: Organisation) -> dict:
         "staff": org.staff,
         "volunteers": org.volunteers,
         "website": org.website,
+        "incorporated_on": org.incorporated_on.isoformat() if org.incorporated_on else None,
+        "postal_address": org.postal_address,
+        "email": org.email,
+        "phone": org.phone,
+        "retention_years": org.retention_years,
     }
 
 
@@ -40,7 +46,21 @@ def from_row(row: dict) -> Organisation:
         staff=row["staff"],
         volunteers=row["volunteers"],
         website=row["website"],
+        incorporated_on=_date(row.get("incorporated_on")),
+        postal_address=row.get("postal_address") or "",
+        email=row.get("email") or "",
+        phone=row.get("phone") or "",
+        retention_years=row.get("retention_years") or 0,
     )
+
+
+def _date(text):
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ValidationError([f"'{text}' is not a date like 2024-06-01."]) from None
 
 
 class OrganisationRepo:
@@ -87,10 +107,12 @@ def validate_section(data, whole: dict) -> list[str]:
     for key in ("id", "created_at", "updated_at", "name", "legal_form"):
         if not isinstance(data.get(key), str):
             problems.append(f"organisation.{key}: a text value is required")
-    for key in ("year_end_day", "year_end_month", "staff", "volunteers"):
+    for key in ("year_end_day", "year_end_month", "staff", "volunteers", "retention_years"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
             problems.append(f"organisation.{key}: must be a whole number")
-    for key in ("company_number", "area_served", "website"):
+    if data.get("incorporated_on") is not None and not isinstance(data["incorporated_on"], str):
+        problems.append("organisation.incorporated_on: must be a date like 2024-06-01, or null")
+    for key in ("company_number", "area_served", "website", "postal_address", "email", "phone"):
         if key in data and not isinstance(data[key], str):
             problems.append(f"organisation.{key}: must be text")
     unknown = set(data) - {"id", "created_at", "updated_at", *_COLUMNS}

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError, ValidationError
-from svdesk.domain.measures import Indicator, format_value, parse_value, value_to_text
+from svdesk.domain.measures import Indicator, parse_value, value_to_text
 from svdesk.domain.textsafe import from_spreadsheet_cell, spreadsheet_cell
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
@@ -228,7 +228,7 @@ def plan_import(repo: IndicatorRepo, rows: list[list], indicator: Indicator | No
         item.period = _row_period(cells, frequency, year_end, item) if frequency else None
         if item.indicator:
             try:
-                item.value = parse_value(item.indicator.unit, cells.get("value"))
+                item.value = parse_value(item.indicator.unit, cells.get("value"), item.indicator.scale)
             except ValidationError as error:
                 item.problems += error.problems
         if item.period and item.indicator:
@@ -292,7 +292,6 @@ def _check_against_each_other(planned: list[ImportRow]) -> None:
 
 
 def _check_against_file(item: ImportRow, existing: list, replace: bool) -> None:
-    unit = item.indicator.unit
     for reading in existing:
         if reading.start > item.period.end or reading.end < item.period.start:
             continue
@@ -300,15 +299,15 @@ def _check_against_file(item: ImportRow, existing: list, replace: bool) -> None:
             item.problems.append(f"{item.period_text} overlaps a reading already recorded for "
                                  f"{reading.start:%d/%m/%Y}–{reading.end:%d/%m/%Y}.")
             return
-        item.previous = format_value(unit, reading.value)
+        item.previous = item.indicator.show(reading.value)
         if reading.value == item.value:
             item.action = "same"
         elif replace:
             item.action = "replace"
         else:
             item.problems.append(f"duplicate period: {item.period_text} already has a reading of "
-                                 f"{format_value(unit, reading.value)} in the file, and this row says "
-                                 f"{format_value(unit, item.value)} (import with 'replace' to overwrite).")
+                                 f"{item.indicator.show(reading.value)} in the file, and this row says "
+                                 f"{item.indicator.show(item.value)} (import with 'replace' to overwrite).")
         return
 
 

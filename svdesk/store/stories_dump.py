@@ -35,6 +35,7 @@ def dump_section(orgfile: OrgFile) -> dict:
         item = {key: row[key] for key in _CONSENT_FIELDS}
         item["given"] = bool(row["given"])
         item["explicit"] = bool(row["explicit"])
+        item["photos"] = bool(row["photos"])
         item["uses"] = json.loads(row["uses"])
         consents.append(item)
     uses = [{key: row[key] for key in _USE_FIELDS}
@@ -119,7 +120,7 @@ def validate_section(data, whole: dict) -> list[str]:
         if item.get("story_id") in with_consent:
             problems.append(f"{where}.story_id: a story has only one consent record")
         with_consent.add(item.get("story_id"))
-        for key in ("given", "explicit"):
+        for key in ("given", "explicit", "photos"):
             if not isinstance(item.get(key, False), bool):
                 problems.append(f"{where}.{key}: must be true or false")
         for key in ("given_on", "expires_on", "withdrawn_on"):
@@ -194,6 +195,7 @@ def load_section(orgfile: OrgFile, data: dict) -> None:
         row = {key: item[key] for key in _CONSENT_FIELDS if key in item}
         row["given"] = int(bool(item.get("given", False)))
         row["explicit"] = int(bool(item.get("explicit", False)))
+        row["photos"] = int(bool(item.get("photos", False)))
         row["uses"] = json.dumps(item.get("uses", []))
         db["story_consents"].insert(row)
     for item in data.get("uses", []):

@@ -17,7 +17,7 @@ STORY_COLUMNS = (
 )
 CONSENT_COLUMNS = (
     "given", "given_on", "method", "recorded_by", "given_by", "told", "uses", "level", "expires_on",
-    "explicit", "withdrawn_on", "withdrawal_note",
+    "explicit", "withdrawn_on", "withdrawal_note", "photos",
 )
 
 
@@ -76,6 +76,7 @@ def consent_to_row(consent: Consent) -> dict:
         "explicit": int(consent.explicit),
         "withdrawn_on": _iso(consent.withdrawn_on),
         "withdrawal_note": consent.withdrawal_note,
+        "photos": int(consent.photos),
     }
 
 
@@ -88,6 +89,7 @@ def consent_from_row(row: dict | None) -> Consent:
         given_by=row["given_by"], told=row["told"], uses=_uses(row["uses"]),
         level=IdLevel(row["level"]), expires_on=_date(row["expires_on"]), explicit=bool(row["explicit"]),
         withdrawn_on=_date(row["withdrawn_on"]), withdrawal_note=row["withdrawal_note"],
+        photos=bool(row.get("photos") or 0),
     )
 
 

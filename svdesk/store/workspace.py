@@ -11,6 +11,7 @@ from svdesk.store.orgfile import OrgFile, create_file, new_memory_file, open_fil
 
 if TYPE_CHECKING:
     from svdesk.store.attachments_repo import AttachmentRepo
+    from svdesk.store.cic34_none import NoneConfirmations
     from svdesk.store.cic34_repo import Cic34Repo
     from svdesk.store.consultations_repo import ConsultationRepo
     from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
@@ -92,6 +93,12 @@ class Workspace:
         from svdesk.store.cic34_repo import Cic34Repo
 
         return Cic34Repo(self.file)
+
+    @cached_property
+    def cic34_none(self) -> "NoneConfirmations":
+        from svdesk.store.cic34_none import NoneConfirmations
+
+        return NoneConfirmations(self.file)
 
     @property
     def path(self) -> Path | None:

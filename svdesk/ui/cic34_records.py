@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.cic34 import format_pounds, parse_pounds
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.ui.widgets import HelpLabel, ProblemLabel
+from svdesk.ui.cic34_none_box import NoneThisYear
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,8 @@ class YearRecords(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+        self.consultation_none = NoneThisYear(ctx, "consultation")
+        layout.addWidget(self.consultation_none)
         self.pay = RecordsTable(
             "Directors' remuneration (Part 3)",
             "Every director, with what they were paid in the year — £0 for an unpaid director — or, "
@@ -269,8 +272,10 @@ class YearRecords(QWidget):
             "&Add a director…")
         self.copy_button = QPushButton("&Copy last year's directors")
         self.pay.extra.addWidget(self.copy_button)
-        self.pay.empty_text = "No directors listed: Part 3 will say that no remuneration was received."
+        self.pay.empty_text = "No directors listed: list them, or tick “none this year” below."
         layout.addWidget(self.pay)
+        self.pay_none = NoneThisYear(ctx, "pay")
+        layout.addWidget(self.pay_none)
 
         self.transfers = RecordsTable(
             "Transfers of assets other than for full consideration (Part 4)",
@@ -279,8 +284,10 @@ class YearRecords(QWidget):
             [Column("To whom", "recipient"), Column("What", "what"),
              Column("Value", "value_pence", money=True, help="In pounds, e.g. 1440 or £1,440")],
             "Add a &transfer…")
-        self.transfers.empty_text = "No transfers: Part 4 will give the nil statement."
+        self.transfers.empty_text = "No transfers listed: Part 4 gives the nil statement once you tick below."
         layout.addWidget(self.transfers)
+        self.transfers_none = NoneThisYear(ctx, "transfers")
+        layout.addWidget(self.transfers_none)
 
         self.dividends = RecordsTable(
             "Dividends (CICs limited by shares)",
@@ -290,6 +297,8 @@ class YearRecords(QWidget):
             "Add a &dividend…")
         self.dividends.empty_text = "No dividends recorded for this year."
         layout.addWidget(self.dividends)
+        self.dividends_none = NoneThisYear(ctx, "dividends")
+        layout.addWidget(self.dividends_none)
         self.not_shares = HelpLabel("Only CICs limited by shares report dividends; your profile says you are not one.")
         layout.addWidget(self.not_shares)
         layout.addStretch()
@@ -305,6 +314,8 @@ class YearRecords(QWidget):
         self.dividends.describe = lambda record: "the dividend"
         for table in (self.pay, self.transfers, self.dividends):
             table.changed.connect(self._changed)
+        for box in (self.consultation_none, self.pay_none, self.transfers_none, self.dividends_none):
+            box.changed.connect(self._changed)
         self.pay.add_button.clicked.connect(self.add_director)
         self.copy_button.clicked.connect(self.copy_directors)
         self.transfers.add_button.clicked.connect(self.add_transfer)
@@ -331,6 +342,11 @@ class YearRecords(QWidget):
         self.pay.set_records(repo.pay(end), read_only)
         self.transfers.set_records(repo.transfers(end), read_only)
         self.dividends.set_records(repo.dividends(end), read_only)
+        logged = bool(self.ctx.workspace.consultations.between(self.year.start, self.year.end))
+        self.consultation_none.set_year(end, logged, read_only)
+        for box, table in ((self.pay_none, self.pay), (self.transfers_none, self.transfers),
+                           (self.dividends_none, self.dividends)):
+            box.set_year(end, bool(table.model.records), read_only)
         earlier = repo.pay(self.previous.end) if self.previous else []
         listed = {" ".join(item.director.split()).casefold() for item in self.pay.model.records}
         missing = [item for item in earlier if " ".join(item.director.split()).casefold() not in listed]
@@ -341,6 +357,8 @@ class YearRecords(QWidget):
         shares = self.ctx.workspace.organisation.get().legal_form is LegalForm.CIC_SHARES
         self.dividends.setVisible(shares or bool(self.dividends.model.records))
         self.not_shares.setVisible(not self.dividends.isVisible())
+        if self.dividends.isHidden():
+            self.dividends_none.setVisible(False)
 
     def _ask(self, title: str, label: str) -> str | None:
         text = self.ctx.dialogs.ask_text(self, title, label)

@@ -148,6 +148,9 @@ class ConsentEditor(QGroupBox):
         labelled(form, "&Explicit consent", self.explicit,
                  "Needed before a story with health or other sensitive details, or about a child (from a parent "
                  "or guardian), is used outside the organisation.")
+        self.photos = QCheckBox("They agreed to photographs and video of them")
+        self.photos.setAccessibleName("Photographs and video")
+        labelled(form, "&Photos and video", self.photos, "A separate tick on the consent form.")
         self.form_files = AttachmentList(ctx, CONSENT_FORM_ROLE, "Signed consent form", "Attach the signed form…",
                                          "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.docx);;All files (*)")
         labelled(form, "Signed form", self.form_files, buddy=self.form_files.add_button)
@@ -199,6 +202,7 @@ class ConsentEditor(QGroupBox):
         self.method.currentIndexChanged.connect(self._save)
         self.level.currentIndexChanged.connect(self._save)
         self.explicit.toggled.connect(self._save)
+        self.photos.toggled.connect(self._save)
         for box in self.uses.values():
             box.toggled.connect(self._save)
         for line in (self.recorded_by, self.given_by):
@@ -230,6 +234,7 @@ class ConsentEditor(QGroupBox):
             self.level.setCurrentIndex(self.level.findData(consent.level.value))
             self.expires_on.set_date(consent.expires_on)
             self.explicit.setChecked(consent.explicit)
+            self.photos.setChecked(consent.photos)
             self.withdrawn_on.set_date(dates.today())
             self.withdrawal_note.clear()
         finally:
@@ -239,13 +244,13 @@ class ConsentEditor(QGroupBox):
 
     def _show_state(self, consent: Consent) -> None:
         read_only = self.ctx.workspace.read_only or not self.story_id
-        for widget in (self.given, self.method, self.level, self.explicit, *self.uses.values(), self.withdraw_button,
-                       self.cancel_withdrawal):
+        for widget in (self.given, self.method, self.level, self.explicit, self.photos, *self.uses.values(),
+                       self.withdraw_button, self.cancel_withdrawal):
             widget.setEnabled(not read_only)
         for widget in (self.given_on, self.recorded_by, self.given_by, self.told, self.expires_on):
             widget.setReadOnly(read_only)
         for widget in (self.given_on, self.method, self.recorded_by, self.given_by, self.told, self.level,
-                       self.expires_on, self.explicit, *self.uses.values()):
+                       self.expires_on, self.explicit, self.photos, *self.uses.values()):
             widget.setEnabled(consent.given and not read_only)
         withdrawn = consent.withdrawn_on is not None
         self.withdraw_box.setVisible(consent.given and not withdrawn)
@@ -290,6 +295,7 @@ class ConsentEditor(QGroupBox):
             given_by=self.given_by.text(), told=self.told.toPlainText(),
             uses=frozenset(use for use, box in self.uses.items() if box.isChecked()),
             level=IdLevel(self.level.currentData()), expires_on=self.expires_on.date(), explicit=self.explicit.isChecked(),
+            photos=self.photos.isChecked(),
         )
 
     def _save(self, *_args) -> None:

@@ -139,14 +139,32 @@ class AppController(QObject):
             return None
         if not path.suffix:
             path = path.with_suffix(".svdesk")
+        started = self._ask_incorporation(name)
         try:
-            workspace = create_workspace(path, Organisation(name=name))
+            workspace = create_workspace(path, Organisation(name=name, incorporated_on=started))
         except SvdeskError as error:
             self.dialogs.error(self._parent(), "Could not create the file", str(error))
             return None
         self.settings.add_recent(path)
         self.settings.set_last_folder(path.parent)
         return self._show_workspace(workspace)
+
+    def _ask_incorporation(self, name: str):
+        """The organisation's own start: no report, check or deadline is given for a year before
+        it. Optional — cancelling or leaving it empty means "not given" (it can be added later)."""
+        from svdesk.domain.dates import parse_user_date
+
+        label = (f"When was {name} incorporated (or when did it start trading)? For example 14/03/2026.\n"
+                 "Leave this empty if you are not sure; you can add it on the Our organisation page.")
+        for _ in range(3):
+            text = self.dialogs.ask_text(self._parent(), "New organisation", label)
+            if text is None or not text.strip():
+                return None
+            day = parse_user_date(text)
+            if day is not None:
+                return day
+            label = f"“{text.strip()}” is not a date svdesk can read. Write it like 14/03/2026 or 14 Mar 2026:"
+        return None
 
     def open_demo(self) -> MainWindow | None:
         from svdesk.store.demo import fresh_demo_copy

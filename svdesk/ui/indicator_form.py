@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,7 +12,10 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.partial import valid_changes
-from svdesk.domain.measures import Direction, Frequency, Indicator, Unit, format_number, parse_value
+from svdesk.domain.counting import rule_text, yearly_target
+from svdesk.domain.measures import (
+    COMMON_SCALES, COUNTINGS_FOR, Counting, Direction, Frequency, Indicator, Unit, format_number, parse_value,
+)
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.pages.base import scrolling
@@ -67,7 +71,35 @@ class IndicatorForm(QWidget):
             kinds_row.addWidget(widget)
         kinds_row.addStretch()
         self.unit_help = HelpLabel("")
-        self._row(form, "&Unit", kinds, "", buddy=self.unit, help_label=self.unit_help)
+        self._row(form, "&Unit", kinds, "", buddy=self.unit)
+        self.counting = QComboBox()
+        self.counting.setAccessibleName("How readings are counted")
+        self._row(form, "How it &counts", self.counting, "", help_label=self.unit_help)
+        # A score's scale: the person's own, or one of the common ones filled in for them.
+        self.scale_box = QWidget()
+        scale_row = QHBoxLayout(self.scale_box)
+        scale_row.setContentsMargins(0, 0, 0, 0)
+        self.scale_preset = QComboBox()
+        self.scale_preset.addItem("Common scales…", None)
+        for label, name, low, high in COMMON_SCALES:
+            self.scale_preset.addItem(label, (name, low, high))
+        self.scale_preset.setAccessibleName("Common scales")
+        self.scale_name, self.scale_low, self.scale_high = QLineEdit(), QLineEdit(), QLineEdit()
+        self.scale_name.setMaxLength(160)
+        self.scale_name.setPlaceholderText("Name of the scale")
+        for line, name in ((self.scale_name, "Scale name"), (self.scale_low, "Lowest score"),
+                           (self.scale_high, "Highest score")):
+            line.setAccessibleName(name)
+        for line in (self.scale_low, self.scale_high):
+            line.setMaximumWidth(60)
+        scale_row.addWidget(self.scale_preset)
+        scale_row.addWidget(self.scale_name, 1)
+        scale_row.addWidget(QLabel("from"))
+        scale_row.addWidget(self.scale_low)
+        scale_row.addWidget(QLabel("to"))
+        scale_row.addWidget(self.scale_high)
+        self._row(form, "Sc&ale", self.scale_box, "The scale scores are on; every figure is printed with it.",
+                  buddy=self.scale_name)
 
         self.baseline_value, self.baseline_date = QLineEdit(), DateField()
         self.target_value, self.target_date = QLineEdit(), DateField()
@@ -116,12 +148,14 @@ class IndicatorForm(QWidget):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(area)
 
-        for line in (self.name, self.collected_by, self.baseline_value, self.target_value):
+        for line in (self.name, self.collected_by, self.baseline_value, self.target_value, self.scale_name,
+                     self.scale_low, self.scale_high):
             line.editingFinished.connect(self.save)
         for box in (self.outcome, self.how, self.who, self.contribution):
             box.editingFinished.connect(self.save)
-        for combo in (self.unit, self.direction, self.frequency):
+        for combo in (self.unit, self.direction, self.frequency, self.counting):
             combo.currentIndexChanged.connect(self.save)
+        self.scale_preset.activated.connect(self._use_common_scale)
         for field in (self.baseline_date, self.target_date):
             field.date_edited.connect(lambda _value: self.save())
             field.validity_changed.connect(lambda _problem: self._show_field_problems())
@@ -141,6 +175,8 @@ class IndicatorForm(QWidget):
         column.addWidget(field)
         column.addWidget(help_label or HelpLabel(help_text))
         form.addRow(caption, holder)
+        self._captions = getattr(self, "_captions", {})
+        self._captions[field] = (caption, holder)
 
     # -- loading -------------------------------------------------------------------------------------
     def set_indicator(self, indicator: Indicator | None) -> None:
@@ -152,6 +188,11 @@ class IndicatorForm(QWidget):
             self.name.setText(indicator.name)
             self.outcome.set_text_quietly(indicator.outcome)
             self.unit.setCurrentIndex(self.unit.findData(indicator.unit.value))
+            self._fill_countings(indicator)
+            scale = indicator.scale
+            self.scale_name.setText(indicator.scale_name if scale else "")
+            self.scale_low.setText(_number(scale.low) if scale else "")
+            self.scale_high.setText(_number(scale.high) if scale else "")
             self.direction.setCurrentIndex(self.direction.findData(indicator.direction.value))
             self.frequency.setCurrentIndex(self.frequency.findData(indicator.frequency.value))
             self.baseline_value.setText(_number(indicator.baseline_value))
@@ -167,23 +208,49 @@ class IndicatorForm(QWidget):
         finally:
             self._loading = False
         self.problems.show_problems([])
-        self._explain(indicator.unit)
+        self._explain(indicator)
         read_only = self.ctx.workspace.read_only
         for widget in (self.name, self.outcome, self.baseline_value, self.target_value, self.how, self.collected_by,
-                       self.who, self.contribution, self.baseline_date, self.target_date):
+                       self.who, self.contribution, self.baseline_date, self.target_date, self.scale_name,
+                       self.scale_low, self.scale_high):
             widget.setReadOnly(read_only)
-        for widget in (self.unit, self.direction, self.frequency, self.tags.tree):
+        for widget in (self.unit, self.direction, self.frequency, self.counting, self.scale_preset, self.tags.tree):
             widget.setEnabled(not read_only)
 
-    def _explain(self, unit: Unit) -> None:
-        self.unit_help.setText(f"Values are {unit.rule_text}. {unit.aggregation_text}")
-        if unit.summable:
+    def _fill_countings(self, indicator: Indicator) -> None:
+        self.counting.clear()
+        for counting in COUNTINGS_FOR[indicator.unit]:
+            self.counting.addItem(counting.label, counting.value)
+        self.counting.setCurrentIndex(self.counting.findData(indicator.how_counted.value))
+
+    def _explain(self, indicator: Indicator) -> None:
+        self.unit_help.setText(f"Values are {indicator.unit.rule_text}. {rule_text(indicator)}")
+        for field in (self.scale_box,):
+            caption, holder = self._captions[field]
+            caption.setVisible(indicator.unit is Unit.SCORE)
+            holder.setVisible(indicator.unit is Unit.SCORE)
+        if indicator.how_counted is Counting.TAKING_PART:
+            self.baseline_help.setText("How many different people took part in a year before you started (a yearly "
+                                       "count), and the date that year ended.")
+            self.target_help.setText("How many different people a year you are aiming for, and by when.")
+        elif yearly_target(indicator):
             self.baseline_help.setText("The amount in a year before you started measuring (or your first full year), "
                                        "and the date that year ended — for example 190 on 31 Mar 2023.")
             self.target_help.setText("The amount a year you are aiming for, and the date you aim to reach it by.")
         else:
             self.baseline_help.setText("The level when you started measuring, and when it was measured.")
             self.target_help.setText("The level you are aiming for, and the date you aim to reach it by.")
+
+    def _use_common_scale(self, index: int) -> None:
+        chosen = self.scale_preset.itemData(index)
+        if not chosen:
+            return
+        name, low, high = chosen
+        self.scale_name.setText(name)
+        self.scale_low.setText(str(low))
+        self.scale_high.setText(str(high))
+        self.scale_preset.setCurrentIndex(0)
+        self.save()
 
     # -- saving --------------------------------------------------------------------------------------
     def _show_field_problems(self) -> list[str]:
@@ -197,11 +264,21 @@ class IndicatorForm(QWidget):
         unit = Unit(self.unit.currentData())
         problems = []
         values = {}
+        chosen = self.counting.currentData()
+        values["counting"] = Counting(chosen) if chosen in [c.value for c in COUNTINGS_FOR[unit]] else None
+        values["scale_name"] = self.scale_name.text().strip() if unit is Unit.SCORE else ""
+        for key, line in (("scale_low", self.scale_low), ("scale_high", self.scale_high)):
+            try:
+                values[key] = Decimal(line.text().strip()) if unit is Unit.SCORE and line.text().strip() else None
+            except InvalidOperation:
+                problems.append(f"The scale: '{line.text().strip()}' is not a number.")
+                values[key] = getattr(self.indicator, key)
+        scale = replace(self.indicator, unit=unit, **values).scale
         for key, line, label in (("baseline_value", self.baseline_value, "baseline"),
                                  ("target_value", self.target_value, "target")):
             text = line.text().strip()
             try:
-                values[key] = parse_value(unit, text) if text else None
+                values[key] = parse_value(unit, text, scale) if text else None
             except ValidationError as error:
                 problems += [f"The {label}: {problem}" for problem in error.problems]
                 values[key] = getattr(self.indicator, key)
@@ -244,7 +321,14 @@ class IndicatorForm(QWidget):
         changed_unit = saved.unit != self.indicator.unit
         self.indicator = saved
         if changed_unit:
-            self._explain(saved.unit)
+            self._loading = True
+            self._fill_countings(saved)
+            scale = saved.scale
+            self.scale_name.setText(saved.scale_name if scale else "")
+            self.scale_low.setText(_number(scale.low) if scale else "")
+            self.scale_high.setText(_number(scale.high) if scale else "")
+            self._loading = False
+        self._explain(saved)
         self.saved.emit(saved)
 
     def _tags_changed(self, tags: list) -> None:

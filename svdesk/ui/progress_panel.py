@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.dates import format_date
 from svdesk.domain.measures import Indicator, Reading
+from svdesk.domain.counting import rule_name
 from svdesk.domain.progress import Progress, chart_spec, progress, total_between, year_totals
 from svdesk.ui.charts import ProgressChart
 from svdesk.ui.context import PageContext
@@ -122,18 +123,18 @@ class ProgressPanel(QWidget):
         self._show_range()
 
     def _show_years(self, year_end) -> None:
-        unit = self.indicator.unit
         self.years_model.clear()
         self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", ""])
-        for total in reversed(year_totals(self.indicator, self.readings, year_end)):
-            state = "complete" if total.complete else "part year"
+        from svdesk.domain.dates import today
+
+        for total in reversed(year_totals(self.indicator, self.readings, year_end, today())):
+            state = "complete" if total.complete else total.qualifier
             cells = [QStandardItem(total.year.label), QStandardItem(total.text),
                      QStandardItem(f"{total.readings} of {total.periods_expected}"), QStandardItem(state)]
             cells[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.years_model.appendRow(cells)
-        how = {"sum": "Figure = total of the year's readings", "latest": "Figure = the year's latest reading",
-               "average": "Figure = average of the year's readings"}[unit.aggregation]
-        self.years_help.setText(f"{how}. A reading counts in the year its period ends in.")
+        self.years_help.setText(f"How it counts: {rule_name(self.indicator)}. A reading counts in the year its "
+                                "period ends in; a period with no reading is unknown, not zero.")
 
     def _show_range(self) -> None:
         start, end = self.range_from.date(), self.range_to.date()
@@ -147,8 +148,8 @@ class ProgressPanel(QWidget):
         if end < start:
             self.range_result.setText("The second date is before the first.")
             return
-        total = total_between(self.indicator, self.readings, start, end)
-        if total.value is None:
+        total = total_between(self.indicator, self.readings, start, end, self.ctx.workspace.indicators.year_end())
+        if not total.readings:
             text = f"No readings wholly between {format_date(start)} and {format_date(end)}."
         else:
             noun = "reading" if total.readings == 1 else "readings"

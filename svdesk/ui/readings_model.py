@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError
-from svdesk.domain.measures import Frequency, Indicator, Reading, Unit, format_value, parse_value, value_to_text
+from svdesk.domain.measures import Frequency, Indicator, Reading, Unit, parse_value, value_to_text
 from svdesk.domain.periods import Period, add_months, describe_period, period_containing, periods_between
 from svdesk.store.indicators_repo import IndicatorRepo
 
@@ -24,7 +24,7 @@ HEADERS = ("Period", "Value", "Note", "Recorded by", "Evidence")
 PROBLEM_COLOUR = QColor("#b00020")
 EMPTY_COLOUR = QColor("#8a8a8a")
 _VALUE_HEADERS = {Unit.COUNT: "Number", Unit.PEOPLE: "People", Unit.HOURS: "Hours", Unit.PERCENTAGE: "%",
-                  Unit.MONEY: "£", Unit.SCORE: "Score (0–10)"}
+                  Unit.MONEY: "£", Unit.SCORE: "Score"}
 # How far back the grid reaches for a new indicator: a year of months or quarters, three years.
 _DEFAULT_WINDOW = {Frequency.MONTHLY: 11, Frequency.QUARTERLY: 9, Frequency.YEARLY: 24}
 
@@ -124,6 +124,8 @@ class ReadingsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == VALUE and self.indicator:
+                if self.indicator.unit is Unit.SCORE:
+                    return f"Score ({self.indicator.scale.span})"
                 return _VALUE_HEADERS[self.indicator.unit]
             return HEADERS[section]
         return None
@@ -147,7 +149,7 @@ class ReadingsModel(QAbstractTableModel):
             if reading is None:
                 return "—" if column == VALUE else ""
             return {
-                VALUE: format_value(self.indicator.unit, reading.value, short=True),
+                VALUE: self.indicator.show(reading.value, short=True),
                 NOTE: reading.note, RECORDED_BY: reading.recorded_by,
                 EVIDENCE: f"{row.evidence} file{'s' if row.evidence != 1 else ''}" if row.evidence else "",
             }.get(column)
@@ -206,7 +208,7 @@ class ReadingsModel(QAbstractTableModel):
                 self.saved.emit()
             self.problem.emit("")
             return
-        number = parse_value(self.indicator.unit, text)
+        number = parse_value(self.indicator.unit, text, self.indicator.scale)
         if row.reading is not None:
             self.repo.update_reading(row.reading.id, value=number)
         else:

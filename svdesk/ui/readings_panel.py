@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from svdesk.domain.errors import SvdeskError, ValidationError
-from svdesk.domain.measures import Indicator, format_value, parse_value
+from svdesk.domain.measures import Indicator, parse_value
 from svdesk.domain.periods import describe_period
 from svdesk.store.indicators_repo import READINGS_TABLE
 from svdesk.ui.attachment_list import AttachmentList
@@ -268,7 +268,7 @@ class ReadingsPanel(QWidget):
             return
         year_end = self.repo.year_end()
         items = [f"{describe_period(r.start, r.end, self.indicator.frequency, year_end)}: "
-                 f"{format_value(self.indicator.unit, r.value)}" + (f" — {r.note}" if r.note else "") for r in deleted]
+                 f"{self.indicator.show(r.value)}" + (f" — {r.note}" if r.note else "") for r in deleted]
         choice = self.ctx.dialogs.choose(self, "Bring back a deleted reading", "Deleted readings (newest first):", items)
         if choice is None:
             return
@@ -299,7 +299,7 @@ class ReadingsPanel(QWidget):
         if not problems and (start is None or end is None):
             problems.append("Give the first and the last day of the period.")
         try:
-            value = parse_value(self.indicator.unit, self.custom_value.text()) if not problems else None
+            value = parse_value(self.indicator.unit, self.custom_value.text(), self.indicator.scale) if not problems else None
             if value is not None:
                 self.repo.record(self.indicator.id, start, end, value, recorded_by=self.model.default_recorder)
         except ValidationError as error:

@@ -197,11 +197,14 @@ def test_part2_with_records(full):
             "What changed as a result: We opened on Saturdays.") in text
 
 
-def test_part2_without_records_says_there_was_none_with_a_warning(full):
+def test_part2_says_there_was_no_consultation_only_when_confirmed(full):
+    report = draft_report(full, LAST_YEAR, TODAY)
+    assert report.text_of(Part.CONSULTATION) == ""
+    assert [c.level for c in report.checks if c.key == "part2_unknown"] == ["problem"]
+    full.cic34_none.confirm(LAST_YEAR.end, "consultation", TODAY)
     report = draft_report(full, LAST_YEAR, TODAY)
     assert report.text_of(Part.CONSULTATION) == "The company did not consult its stakeholders during the year."
     assert "Part 2 is empty" in check_text(report, "part2_none")
-    assert [c.level for c in report.checks if c.key == "part2_none"] == ["warning"]
 
 
 def test_consultation_without_what_changed_is_flagged(workspace):
@@ -215,9 +218,18 @@ def test_part3_with_records_and_the_required_sentence(full):
     assert text == f"• Sam Okafor: £26,000\n• Priya Bassi: no remuneration\n\n{REQUIRED}"
 
 
-def test_part3_nil_statement_when_nothing_was_paid(workspace):
-    text = draft_report(workspace, YEAR, TODAY).text_of(Part.REMUNERATION)
-    assert text == f"No remuneration was received.\n\n{REQUIRED}"
+def test_part3_nil_statement_only_when_confirmed_or_every_director_is_at_nil(workspace):
+    # Nothing entered is not "nothing paid": no nil statement, and a problem quoting last year.
+    workspace.cic34.add_pay(LAST_YEAR.end, "Sam Okafor", 2_600_000)
+    report = draft_report(workspace, YEAR, TODAY)
+    assert "No remuneration" not in report.text_of(Part.REMUNERATION)
+    check = [c for c in report.checks if c.key == "no_directors"]
+    assert check[0].level == "problem" and "In 2024/25 directors were paid £26,000 in total." in check[0].text
+    workspace.cic34_none.confirm(END, "pay", dt.date(2026, 5, 1))
+    report = draft_report(workspace, YEAR, TODAY)
+    assert report.text_of(Part.REMUNERATION) == f"No remuneration was received.\n\n{REQUIRED}"
+    assert not [c for c in report.checks if c.key == "no_directors"]
+    workspace.cic34_none.withdraw(END, "pay")
     workspace.cic34.add_pay(END, "Priya Bassi", 0)
     assert draft_report(workspace, YEAR, TODAY).text_of(Part.REMUNERATION).startswith("No remuneration was received.")
 
@@ -238,9 +250,15 @@ def test_part3_without_the_required_sentence_is_a_problem(full):
 
 
 # -- Part 4 ----------------------------------------------------------------------------------------
-def test_part4_nil_statement_and_records(workspace):
-    assert draft_report(workspace, YEAR, TODAY).text_of(Part.TRANSFERS) == (
-        "No transfer of assets other than for full consideration has been made.")
+def test_part4_nil_statement_only_when_confirmed_and_records(workspace):
+    workspace.cic34.add_transfer(LAST_YEAR.end, "Food bank", "bikes", 30_000)
+    report = draft_report(workspace, YEAR, TODAY)
+    assert report.text_of(Part.TRANSFERS) == ""
+    assert "In 2024/25 1 transfer was recorded (£300)." in check_text(report, "transfers_unknown")
+    workspace.cic34_none.confirm(END, "transfers", dt.date(2026, 5, 1))
+    report = draft_report(workspace, YEAR, TODAY)
+    assert report.text_of(Part.TRANSFERS) == "No transfer of assets other than for full consideration has been made."
+    assert "transfers_unknown" not in keys(report)
     workspace.cic34.add_transfer(END, "Small Heath Food Bank", "12 refurbished bikes", 144_000)
     workspace.cic34.add_transfer(END, "Digbeth Youth Club", "tools", 20_000)
     text = draft_report(workspace, YEAR, TODAY).text_of(Part.TRANSFERS)
@@ -264,7 +282,10 @@ def test_dividends_only_for_cics_limited_by_shares(workspace):
     report = draft_report(workspace, YEAR, TODAY)
     text = report.text_of(Part.DIVIDENDS)
     assert "detailed form" in text
-    assert "• 2025/26: £1,200\n• 2024/25: none\n• 2023/24: none\n• 2022/23: £500\n• 2021/22: none" in text
+    assert ("• 2025/26: £1,200\n• 2024/25: not recorded\n• 2023/24: not recorded\n• 2022/23: £500\n"
+            "• 2021/22: not recorded") in text
+    workspace.cic34_none.confirm(dt.date(2025, 3, 31), "dividends", dt.date(2025, 6, 1))
+    assert "• 2024/25: none\n" in draft_report(workspace, YEAR, TODAY).text_of(Part.DIVIDENDS)
     assert "No dividends were declared or paid." not in text
     assert report.document().subtitle == "CIC34 — detailed form"
     assert "detailed_form" in keys(report)
@@ -286,6 +307,8 @@ def test_edits_are_kept_per_year_and_never_silently_replaced(full):
 
 
 def test_wording_changes_reach_the_draft(workspace):
+    for year in (YEAR, LAST_YEAR):
+        workspace.cic34_none.confirm(year.end, "transfers", TODAY)
     workspace.cic34.set_wording("part4_nil", "Nothing was given away this year.", END)
     assert draft_report(workspace, YEAR, TODAY).text_of(Part.TRANSFERS) == "Nothing was given away this year."
     assert draft_report(workspace, LAST_YEAR, TODAY).text_of(Part.TRANSFERS).startswith("No transfer")

@@ -38,7 +38,7 @@ def test_good_values(unit, text, expected):
     (Unit.HOURS, "-0.25", "negative"),
     (Unit.PERCENTAGE, "101", "at most 100"),
     (Unit.MONEY, "10.005", "penny"),
-    (Unit.SCORE, "11", "at most 10"),
+    (Unit.SCORE, "11", "runs from 0 to 10"),
     (Unit.SCORE, "7.45", "one decimal"),
     (Unit.COUNT, "twelve", "not a number"),
     (Unit.COUNT, "", "Enter a value"),
@@ -71,14 +71,21 @@ def test_display():
     assert format_value(Unit.PERCENTAGE, Decimal(78)) == "78 %"
     assert format_value(Unit.HOURS, Decimal("7.5")) == "7.5 hours"
     assert format_value(Unit.HOURS, Decimal(1)) == "1 hour"
-    assert format_value(Unit.SCORE, Decimal("7.4")) == "7.4 out of 10"
+    assert format_value(Unit.SCORE, Decimal("7.4")) == "7.4 on a 0–10 scale"
     assert format_value(Unit.COUNT, None) == ""
 
 
 def test_how_each_unit_combines_is_stated():
-    assert {unit.aggregation for unit in Unit} == {"sum", "latest", "average"}
-    assert Unit.PERCENTAGE.aggregation == "latest" and Unit.SCORE.aggregation == "average"
-    assert all(unit.aggregation_text for unit in Unit)
+    from svdesk.domain.counting import rule_name, rule_text
+    from svdesk.domain.measures import COUNTINGS_FOR
+
+    for unit in Unit:
+        for counting in COUNTINGS_FOR[unit]:
+            indicator = Indicator(name="x", unit=unit, counting=counting)
+            assert indicator.how_counted is counting
+            assert rule_name(indicator) and rule_text(indicator)
+    # A number of people with no counting given is a headcount: never added up.
+    assert Indicator(name="x", unit=Unit.PEOPLE).how_counted.value == "taking_part"
 
 
 def test_indicator_rules():

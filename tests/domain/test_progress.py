@@ -76,8 +76,9 @@ def test_on_track_and_behind_for_a_sum():
     result = progress(_indicator(), on_track, MARCH, D(2025, 10, 10))
     assert result.status == "on_track"
     assert result.expected == 105
-    assert result.headline == "108 of 240 (45 %) — on track"
-    assert "2025/26 so far" in result.context and "Expected by 30 Sep 2025: about 105" in result.detail
+    assert result.headline == "108 of 240 a year (45 %) — on track"
+    assert result.context == "2025/26 (so far, Apr–Sep 2025)"
+    assert "Expected for the 6 months the readings cover: about 105" in result.detail
     behind = _monthly(D(2025, 4, 1), D(2025, 9, 30), 17)     # 102
     assert progress(_indicator(), behind, MARCH, D(2025, 10, 10)).status == "behind"
 

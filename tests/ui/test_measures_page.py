@@ -103,7 +103,7 @@ def test_new_user_picks_two_enters_a_year_attaches_a_photo_and_sees_progress(pag
     page.tabs.setCurrentIndex(0)
     progress = workspace.indicators.progress(bikes.id)
     assert page.progress_panel.headline.text() == progress.headline
-    assert " of 240 (" in progress.headline and progress.status in ("on_track", "behind", "met")
+    assert " of 240 a year (" in progress.headline and progress.status in ("on_track", "behind", "met")
     assert page.progress_panel.chart.has_chart
     assert page.progress_panel.years_model.rowCount() >= 1
     assert dialogs.errors() == []

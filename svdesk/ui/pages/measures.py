@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svdesk.domain.counting import rule_name
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.indicator_library import Suggestion
 from svdesk.domain.measures import ACTIVE_LIMIT, COMFORTABLE, WHY_TWO_OR_THREE, Indicator
@@ -246,8 +247,8 @@ class MeasuresPage(Page):
         self._build_panels()
         self.right.setCurrentWidget(self.detail)
         self.detail_title.setText(indicator.name + ("" if indicator.is_active else " (archived)"))
-        self.detail_facts.setText(f"{indicator.unit.label} · {indicator.frequency.label.lower()} · "
-                                  f"{indicator.direction.label.lower()}"
+        self.detail_facts.setText(f"{indicator.unit.label} · {rule_name(indicator)} · "
+                                  f"{indicator.frequency.label.lower()} · {indicator.direction.label.lower()}"
                                   + (f" · collected by {indicator.collected_by}" if indicator.collected_by else ""))
         self._update_tab(self.tabs.currentIndex(), indicator)
 

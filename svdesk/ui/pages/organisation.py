@@ -15,6 +15,7 @@ from svdesk.domain.financial_year import YearEnd, year_containing
 from svdesk.domain.organisation import LegalForm, Organisation
 from svdesk.domain.partial import valid_changes
 from svdesk.ui.context import PageContext
+from svdesk.ui.date_field import DateField
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 
@@ -99,6 +100,25 @@ class OrganisationPage(Page):
         self.website = QLineEdit()
         self.website.setMaxLength(300)
         self._row(form, "&Website", self.website, "Optional — for example www.example.org.uk.")
+        self.incorporated = DateField()
+        self._row(form, "&Incorporated on", self.incorporated,
+                  "The date the organisation was incorporated (or started). No report, check or deadline is "
+                  "given for a year before it.")
+        self.postal_address = SavingTextEdit()
+        self.postal_address.setFixedHeight(64)
+        self._row(form, "&Postal address", self.postal_address,
+                  "Printed on consent forms, so people know who holds their story and how to reach you.")
+        self.email, self.phone = QLineEdit(), QLineEdit()
+        self.email.setMaxLength(200)
+        self.phone.setMaxLength(40)
+        self._row(form, "&Email", self.email, "For consent forms: where people can ask about their story.")
+        self._row(form, "P&hone", self.phone, "Optional — for consent forms.")
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 50)
+        self.retention.setSpecialValueText("Not set")
+        self.retention.setSuffix(" years")
+        self._row(form, "&Keep stories for", self.retention,
+                  "How long you keep a story and its consent form after the permission ends; consent forms say so.")
 
         self.problems = ProblemLabel()
         outer.addWidget(self.problems)
@@ -108,12 +128,14 @@ class OrganisationPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
-        for line in (self.name, self.company_number, self.website):
+        for line in (self.name, self.company_number, self.website, self.email, self.phone):
             line.editingFinished.connect(self._save)
         self.area.editingFinished.connect(self._save)
+        self.postal_address.editingFinished.connect(self._save)
+        self.incorporated.date_edited.connect(lambda _value: self._save())
         self.legal_form.currentIndexChanged.connect(self._legal_form_changed)
         self.year_end_month.currentIndexChanged.connect(self._save)
-        for spin in (self.year_end_day, self.staff, self.volunteers):
+        for spin in (self.year_end_day, self.staff, self.volunteers, self.retention):
             spin.editingFinished.connect(self._save)
         self.refresh()
 
@@ -145,14 +167,21 @@ class OrganisationPage(Page):
             self.staff.setValue(org.staff)
             self.volunteers.setValue(org.volunteers)
             self.website.setText(org.website)
+            self.incorporated.set_date(org.incorporated_on)
+            self.postal_address.set_text_quietly(org.postal_address)
+            self.email.setText(org.email)
+            self.phone.setText(org.phone)
+            self.retention.setValue(org.retention_years)
         finally:
             self._loading = False
         self._show_year(org.year_end)
         self.company_number.setEnabled(org.legal_form.has_company_number)
         read_only = self.ctx.workspace.read_only
-        for widget in (self.name, self.company_number, self.website, self.area):
+        for widget in (self.name, self.company_number, self.website, self.area, self.incorporated,
+                       self.postal_address, self.email, self.phone):
             widget.setReadOnly(read_only)
-        for widget in (self.legal_form, self.year_end_day, self.year_end_month, self.staff, self.volunteers):
+        for widget in (self.legal_form, self.year_end_day, self.year_end_month, self.staff, self.volunteers,
+                       self.retention):
             widget.setEnabled(not read_only)
 
     def _show_year(self, year_end: YearEnd) -> None:
@@ -176,6 +205,11 @@ class OrganisationPage(Page):
             staff=self.staff.value(),
             volunteers=self.volunteers.value(),
             website=self.website.text(),
+            incorporated_on=self.incorporated.date() if not self.incorporated.problem else current.incorporated_on,
+            postal_address=self.postal_address.toPlainText(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            retention_years=self.retention.value(),
         )
 
     def _save(self) -> None:
@@ -210,6 +244,7 @@ class OrganisationPage(Page):
 
     def finish_editing(self) -> None:
         self.area.finish()
+        self.postal_address.finish()
 
     def status_text(self) -> str:
         return self.journey_status(self.ctx.workspace) or ""
