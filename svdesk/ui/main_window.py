@@ -6,25 +6,11 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
+from svdesk.ui.access import fit_for_keyboard_and_readers
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import JourneyModel, JourneyView
 from svdesk.ui.pages import page_steps
 from svdesk.ui.pages.base import Page
-
-
-def name_qt_buttons(root: QWidget) -> None:
-    """Gives Qt's own unlabelled buttons (a line edit's clear button, a table's corner button)
-    a name a screen reader can say. (Run once the window has painted: not needed to draw it.)"""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
-
-    for button in root.findChildren(QAbstractButton):
-        if button.text() or button.accessibleName():
-            continue
-        parent = button.parent()
-        if isinstance(parent, QLineEdit):
-            button.setAccessibleName("Clear")
-        elif isinstance(parent, QAbstractItemView):
-            button.setAccessibleName("Select all")
 
 
 class MainWindow(QMainWindow):
@@ -69,9 +55,9 @@ class MainWindow(QMainWindow):
         self.journey.selectionModel().currentChanged.connect(lambda current, _previous: self._show_row(current.row()))
 
         self.file_label = QLabel()
-        self.file_label.setAccessibleName("File")
+        self.file_label.setAccessibleDescription("File")
         self.saved_label = QLabel()
-        self.saved_label.setAccessibleName("Save state")
+        self.saved_label.setAccessibleDescription("Save state")
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
@@ -97,7 +83,7 @@ class MainWindow(QMainWindow):
             return
         self._startup_pending = False
         for page in self._built.values():
-            name_qt_buttons(page)
+            fit_for_keyboard_and_readers(page)
         self.update_statuses()
         QTimer.singleShot(0, self._build_next)
 
@@ -107,7 +93,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page = cls(self.ctx)
             if not self._startup_pending:
-                name_qt_buttons(page)  # the first page's wait for the first paint
+                fit_for_keyboard_and_readers(page)  # the first page's wait for the first paint
             self._built[cls.key] = page
             self.stack.addWidget(page)
             page.status_changed.connect(self.update_statuses)
@@ -179,7 +165,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not page:
             page.refresh()
             if not self._startup_pending:
-                name_qt_buttons(page)  # pages may build tables and fields as they refresh
+                fit_for_keyboard_and_readers(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
 
     def update_statuses(self) -> None:

@@ -15,6 +15,7 @@ from svdesk.ui.charts import ProgressChart
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.colours import themed
 
 STATUS_COLOURS = {"on_track": "#1b7f3b", "met": "#1b7f3b", "behind": "#a35a00", "missed": "#b00020"}
 
@@ -27,11 +28,11 @@ class ProgressPanel(QWidget):
         self.readings: list[Reading] = []
         self.progress: Progress | None = None
         self.context = QLabel()
-        self.context.setAccessibleName("Period of the summary")
+        self.context.setAccessibleDescription("Period of the summary")
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.headline.setAccessibleName("Progress summary")
+        self.headline.setAccessibleDescription("Progress summary")
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -60,7 +61,7 @@ class ProgressPanel(QWidget):
             field.setMinimumWidth(96)
         self.range_result = QLabel()
         self.range_result.setWordWrap(True)
-        self.range_result.setAccessibleName("Total for the dates")
+        self.range_result.setAccessibleDescription("Total for the dates")
 
         years_box = QGroupBox("Each financial year")
         years_layout = QVBoxLayout(years_box)
@@ -111,7 +112,7 @@ class ProgressPanel(QWidget):
         self.context.setVisible(bool(self.progress.context))
         self.headline.setText(self.progress.headline)
         colour = STATUS_COLOURS.get(self.progress.status)
-        self.headline.setStyleSheet(f"color: {colour};" if colour else "")
+        self.headline.setStyleSheet(f"color: {themed(colour)};" if colour else "")
         self.detail.setText(self.progress.detail)
         self.detail.setVisible(bool(self.progress.detail))
         self.chart.set_spec(chart_spec(indicator, self.readings, year_end))

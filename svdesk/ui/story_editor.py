@@ -49,7 +49,7 @@ class StoryEditor(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Consent at a glance")
+        self.summary.setAccessibleDescription("Consent at a glance")
         self.summary.linkActivated.connect(lambda _link: self.consent_requested.emit())
         layout.addWidget(self.summary)
         intro = HelpLabel("What changed? Why does it matter? Who, where, when? Write it plainly, in a few "
@@ -76,7 +76,7 @@ class StoryEditor(QWidget):
             self.texts[field] = edit
             labelled(form, label, edit, prompt, help_first=True)
         self.words = QLabel()
-        self.words.setAccessibleName("Word count")
+        self.words.setAccessibleDescription("Word count")
         form.addWidget(self.words)
         self.name_warning = ProblemLabel()
         self.name_warning.setAccessibleName("Name warning")

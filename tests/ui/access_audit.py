@@ -119,10 +119,19 @@ def _label_colours(label: QLabel) -> list[QColor]:
 
 
 def check_contrast(page: QWidget, where: str, findings: Findings) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
     image = page.grab().toImage()
     for label in page.findChildren(QLabel):
         if not label.isVisible() or not label.text().strip() or label.pixmap() is not None and not label.pixmap().isNull():
             continue
+        if label.visibleRegion().isEmpty():  # scrolled out of sight: bring it in to see what is behind it
+            area = next((a for a in page.findChildren(QScrollArea) if a.widget() and a.widget().isAncestorOf(label)), None)
+            if area is None:
+                continue
+            area.ensureWidgetVisible(label)
+            QApplication.processEvents()
+            image = page.grab().toImage()
         bg = _painted_background(image, label, page)
         for fg in _label_colours(label):
             ratio = contrast(over(fg, bg), bg)
@@ -173,9 +182,20 @@ def accessible_name(widget: QWidget) -> str:
     return face.text(QAccessible.Text.Name).strip() if face is not None else ""
 
 
-def _linked_label(widget: QWidget) -> bool:
-    window = widget.window()
-    return any(label.buddy() is widget for label in window.findChildren(QLabel))
+def _linked_label(widget: QWidget) -> str:
+    """The text of the label linked to the widget (its buddy), if any."""
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget:
+            return accessible_name(label).replace("&", "")
+    return ""
+
+
+def _plain(text: str) -> str:
+    if "<" in text:
+        from PySide6.QtGui import QTextDocumentFragment
+
+        return QTextDocumentFragment.fromHtml(text).toPlainText().strip()
+    return text.strip()
 
 
 def check_names(page: QWidget, where: str, findings: Findings) -> None:
@@ -183,18 +203,23 @@ def check_names(page: QWidget, where: str, findings: Findings) -> None:
     for widget in _visible_inputs(page):
         findings.inputs += 1
         name = accessible_name(widget)
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            # On Linux Qt gives a combo box's current value as its name: a screen reader finds
+            # what it is for only through a linked label (the buddy relation).
+            name = _linked_label(widget)
+            if not name:
+                findings.add("unnamed", f"{where}: QComboBox '{widget.currentText()}' (heard only as its value)")
+                continue
         what = f"{where}: {type(widget).__name__} {name or widget.objectName() or '(no name)'}"
         if not name:
             findings.add("unnamed", what)
-        elif isinstance(widget, QComboBox) and not widget.accessibleName() and not _linked_label(widget):
-            findings.add("unnamed", what + " (heard only as its value)")
         if name and not isinstance(widget, QAbstractButton):
             names[name] += 1
     for name, count in names.items():
         if count > 1:
             findings.add("repeated", f"{where}: '{name}' x{count}")
     for label in page.findChildren(QLabel):
-        name, text = label.accessibleName(), label.text().replace("&", "").strip()
+        name, text = label.accessibleName(), _plain(label.text()).replace("&", "")
         if label.isVisible() and name and text and name != text and not label.buddy():
             findings.add("hidden_text", f"{where}: label named '{name}' says '{text[:40]}'")
 

@@ -59,7 +59,6 @@ def dark_theme(qapp):
     qapp.setPalette(before)
 
 
-@pytest.mark.xfail(strict=True, reason="measured before the fixes (issue 20)")
 def test_every_page_and_tab_is_named_reachable_and_readable(qtbot, controller, demo_copy):
     findings = audit(controller.open_path(demo_copy))
     details = "\n".join(findings.unnamed + findings.unreachable + findings.unnamed_stops + findings.low_contrast
@@ -67,7 +66,36 @@ def test_every_page_and_tab_is_named_reachable_and_readable(qtbot, controller, d
     assert findings.problems() == 0, findings.summary() + "\n" + details
 
 
-@pytest.mark.xfail(strict=True, reason="measured before the fixes (issue 20)")
 def test_text_is_readable_in_a_dark_theme(qtbot, controller, demo_copy, dark_theme):
     findings = audit(controller.open_path(demo_copy), tab_order=False)
     assert findings.low_contrast == [], f"{len(findings.low_contrast)} below 4.5:1\n" + "\n".join(findings.low_contrast)
+
+
+def test_every_meaning_colour_reads_on_light_and_dark_backgrounds():
+    from svdesk.ui import colours
+
+    for background in ("#ffffff", "#efefef", "#2b2b2b", "#1f1f1f", "#444444"):
+        for colour in (colours.PROBLEM, colours.WARNING, colours.GOOD, colours.ACCENT, colours.QUIET):
+            made = colours.readable(colour, QColor(background))
+            assert colours.contrast(made, QColor(background)) >= 4.5, (colour, background, made.name())
+
+
+def test_a_refused_value_is_said_on_its_field_and_announced(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from svdesk.ui.widgets import ProblemLabel
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    field, problems = QLineEdit(), ProblemLabel()
+    layout.addWidget(field)
+    layout.addWidget(problems)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    field.setFocus()
+    QApplication.processEvents()
+    problems.show_problems(["The date is not a real date."])
+    assert field.accessibleDescription() == "The date is not a real date."
+    problems.show_problems([])
+    assert field.accessibleDescription() == "" and problems.isHidden()

@@ -60,7 +60,7 @@ class MeasuresPage(Page):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 6, 0)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many indicators are active")
+        self.count_label.setAccessibleDescription("How many indicators are active")
         self.count_label.setWordWrap(True)
         column.addWidget(self.count_label)
         self.list_model = IndicatorListModel(self)

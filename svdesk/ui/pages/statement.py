@@ -51,7 +51,7 @@ class StatementPage(Page):
         font.setBold(True)
         heading.setFont(font)
         self.badge = QLabel()
-        self.badge.setAccessibleName("Agreement")
+        self.badge.setAccessibleDescription("Agreement")
         self.agree_button = QPushButton("Mark as &agreed…")
         self.agree_button.setToolTip("Record that your board or team agreed this text; exports use the agreed version")
         top.addWidget(heading)
