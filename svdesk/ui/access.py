@@ -29,3 +29,16 @@ def fit_for_keyboard_and_readers(root: QWidget) -> None:
     for area in root.findChildren(QScrollArea):
         if isinstance(area, QAbstractScrollArea) and not isinstance(area, QAbstractItemView):
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def first_field(root: QWidget) -> QWidget:
+    """The first widget inside ``root`` that Tab would stop at (``root`` itself if none)."""
+    from PySide6.QtCore import Qt
+
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root:
+        if (root.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            return widget
+        widget = widget.nextInFocusChain()
+    return root

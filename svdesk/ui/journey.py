@@ -96,5 +96,8 @@ class JourneyView(QListView):
         self.setMinimumWidth(210)
         self.setMaximumWidth(260)
         # Room around each step's text, inside its highlight (Qt's delegate honours it). No focus
-        # frame inside the highlight: the highlighted step is always the current one.
-        self.setStyleSheet(f"QListView {{ outline: 0; }} QListView::item {{ padding: {_PADDING}px {2 * _PADDING}px; }}")
+        # frame inside the highlight (the highlighted step is always the current one); instead the
+        # whole list shows when it has the keyboard, by a frame in the theme's highlight colour.
+        self.setStyleSheet(f"QListView {{ outline: 0; border: 2px solid transparent; }} "
+                           "QListView:focus { border: 2px solid palette(highlight); } "
+                           f"QListView::item {{ padding: {_PADDING}px {2 * _PADDING}px; }}")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from svdesk.ui.access import fit_for_keyboard_and_readers
+from svdesk.ui.access import first_field, fit_for_keyboard_and_readers
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import JourneyModel, JourneyView
 from svdesk.ui.pages import page_steps
@@ -168,6 +168,15 @@ class MainWindow(QMainWindow):
                 fit_for_keyboard_and_readers(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
 
+    def switch_focus(self) -> None:
+        """F6: from the steps list to the page's first field, and from anywhere on the page back."""
+        from PySide6.QtCore import Qt
+
+        if self.journey.hasFocus():
+            first_field(self.current_page()).setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.journey.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def update_statuses(self) -> None:
         if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
             return
@@ -230,6 +239,7 @@ class MainWindow(QMainWindow):
                                   lambda _checked=False, key=cls.key: self.show_page(key))
             action.setData(cls.key)
         self._action(go_menu, "Focus the &steps list", QKeySequence("Ctrl+L"), self.journey.setFocus)
+        self._action(go_menu, "Move between the steps and the &page", QKeySequence("F6"), self.switch_focus)
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About svdesk", None, self._about)

@@ -1,0 +1,75 @@
+"""The window from the keyboard alone, and on a small screen (issue 20)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from tests.ui.test_accessibility import page_states
+
+
+def test_arrow_keys_in_the_steps_list_change_the_page(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.journey.setFocus()
+    QApplication.processEvents()
+    assert window.current_page().key == "organisation"
+    QTest.keyClick(window.journey, Qt.Key.Key_Down)
+    assert window.current_page().key == "statement"
+    QTest.keyClick(window.journey, Qt.Key.Key_End)
+    assert window.current_page().key == "summary"
+
+
+def test_ctrl_number_jumps_to_a_page_and_f6_moves_between_steps_and_page(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.activateWindow()
+    window.journey.setFocus()
+    QApplication.processEvents()
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().key == "stories"
+    window.journey.setFocus()
+    QTest.keyClick(window.journey, Qt.Key.Key_F6)
+    focused = QApplication.focusWidget()
+    assert focused is not window.journey and window.current_page().isAncestorOf(focused)
+    QTest.keyClick(focused, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.journey
+
+
+def test_tables_leave_with_tab_and_move_between_cells_with_arrows(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.finish_starting()
+    page = window.show_page("stories")
+    table = page.table
+    assert not table.tabKeyNavigation()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 1))
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+
+
+def test_no_page_or_tab_needs_more_than_1024_by_640(qtbot, controller, demo_copy):
+    """A small laptop's screen, less the desktop's panels: every page and tab must fit it."""
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.finish_starting()
+    too_big = []
+    for page in window.pages:
+        window.show_page(page.key)
+        table = getattr(page, "table", None)
+        rows = table.model().rowCount() if table is not None and page.key in ("stories", "listening") else 0
+        for row in range(rows):  # every record: an editor follows its widest row
+            table.selectRow(row)
+            QApplication.processEvents()
+            need = window.minimumSizeHint().expandedTo(window.minimumSize())
+            if need.width() > 1024 or need.height() > 640:
+                too_big.append(f"{page.key} row {row}: {need.width()}x{need.height()}")
+        for where in page_states(window, page):
+            need = window.minimumSizeHint().expandedTo(window.minimumSize())
+            if need.width() > 1024 or need.height() > 640:
+                too_big.append(f"{where}: {need.width()}x{need.height()}")
+    assert too_big == [], "\n".join(too_big)
