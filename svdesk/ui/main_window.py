@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from svdesk.ui.access import first_field, fit_for_keyboard_and_readers
 from svdesk.ui.context import PageContext
@@ -46,9 +48,22 @@ class MainWindow(QMainWindow):
         self.journey = JourneyView(self.journey_model)
         self.stack = QStackedWidget()
 
+        self.getting_started = None  # made when first shown (ui/getting_started.py)
+        # Every page ends with the way to the next step of the journey.
+        self.next_button = QPushButton()
+        self.next_button.clicked.connect(self._go_next)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stack, 1)
+        next_row = QHBoxLayout()
+        next_row.addStretch(1)
+        next_row.addWidget(self.next_button)
+        column.addLayout(next_row)
+
         splitter = QSplitter()  # side by side (Qt's default; naming the enum costs start-up time)
         splitter.addWidget(self.journey)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
@@ -85,7 +100,42 @@ class MainWindow(QMainWindow):
         for page in self._built.values():
             fit_for_keyboard_and_readers(page)
         self.update_statuses()
+        if not self.workspace.read_only and not self._closing and self._is_new_file():
+            self.show_getting_started()  # a new file opens on the first hour's checklist
         QTimer.singleShot(0, self._build_next)
+
+    def _is_new_file(self) -> bool:
+        from svdesk.ui.getting_started import first_steps
+
+        return sum(step.done for step in first_steps(self.workspace)) <= 1
+
+    def show_getting_started(self) -> None:
+        """Help → Getting started: the checklist, with no step of the journey chosen (so that
+        choosing any step, even the first, goes there)."""
+        if self.getting_started is None:
+            from svdesk.ui.getting_started import GettingStarted
+
+            self.getting_started = GettingStarted(self.workspace)
+            self.getting_started.go.connect(self.show_page)
+            self.stack.addWidget(self.getting_started)
+            fit_for_keyboard_and_readers(self.getting_started)
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.finish_editing()
+        self.getting_started.refresh()
+        self.journey.selectionModel().clear()
+        self.stack.setCurrentWidget(self.getting_started)
+        self.next_button.setText(f"Next: 1. {self._classes[0].title}")
+
+    def _go_next(self) -> None:
+        current = self.stack.currentWidget()
+        keys = [cls.key for cls in self._classes]
+        if current is self.getting_started or not isinstance(current, Page):
+            self.show_page(keys[0])
+        elif current.key == keys[-1]:
+            self.show_getting_started()
+        else:
+            self.show_page(keys[keys.index(current.key) + 1])
 
     # -- pages ------------------------------------------------------------------------------------
     def _page(self, cls) -> Page:
@@ -167,6 +217,10 @@ class MainWindow(QMainWindow):
             if not self._startup_pending:
                 fit_for_keyboard_and_readers(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
+        if row + 1 < len(self._classes):
+            self.next_button.setText(f"Next: {row + 2}. {self._classes[row + 1].title}")
+        else:
+            self.next_button.setText("Next: back to Getting started")
 
     def switch_focus(self) -> None:
         """F6: from the steps list to the page's first field, and from anywhere on the page back."""
@@ -242,6 +296,7 @@ class MainWindow(QMainWindow):
         self._action(go_menu, "Move between the steps and the &page", QKeySequence("F6"), self.switch_focus)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Getting started", None, self.show_getting_started)
         self._action(help_menu, "&About svdesk", None, self._about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -275,13 +330,36 @@ class MainWindow(QMainWindow):
     def _show_saved_state(self) -> None:
         if self.workspace.read_only:
             self.saved_label.setText("Read-only: changes cannot be made")
-        else:
-            self.saved_label.setText("All changes saved")
+            return
+        refused = self._refused_value()
+        # Never "All changes saved" while a field holds a value that was refused.
+        self.saved_label.setText(refused or "All changes saved")
+
+    def problems_changed(self) -> None:
+        """Called by a problem label of this window as it shows or clears a problem."""
+        if not self._closing:
+            self._show_saved_state()
+
+    def _refused_value(self) -> str:
+        """"Not saved — <page>: <problem>" for the first refused value the window shows, or ""."""
+        from svdesk.ui.widgets import ProblemLabel
+
+        for label in self.findChildren(ProblemLabel):
+            if not label.refused or label.isHidden() or not label.text():
+                continue
+            where = label.parentWidget()
+            while where is not None and not isinstance(where, Page):
+                where = where.parentWidget()
+            place = f" on {where.title}" if where is not None else ""
+            return f"Not saved{place}: {label.text().splitlines()[0]}"
+        return ""
 
     def _on_saved(self, _what: str) -> None:
         self._saves += 1
-        self.saved_label.setText("All changes saved")
+        self._show_saved_state()
         self._refresh_title()
+        if self.getting_started is not None and self.stack.currentWidget() is self.getting_started:
+            QTimer.singleShot(0, self.getting_started.refresh)
         # Statuses may depend on what another page saved; recompute after the event settles
         # (once for a burst of saves: update_statuses does nothing when it is up to date).
         QTimer.singleShot(0, self.update_statuses)

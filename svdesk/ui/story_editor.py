@@ -78,8 +78,8 @@ class StoryEditor(QWidget):
         self.words = QLabel()
         self.words.setAccessibleDescription("Word count")
         form.addWidget(self.words)
-        self.name_warning = ProblemLabel()
-        self.name_warning.setAccessibleName("Name warning")
+        self.name_warning = ProblemLabel(refused=False)  # the story is saved; this is advice
+        self.name_warning.setAccessibleDescription("Name warning")
         form.addWidget(self.name_warning)
         self.keywords = QLineEdit()
         self.keywords.setMaxLength(1000)

@@ -43,8 +43,9 @@ class ProblemLabel(QLabel):
     the field being edited (the one refused), so a reader hears them again on that field. The
     window is told too (``problems_changed``), so its save state never claims all is saved."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, refused: bool = True):
         super().__init__(parent)
+        self.refused = refused  # False: a warning about a value that was saved all the same
         self.setWordWrap(True)
         show_as_plain_text(self)
         self.setStyleSheet(f"color: {on_window(PROBLEM, self.palette())};")

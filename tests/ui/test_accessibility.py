@@ -48,6 +48,12 @@ def audit(window, tab_order: bool = True) -> Findings:
             check_contrast(page, where, findings)
             if tab_order:
                 check_tab_order(window, page, window.journey, where, findings)
+    window.show_getting_started()
+    QApplication.processEvents()
+    check_names(window.getting_started, "getting started", findings)
+    check_contrast(window.getting_started, "getting started", findings)
+    if tab_order:
+        check_tab_order(window, window.getting_started, window.journey, "getting started", findings)
     return findings
 
 
