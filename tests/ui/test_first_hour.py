@@ -67,3 +67,43 @@ def test_the_save_state_says_what_was_not_saved_and_where(qtbot, controller, fil
     page.company_number.setText("SC123456")
     page.company_number.editingFinished.emit()
     assert window.saved_label.text() == "All changes saved"
+
+
+def test_agreed_by_suggests_the_director_of_a_one_person_cic(workspace):
+    import datetime as dt
+
+    from svdesk.domain.organisation import LegalForm
+    from svdesk.ui.statement_agree import agreed_by_suggestion
+
+    today = dt.date(2026, 9, 1)
+    workspace.organisation.update(name="Solo CIC", staff=1)
+    assert agreed_by_suggestion(workspace, today) == "Board meeting"  # no director named yet
+    workspace.cic34.add_pay(workspace.organisation.get().year_end.in_year(2026), "Priya Bassi", 0)
+    assert agreed_by_suggestion(workspace, today) == "Priya Bassi"
+    workspace.organisation.update(staff=6)
+    assert agreed_by_suggestion(workspace, today) == "Board meeting"
+    workspace.organisation.update(legal_form=LegalForm.SOLE_TRADER, staff=1)
+    assert agreed_by_suggestion(workspace, today) == "Sole trader"
+
+
+def test_the_agree_dialog_offers_the_suggestion(qtbot, workspace):
+    import datetime as dt
+
+    from svdesk.domain.statement import Statement
+    from svdesk.ui.statement_agree import AgreeDialog
+
+    dialog = AgreeDialog(Statement(full_text="We help.", short_text="We help."), None, dt.date(2026, 9, 1),
+                         suggested_by="Priya Bassi")
+    qtbot.addWidget(dialog)
+    assert dialog.agreed_by.currentText() == "Priya Bassi"
+
+
+def test_the_new_file_dialog_opens_in_documents(qtbot, settings, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(documents))
+    assert settings.last_folder() == str(documents)
+    settings.set_last_folder(tmp_path)
+    assert settings.last_folder() == str(tmp_path)  # then where the person last went

@@ -289,7 +289,9 @@ class StatementPage(Page):
     # -- agreeing ---------------------------------------------------------------------------------
     def ask_agreement(self, statement: Statement, latest, today) -> Agreement | None:
         """Asks when and by whom (replaced in tests: a real modal dialog would wait forever)."""
-        dialog = AgreeDialog(statement, latest, today, self)
+        from svdesk.ui.statement_agree import agreed_by_suggestion
+
+        dialog = AgreeDialog(statement, latest, today, self, agreed_by_suggestion(self.ctx.workspace, today))
         return dialog.agreement() if self.run_dialog(dialog) else None
 
     def run_dialog(self, dialog: QDialog) -> bool:
