@@ -143,9 +143,10 @@ class ConsentEditor(QGroupBox):
         labelled(form, "May be &identified by", self.level, "The most they agreed to: full name, first name only, or not at all.")
         self.expires_on = DateField()
         labelled(form, "&Valid until", self.expires_on, "Leave empty if they did not set an end date.")
-        self.explicit = QCheckBox("They gave explicit consent")
-        self.explicit.setAccessibleName("Explicit consent")
-        labelled(form, "&Explicit consent", self.explicit,
+        self.explicit = QCheckBox("They said a clear yes to these sensitive details being used")
+        self.explicit.setAccessibleName("A clear yes for sensitive details (explicit consent)")
+        labelled(form, "A cl&ear yes", self.explicit,
+                 "The law calls this \u201cexplicit consent\u201d: a definite yes, not just going along with it. "
                  "Needed before a story with health or other sensitive details, or about a child (from a parent "
                  "or guardian), is used outside the organisation.")
         self.form_files = AttachmentList(ctx, CONSENT_FORM_ROLE, "Signed consent form", "Attach the signed form…",
