@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.journey.selectionModel().currentChanged.connect(lambda current, _previous: self._show_row(current.row()))
+        self.journey.clicked.connect(self._step_chosen)
+        self.journey.activated.connect(self._step_chosen)
 
         self.file_label = QLabel()
         self.file_label.setAccessibleDescription("File")
@@ -110,8 +112,9 @@ class MainWindow(QMainWindow):
         return sum(step.done for step in first_steps(self.workspace)) <= 1
 
     def show_getting_started(self) -> None:
-        """Help → Getting started: the checklist, with no step of the journey chosen (so that
-        choosing any step, even the first, goes there)."""
+        """Help → Getting started: the checklist, with no step of the journey highlighted. (The
+        list keeps its current step: a list given the keyboard with none would choose the first
+        itself. Clicking or pressing Enter on a step goes there, even on the current one.)"""
         if self.getting_started is None:
             from svdesk.ui.getting_started import GettingStarted
 
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
         if isinstance(current, Page):
             current.finish_editing()
         self.getting_started.refresh()
-        self.journey.selectionModel().clear()
+        self.journey.selectionModel().clearSelection()
         self.stack.setCurrentWidget(self.getting_started)
         self.next_button.setText(f"Next: 1. {self._classes[0].title}")
 
@@ -204,6 +207,12 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
+
+    def _step_chosen(self, index) -> None:
+        """A click or Enter on a step: shows it even when it is already the current step (after
+        Getting started, which highlights none)."""
+        self.journey.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_row(index.row())
 
     def _show_row(self, row: int) -> None:
         if row < 0 or row >= len(self._classes):
