@@ -86,3 +86,61 @@ def test_the_first_window_fits_the_free_area_of_a_small_screen(qtbot, controller
     window = controller.open_path(demo_copy)
     assert controller_module.first_size(window) == (1077, 534)
     assert window.width() <= 1093 and window.height() <= 574
+
+
+def test_dates_keep_their_digits_at_150_percent_text(qtbot, controller, demo_copy, qapp):
+    """Large text (150 %): a date in a table is never cut ("0 Sep 2026" for "30 Sep 2026")."""
+    import re
+
+    from PySide6.QtWidgets import QTableView
+
+    before = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(before.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        window = controller.open_path(demo_copy)
+        window.resize(1280, 800)
+        window.show()
+        window.finish_starting()
+        date = re.compile(r"^\d{1,2} [A-Z][a-z]{2} \d{4}")
+        cut = []
+        for page in window.pages:
+            window.show_page(page.key)
+            for where in page_states(window, page):
+                for table in page.findChildren(QTableView):
+                    if not table.isVisible():
+                        continue
+                    model, metrics = table.model(), table.fontMetrics()
+                    for row in range(min(model.rowCount(), 20)):
+                        for column in range(model.columnCount()):
+                            text = str(model.index(row, column).data() or "")
+                            if date.match(text) and not table.isColumnHidden(column):
+                                need = metrics.horizontalAdvance(date.match(text).group(0)) + 6
+                                if table.columnWidth(column) < need:
+                                    cut.append(f"{where}: '{text}' in {table.columnWidth(column)} px, needs {need}")
+        assert cut == [], "\n".join(sorted(set(cut)))
+    finally:
+        qapp.setFont(before)
+
+
+def test_tab_reaches_each_chart_of_the_summary_with_its_description(qtbot, controller, demo_copy):
+    from PySide6.QtWidgets import QLabel
+
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.finish_starting()
+    page = window.show_page("summary")
+    charts = [label for label in page.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()
+              and label.isVisible()]
+    assert charts
+    window.journey.setFocus()
+    reached = set()
+    for _ in range(200):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    for chart in charts:
+        assert chart in reached
+        assert chart.accessibleName().startswith(("Bar chart", "Line chart", "Chart")), chart.accessibleName()

@@ -271,6 +271,8 @@ class SummaryPage(Page):
                 picture.setPixmap(pixmap)
                 picture.setFixedSize(pixmap.size())
                 picture.setAccessibleName(chart.chart.alt_text())
+                # Tab stops on it, so a screen reader reaches the chart's description.
+                picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 picture.setToolTip(chart.chart.alt_text())
                 add(picture)
         for story in summary.stories:
