@@ -25,8 +25,11 @@ def first_steps(workspace) -> list[FirstStep]:
     from svdesk.domain.consent import Use
     from svdesk.domain.dates import today
 
+    from svdesk.ui.pages.organisation import OrganisationPage
+
     org = workspace.organisation.get()
-    named = bool(org.name.strip()) and not org.problems()
+    profile = OrganisationPage.journey_status(workspace) or ""  # what the steps list says, too
+    named = bool(org.name.strip()) and not org.problems() and not profile.startswith("Needs")
     agreed = workspace.statements.latest()
     statement_status = workspace.statements.status()
     active = workspace.indicators.active_count()
@@ -35,7 +38,7 @@ def first_steps(workspace) -> list[FirstStep]:
     tenders = workspace.tenders.all()
     answered = [t for t in tenders if workspace.tenders.answer(t.id).text.strip()]
     return [
-        FirstStep("Say who you are", f"Done: {org.name}" if named else "Your organisation's name and details",
+        FirstStep("Say who you are", f"Done: {org.name}" if named else profile or "Your organisation's details",
                   named, (("organisation", "Go to Our organisation"),)),
         FirstStep("Write and agree your social value statement",
                   statement_status or ("Agreed" if agreed else "Not started"), agreed is not None,
@@ -68,40 +71,43 @@ class GettingStarted(QWidget):
             "Getting started",
             "Five steps take a new file from blank to a tender answer or CIC34 report. Each step says "
             "how far you have got; its button takes you there. Help → Getting started brings this back."))
-        body = QWidget()
-        self.grid = QGridLayout(body)
-        self.grid.setColumnStretch(1, 1)
-        outer.addWidget(scrolling(body), 1)
+        self.area = scrolling(QWidget())
+        outer.addWidget(self.area, 1)
         self.rows: list[tuple[QLabel, QLabel, HelpLabel, list[QPushButton]]] = []
-        for number in range(len(first_steps(workspace))):
-            mark, title, status = QLabel(), QLabel(), HelpLabel("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Builds the list afresh from the file (five rows: cheap, and never out of step)."""
+        if self.workspace.file.is_closed:
+            return
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setColumnStretch(1, 1)
+        self.rows = []
+        steps = first_steps(self.workspace)
+        for number, step in enumerate(steps, 1):
+            # Done or not is said in words and a symbol, never by colour alone.
+            mark = QLabel("✔ Done" if step.done else "○ To do")
+            title = QLabel(f"<b>{number}. {step.title}</b>")
             title.setWordWrap(True)
+            status = HelpLabel(step.status)
             text = QVBoxLayout()
             text.addWidget(title)
             text.addWidget(status)
             buttons = QHBoxLayout()
-            self.grid.addWidget(mark, number, 0)
-            self.grid.addLayout(text, number, 1)
-            self.grid.addLayout(buttons, number, 2)
-            self.rows.append((mark, title, status, buttons))
-        self.grid.setRowStretch(len(self.rows), 1)
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.workspace.file.is_closed:
-            return
-        for number, (step, (mark, title, status, buttons)) in enumerate(zip(first_steps(self.workspace), self.rows), 1):
-            # Done or not said in words and a symbol, never by colour alone.
-            mark.setText("✔ Done" if step.done else "○ To do")
-            title.setText(f"<b>{number}. {step.title}</b>")
-            status.setText(step.status)
-            while buttons.count():
-                buttons.takeAt(0).widget().deleteLater()
-            for key, text in step.places:
-                button = QPushButton(text)
-                button.setAccessibleName(f"{text} — step {number}: {step.title}")
+            made = []
+            for key, caption in step.places:
+                button = QPushButton(caption)
+                button.setAccessibleName(f"{caption} — step {number}: {step.title}")
                 button.clicked.connect(lambda _checked=False, key=key: self.go.emit(key))
                 buttons.addWidget(button)
+                made.append(button)
+            grid.addWidget(mark, number - 1, 0)
+            grid.addLayout(text, number - 1, 1)
+            grid.addLayout(buttons, number - 1, 2)
+            self.rows.append((mark, title, status, made))
+        grid.setRowStretch(len(steps), 1)
+        self.area.setWidget(body)  # the old list goes with its widget
 
     def done_count(self) -> int:
         return sum(step.done for step in first_steps(self.workspace))

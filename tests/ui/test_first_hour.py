@@ -23,7 +23,8 @@ def test_a_new_file_opens_on_the_checklist_and_each_button_goes_to_its_place(qtb
     checklist = window.getting_started
     assert window.stack.currentWidget() is checklist
     marks = [row[0].text() for row in checklist.rows]
-    assert marks == ["✔ Done", "○ To do", "○ To do", "○ To do", "○ To do"]  # the name is given on creation
+    assert marks == ["○ To do"] * 5  # a name alone is not a profile
+    assert checklist.rows[0][2].text() == "Needs company number, area"  # as the steps list says
     assert checklist.rows[2][2].text() == "None chosen yet"
     go_to_statement = next(b for b in checklist.findChildren(QPushButton) if b.text() == "Go to Our statement")
     go_to_statement.click()
