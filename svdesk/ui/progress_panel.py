@@ -80,9 +80,10 @@ class ProgressPanel(QWidget):
         range_layout.addWidget(self.range_result)
         range_layout.addWidget(HelpLabel("Readings whose whole period falls between the two dates are counted."))
         range_layout.addStretch()
-        figures = QHBoxLayout()
-        figures.addWidget(years_box, 3)
-        figures.addWidget(range_box, 2)
+        # One under the other (the tab scrolls): side by side, the table's columns were cut to "p…".
+        figures = QVBoxLayout()
+        figures.addWidget(years_box)
+        figures.addWidget(range_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -125,7 +126,7 @@ class ProgressPanel(QWidget):
     def _show_years(self, year_end) -> None:
         unit = self.indicator.unit
         self.years_model.clear()
-        self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", ""])
+        self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", "Complete?"])
         for total in reversed(year_totals(self.indicator, self.readings, year_end)):
             state = "complete" if total.complete else "part year"
             cells = [QStandardItem(total.year.label), QStandardItem(total.text),
