@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.cic34 import PART_TITLES, Part
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.widgets import ProblemLabel, SavingTextEdit, WordCountLabel
+from svdesk.ui.colours import ACCENT, QUIET, WARNING, themed
 
 _HELP = {
     Part.ACTIVITIES: "What you did in the year and who benefited, with highlights — not a list of "
@@ -66,7 +67,7 @@ class PartEditor(QFrame):
         layout.addWidget(self.heading)
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.state.setAccessibleName(f"{part.short}: drafted or edited")
+        self.state.setAccessibleDescription(f"{part.short}: drafted or edited")
         layout.addWidget(self.state)
         self.edit = GrowingTextEdit()
         self.edit.setAccessibleName(f"{part.short} text")
@@ -121,14 +122,14 @@ class PartEditor(QFrame):
         if draft.records_changed:
             self.state.setText("Your own text. Your records have changed since you edited it — see the new draft, "
                                "or reset to it.")
-            self.state.setStyleSheet("color: #9a3412; font-weight: bold;")
+            self.state.setStyleSheet(f"color: {themed(WARNING)}; font-weight: bold;")
         elif draft.edited:
             self.state.setText("Your own text (kept for this year). “Reset to the drafted text” goes back to "
                                "svdesk's draft.")
-            self.state.setStyleSheet("color: #1f5f5b; font-weight: bold;")
+            self.state.setStyleSheet(f"color: {themed(ACCENT)}; font-weight: bold;")
         else:
             self.state.setText("Drafted from your records. Edit it here; your text is kept for this year.")
-            self.state.setStyleSheet("color: #5c6b6a;")
+            self.state.setStyleSheet(f"color: {themed(QUIET)};")
         read_only = self.ctx.workspace.read_only
         self.reset_button.setVisible(draft.edited)
         self.reset_button.setEnabled(not read_only)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.cic34_wording import Source, WordingValue
 from svdesk.domain.errors import ValidationError
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.ui.colours import ACCENT, QUIET, WARNING, themed
 
 EVERY_YEAR, THIS_YEAR = 0, 1
 
@@ -30,7 +31,7 @@ class WordingRow(QFrame):
         self.label = QLabel(f"<b>{value.default.label}</b>")
         top.addWidget(self.label)
         self.badge = QLabel()
-        self.badge.setAccessibleName(f"{value.default.label}: status")
+        self.badge.setAccessibleDescription(f"{value.default.label}: status")
         top.addWidget(self.badge)
         top.addStretch()
         layout.addLayout(top)
@@ -46,6 +47,8 @@ class WordingRow(QFrame):
         self.scope = QComboBox()
         self.scope.setAccessibleName(f"{value.default.label}: use it for")
         self.scope_label.setBuddy(self.scope)
+        # Seven boxes on the tab say "Use it for": a reader hears which wording each is for.
+        self.scope_label.setAccessibleName(f"{value.default.label}: use it for")
         self.default_button = QPushButton("Use the default")
         self.confirm_button = QPushButton("This wording is right for us")
         self.confirm_button.setToolTip("Keeps this sentence as it is and stops marking it (check).")
@@ -79,17 +82,17 @@ class WordingRow(QFrame):
         self.default_button.setEnabled(editable and value.source is not Source.DEFAULT)
         self.confirm_button.setVisible(editable and value.needs_checking)
         if not default.editable:
-            badge, colour = "Required by the form, as written", "#1f5f5b"
+            badge, colour = "Required by the form, as written", ACCENT
         elif value.source is Source.DEFAULT and default.check:
-            badge, colour = "(check) Suggested wording, not confirmed from the law", "#9a3412"
+            badge, colour = "(check) Suggested wording, not confirmed from the law", WARNING
         elif value.source is Source.DEFAULT:
-            badge, colour = "Default wording", "#5c6b6a"
+            badge, colour = "Default wording", QUIET
         elif value.source is Source.YEAR:
-            badge, colour = f"Your wording for {year.label}", "#1f5f5b"
+            badge, colour = f"Your wording for {year.label}", ACCENT
         else:
-            badge, colour = "Your wording for every year", "#1f5f5b"
+            badge, colour = "Your wording for every year", ACCENT
         self.badge.setText(badge)
-        self.badge.setStyleSheet(f"color: {colour};")
+        self.badge.setStyleSheet(f"color: {themed(colour)};")
 
     def save(self, force: bool = False) -> None:
         if self.year is None or not self.value.default.editable or self.ctx.workspace.read_only:

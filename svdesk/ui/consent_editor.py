@@ -21,8 +21,8 @@ from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.export_target import export_to_chosen_file
 from svdesk.ui.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.ui.colours import GOOD, PROBLEM, themed
 
-_OK, _NO = "#1b7f3b", "#b00020"
 
 
 def labelled(form: QVBoxLayout, text: str, field: QWidget, help_text: str = "", buddy: QWidget | None = None,
@@ -59,26 +59,26 @@ def verdict_html(repo, story_id: str, detailed: bool) -> str:
     consent = repo.consent_for(story_id)
     state = consent.state(today)
     if state is ConsentState.WITHDRAWN:
-        return (f"<span style='color:{_NO}'>✘</span> <b>Consent withdrawn on {format_date(consent.withdrawn_on)}</b>: "
+        return (f"<span style='color:{themed(PROBLEM)}'>✘</span> <b>Consent withdrawn on {format_date(consent.withdrawn_on)}</b>: "
                 "the story is left out of every export.")
     if state is ConsentState.NONE:
-        return f"<span style='color:{_NO}'>✘</span> <b>No consent recorded yet</b>: the story cannot be used."
+        return f"<span style='color:{themed(PROBLEM)}'>✘</span> <b>No consent recorded yet</b>: the story cannot be used."
     decisions = [(use, repo.check_use(story_id, use, today)) for use in USE_ORDER]
     if not detailed:
         allowed = [use.label for use, decision in decisions if decision]
         if not allowed:
             first = next(decision for _use, decision in decisions if not decision)
-            return f"<span style='color:{_NO}'>✘</span> <b>Cannot be used yet</b>: {html.escape(first.reasons[0])}"
+            return f"<span style='color:{themed(PROBLEM)}'>✘</span> <b>Cannot be used yet</b>: {html.escape(first.reasons[0])}"
         level = next(decision.level for _use, decision in decisions if decision)
-        return (f"<span style='color:{_OK}'>✔</span> <b>May be used for</b> {html.escape(', '.join(allowed))} "
+        return (f"<span style='color:{themed(GOOD)}'>✔</span> <b>May be used for</b> {html.escape(', '.join(allowed))} "
                 f"({html.escape(level.label)}).")
     lines = []
     for use, decision in decisions:
         name = html.escape(use.label[0].upper() + use.label[1:])
         if decision:
-            lines.append(f"<span style='color:{_OK}'>✔</span> <b>{name}</b>: yes ({html.escape(decision.level.label)})")
+            lines.append(f"<span style='color:{themed(GOOD)}'>✔</span> <b>{name}</b>: yes ({html.escape(decision.level.label)})")
         else:
-            lines.append(f"<span style='color:{_NO}'>✘</span> <b>{name}</b>: no — {html.escape(decision.explain())}")
+            lines.append(f"<span style='color:{themed(PROBLEM)}'>✘</span> <b>{name}</b>: no — {html.escape(decision.explain())}")
     return "<b>Can we use this story today?</b><br>" + "<br>".join(lines)
 
 
@@ -95,7 +95,7 @@ class ConsentEditor(QGroupBox):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
-        self.verdict.setAccessibleName("Can this story be used today")
+        self.verdict.setAccessibleDescription("Can this story be used today")
         layout.addWidget(self.verdict)
 
         self.given = QCheckBox("They gave consent for this story")
@@ -143,9 +143,10 @@ class ConsentEditor(QGroupBox):
         labelled(form, "May be &identified by", self.level, "The most they agreed to: full name, first name only, or not at all.")
         self.expires_on = DateField()
         labelled(form, "&Valid until", self.expires_on, "Leave empty if they did not set an end date.")
-        self.explicit = QCheckBox("They gave explicit consent")
-        self.explicit.setAccessibleName("Explicit consent")
-        labelled(form, "&Explicit consent", self.explicit,
+        self.explicit = QCheckBox("They said a clear yes to these sensitive details being used")
+        self.explicit.setAccessibleName("A clear yes for sensitive details (explicit consent)")
+        labelled(form, "A cl&ear yes", self.explicit,
+                 "The law calls this \u201cexplicit consent\u201d: a definite yes, not just going along with it. "
                  "Needed before a story with health or other sensitive details, or about a child (from a parent "
                  "or guardian), is used outside the organisation.")
         self.photos = QCheckBox("They agreed to photographs and video of them")
@@ -186,7 +187,7 @@ class ConsentEditor(QGroupBox):
         self.withdrawn_label = QLabel()
         self.withdrawn_label.setWordWrap(True)
         self.withdrawn_label.setTextFormat(Qt.TextFormat.RichText)
-        self.withdrawn_label.setAccessibleName("Withdrawal")
+        self.withdrawn_label.setAccessibleDescription("Withdrawal")
         self.cancel_withdrawal = QPushButton("Cancel this withdrawal (recorded by mistake)")
         layout.addWidget(self.withdrawn_label)
         layout.addWidget(self.cancel_withdrawal, 0, Qt.AlignmentFlag.AlignLeft)
@@ -194,7 +195,7 @@ class ConsentEditor(QGroupBox):
         self.used_in = QLabel()
         self.used_in.setWordWrap(True)
         self.used_in.setTextFormat(Qt.TextFormat.RichText)
-        self.used_in.setAccessibleName("Used in")
+        self.used_in.setAccessibleDescription("Used in")
         self.used_in.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.used_in)
 
@@ -259,7 +260,7 @@ class ConsentEditor(QGroupBox):
         if withdrawn:
             note = f" {html.escape(consent.withdrawal_note)}" if consent.withdrawal_note else ""
             self.withdrawn_label.setText(
-                f"<b style='color:{_NO}'>Consent withdrawn on {format_date(consent.withdrawn_on)}.</b>{note}<br>"
+                f"<b style='color:{themed(PROBLEM)}'>Consent withdrawn on {format_date(consent.withdrawn_on)}.</b>{note}<br>"
                 "From that day the story is left out of every export.")
         self._show_verdict()
         self._show_uses(withdrawn)

@@ -31,6 +31,16 @@ def _open_with_system(path: str) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
+def first_size(window: MainWindow, wanted: tuple[int, int] = (1100, 720)) -> tuple[int, int]:
+    """The size a first window opens at: ``wanted``, or less on a screen whose free area (less
+    the desktop's panels, and the window's frame) is smaller."""
+    screen = window.screen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return min(wanted[0], free.width() - 16), min(wanted[1], free.height() - 40)
+
+
 class AppController(QObject):
     def __init__(self, settings: UserSettings, dialogs: Dialogs, open_external=_open_with_system):
         super().__init__()
@@ -70,7 +80,7 @@ class AppController(QObject):
         if geometry is not None:
             window.restoreGeometry(geometry)
         else:
-            window.resize(1100, 720)
+            window.resize(*first_size(window))
         self.windows.append(window)
         window.show()
         watch_background_check(window, self.dialogs)  # a large file's page check runs after it opened

@@ -26,7 +26,9 @@ class Dialogs:
     def confirm(self, parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, title, text, parent=parent)
         accept = box.addButton(yes, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(accept)  # Enter
+        box.setEscapeButton(cancel)  # Escape
         box.exec()
         return box.clickedButton() is accept
 

@@ -13,10 +13,9 @@ from svdesk.domain.measures import format_value
 from svdesk.store.readings_io import ImportPlan, ImportRow
 from svdesk.ui.rows_model import RowsTableModel
 from svdesk.ui.widgets import HelpLabel, ProblemLabel
+from svdesk.ui.colours import PROBLEM, QUIET, themed
 
 _HEADERS = ("Row", "Indicator", "Period", "Value", "Note", "What happens")
-_PROBLEM = QColor("#b00020")
-_QUIET = QColor("#6b6b6b")
 
 
 def _outcome(row: ImportRow) -> str:
@@ -48,9 +47,9 @@ class ImportRowsModel(RowsTableModel):
             ][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.problems:
-                return QBrush(_PROBLEM)
+                return QBrush(QColor(themed(PROBLEM, on_lists=True)))
             if row.action == "same":
-                return QBrush(_QUIET)
+                return QBrush(QColor(themed(QUIET, on_lists=True)))
         return None
 
 
@@ -68,7 +67,7 @@ class ImportPreview(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Import summary")
+        self.summary.setAccessibleDescription("Import summary")
         self.file_problems = ProblemLabel()
         self.notes = HelpLabel("")
         self.model = ImportRowsModel(self)
@@ -110,7 +109,7 @@ class ImportPreview(QWidget):
         self.plan = plan
         self.title.setText(f"Import readings from {plan.source}")
         self.summary.setText(plan.summary())
-        self.summary.setStyleSheet("color: #b00020; font-weight: bold;" if plan.problems else "font-weight: bold;")
+        self.summary.setStyleSheet(f"color: {themed(PROBLEM)}; font-weight: bold;" if plan.problems else "font-weight: bold;")
         self.file_problems.show_problems(plan.file_problems)
         self.notes.setText(" ".join(plan.notes))
         self.notes.setVisible(bool(plan.notes))

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.errors import SvdeskError, ValidationError
@@ -53,7 +53,7 @@ class IndicatorForm(QWidget):
         self._row(form, "What it &shows", self.outcome, "The change this number is evidence of, in a sentence.")
 
         kinds = QWidget()
-        kinds_row = QHBoxLayout(kinds)
+        kinds_row = QGridLayout(kinds)
         kinds_row.setContentsMargins(0, 0, 0, 0)
         self.unit = QComboBox()
         for unit in Unit:
@@ -67,9 +67,16 @@ class IndicatorForm(QWidget):
         for frequency in Frequency:
             self.frequency.addItem(frequency.label, frequency.value)
         self.frequency.setAccessibleName("How often it is recorded")
-        for widget in (self.unit, self.direction, self.frequency):
-            kinds_row.addWidget(widget)
-        kinds_row.addStretch()
+        # Each box with a linked label (on Linux a combo box is heard as its value only), one
+        # under another so the panel stays narrow.
+        kinds_row.addWidget(self.unit, 0, 0, 1, 2)
+        for row, (caption, widget) in enumerate((("Better when", self.direction), ("Recorded", self.frequency)), 1):
+            label = QLabel(caption)
+            label.setAccessibleName(widget.accessibleName())
+            label.setBuddy(widget)
+            kinds_row.addWidget(label, row, 0)
+            kinds_row.addWidget(widget, row, 1)
+        kinds_row.setColumnStretch(2, 1)
         self.unit_help = HelpLabel("")
         self._row(form, "&Unit", kinds, "", buddy=self.unit)
         self.counting = QComboBox()

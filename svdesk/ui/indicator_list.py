@@ -85,12 +85,12 @@ class IndicatorDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
         painter.setFont(small)
         colour = _STATUS_COLOURS.get(index.data(STATUS_KEY_ROLE))
-        if selected or colour is None:
-            painter.setPen(text_colour if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText))
-        else:
-            from PySide6.QtGui import QColor
+        if selected:
+            painter.setPen(text_colour)
+        else:  # readable on this theme's list background (the status says it in words too)
+            from svdesk.ui.colours import on_base, quiet_text
 
-            painter.setPen(QColor(colour))
+            painter.setPen(on_base(colour, opt.palette) if colour else quiet_text(opt.palette, QPalette.ColorRole.Base))
         elided = opt.fontMetrics.elidedText(status, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(QRect(rect.x(), rect.y() + line * 2 + 4, rect.width(), line + 2), int(Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()

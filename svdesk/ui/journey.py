@@ -61,7 +61,6 @@ class JourneyDelegate(QStyledItemDelegate):
         view = self.parent()
         selected = view.selectionModel().isSelected(index)
         group = QPalette.ColorGroup.Active if view.isActiveWindow() else QPalette.ColorGroup.Inactive
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         # Under the title, where Qt put it (the style adds the padding set on the view).
         text_option = QStyleOptionViewItem(option)
         self.initStyleOption(text_option, index)
@@ -74,7 +73,12 @@ class JourneyDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
         painter.setFont(small)
-        painter.setPen(option.palette.color(group, role))
+        if selected:
+            painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText))
+        else:
+            from svdesk.ui.colours import quiet_text
+
+            painter.setPen(quiet_text(option.palette, QPalette.ColorRole.Base))
         elided = painter.fontMetrics().elidedText(status, Qt.TextElideMode.ElideRight, rect.width())
         top = rect.y() + line + 4
         painter.drawText(QRect(rect.x(), top, rect.width(), line + 2), int(Qt.AlignmentFlag.AlignLeft), elided)
@@ -92,5 +96,8 @@ class JourneyView(QListView):
         self.setMinimumWidth(210)
         self.setMaximumWidth(260)
         # Room around each step's text, inside its highlight (Qt's delegate honours it). No focus
-        # frame inside the highlight: the highlighted step is always the current one.
-        self.setStyleSheet(f"QListView {{ outline: 0; }} QListView::item {{ padding: {_PADDING}px {2 * _PADDING}px; }}")
+        # frame inside the highlight (the highlighted step is always the current one); instead the
+        # whole list shows when it has the keyboard, by a frame in the theme's highlight colour.
+        self.setStyleSheet(f"QListView {{ outline: 0; border: 2px solid transparent; }} "
+                           "QListView:focus { border: 2px solid palette(highlight); } "
+                           f"QListView::item {{ padding: {_PADDING}px {2 * _PADDING}px; }}")

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
 
+from svdesk.ui.access import first_field, fit_for_keyboard_and_readers
 from svdesk.ui.context import PageContext
 from svdesk.ui.journey import JourneyModel, JourneyView
 from svdesk.ui.pages import page_steps
 from svdesk.ui.pages.base import Page
-
-
-def name_qt_buttons(root: QWidget) -> None:
-    """Gives Qt's own unlabelled buttons (a line edit's clear button, a table's corner button)
-    a name a screen reader can say. (Run once the window has painted: not needed to draw it.)"""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
-
-    for button in root.findChildren(QAbstractButton):
-        if button.text() or button.accessibleName():
-            continue
-        parent = button.parent()
-        if isinstance(parent, QLineEdit):
-            button.setAccessibleName("Clear")
-        elif isinstance(parent, QAbstractItemView):
-            button.setAccessibleName("Select all")
 
 
 class MainWindow(QMainWindow):
@@ -63,18 +51,33 @@ class MainWindow(QMainWindow):
         self.journey = JourneyView(self.journey_model)
         self.stack = QStackedWidget()
 
+        self.getting_started = None  # made when first shown (ui/getting_started.py)
+        # Every page ends with the way to the next step of the journey.
+        self.next_button = QPushButton()
+        self.next_button.clicked.connect(self._go_next)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stack, 1)
+        next_row = QHBoxLayout()
+        next_row.addStretch(1)
+        next_row.addWidget(self.next_button)
+        column.addLayout(next_row)
+
         splitter = QSplitter()  # side by side (Qt's default; naming the enum costs start-up time)
         splitter.addWidget(self.journey)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.journey.selectionModel().currentChanged.connect(lambda current, _previous: self._show_row(current.row()))
+        self.journey.clicked.connect(self._step_chosen)
+        self.journey.activated.connect(self._step_chosen)
 
         self.file_label = QLabel()
-        self.file_label.setAccessibleName("File")
+        self.file_label.setAccessibleDescription("File")
         self.saved_label = QLabel()
-        self.saved_label.setAccessibleName("Save state")
+        self.saved_label.setAccessibleDescription("Save state")
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
@@ -100,9 +103,45 @@ class MainWindow(QMainWindow):
             return
         self._startup_pending = False
         for page in self._built.values():
-            name_qt_buttons(page)
+            fit_for_keyboard_and_readers(page)
         self.update_statuses()
+        if not self.workspace.read_only and not self._closing and self._is_new_file():
+            self.show_getting_started()  # a new file opens on the first hour's checklist
         QTimer.singleShot(0, self._build_next)
+
+    def _is_new_file(self) -> bool:
+        from svdesk.ui.getting_started import first_steps
+
+        return sum(step.done for step in first_steps(self.workspace)) <= 1
+
+    def show_getting_started(self) -> None:
+        """Help → Getting started: the checklist, with no step of the journey highlighted. (The
+        list keeps its current step: a list given the keyboard with none would choose the first
+        itself. Clicking or pressing Enter on a step goes there, even on the current one.)"""
+        if self.getting_started is None:
+            from svdesk.ui.getting_started import GettingStarted
+
+            self.getting_started = GettingStarted(self.workspace)
+            self.getting_started.go.connect(self.show_page)
+            self.stack.addWidget(self.getting_started)
+            fit_for_keyboard_and_readers(self.getting_started)
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.finish_editing()
+        self.getting_started.refresh()
+        self.journey.selectionModel().clearSelection()
+        self.stack.setCurrentWidget(self.getting_started)
+        self.next_button.setText(f"Next: 1. {self._classes[0].title}")
+
+    def _go_next(self) -> None:
+        current = self.stack.currentWidget()
+        keys = [cls.key for cls in self._classes]
+        if current is self.getting_started or not isinstance(current, Page):
+            self.show_page(keys[0])
+        elif current.key == keys[-1]:
+            self.show_getting_started()
+        else:
+            self.show_page(keys[keys.index(current.key) + 1])
 
     # -- pages ------------------------------------------------------------------------------------
     def _page(self, cls) -> Page:
@@ -110,7 +149,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page = cls(self.ctx)
             if not self._startup_pending:
-                name_qt_buttons(page)  # the first page's wait for the first paint
+                fit_for_keyboard_and_readers(page)  # the first page's wait for the first paint
             self._built[cls.key] = page
             self.stack.addWidget(page)
             page.status_changed.connect(self.update_statuses)
@@ -172,6 +211,12 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.stack.currentWidget()
 
+    def _step_chosen(self, index) -> None:
+        """A click or Enter on a step: shows it even when it is already the current step (after
+        Getting started, which highlights none)."""
+        self.journey.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_row(index.row())
+
     def _show_row(self, row: int) -> None:
         if row < 0 or row >= len(self._classes):
             return
@@ -186,8 +231,21 @@ class MainWindow(QMainWindow):
                 if not file.is_closed:
                     self._read_at[page.key] = file.change_mark()
             if not self._startup_pending:
-                name_qt_buttons(page)  # pages may build tables and fields as they refresh
+                fit_for_keyboard_and_readers(page)  # pages may build tables and fields as they refresh
             self.stack.setCurrentWidget(page)
+        if row + 1 < len(self._classes):
+            self.next_button.setText(f"Next: {row + 2}. {self._classes[row + 1].title}")
+        else:
+            self.next_button.setText("Next: back to Getting started")
+
+    def switch_focus(self) -> None:
+        """F6: from the steps list to the page's first field, and from anywhere on the page back."""
+        from PySide6.QtCore import Qt
+
+        if self.journey.hasFocus():
+            first_field(self.current_page()).setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.journey.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def update_statuses(self) -> None:
         if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
@@ -251,8 +309,10 @@ class MainWindow(QMainWindow):
                                   lambda _checked=False, key=cls.key: self.show_page(key))
             action.setData(cls.key)
         self._action(go_menu, "Focus the &steps list", QKeySequence("Ctrl+L"), self.journey.setFocus)
+        self._action(go_menu, "Move between the steps and the &page", QKeySequence("F6"), self.switch_focus)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Getting started", None, self.show_getting_started)
         self._action(help_menu, "&About svdesk", None, self._about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -286,13 +346,36 @@ class MainWindow(QMainWindow):
     def _show_saved_state(self) -> None:
         if self.workspace.read_only:
             self.saved_label.setText("Read-only: changes cannot be made")
-        else:
-            self.saved_label.setText("All changes saved")
+            return
+        refused = self._refused_value()
+        # Never "All changes saved" while a field holds a value that was refused.
+        self.saved_label.setText(refused or "All changes saved")
+
+    def problems_changed(self) -> None:
+        """Called by a problem label of this window as it shows or clears a problem."""
+        if not self._closing:
+            self._show_saved_state()
+
+    def _refused_value(self) -> str:
+        """"Not saved — <page>: <problem>" for the first refused value the window shows, or ""."""
+        from svdesk.ui.widgets import ProblemLabel
+
+        for label in self.findChildren(ProblemLabel):
+            if not label.refused or label.isHidden() or not label.text():
+                continue
+            where = label.parentWidget()
+            while where is not None and not isinstance(where, Page):
+                where = where.parentWidget()
+            place = f" on {where.title}" if where is not None else ""
+            return f"Not saved{place}: {label.text().splitlines()[0]}"
+        return ""
 
     def _on_saved(self, _what: str) -> None:
         self._saves += 1
-        self.saved_label.setText("All changes saved")
+        self._show_saved_state()
         self._refresh_title()
+        if self.getting_started is not None and self.stack.currentWidget() is self.getting_started:
+            QTimer.singleShot(0, self.getting_started.refresh)
         # Statuses may depend on what another page saved; recompute after the event settles
         # (once for a burst of saves: update_statuses does nothing when it is up to date).
         QTimer.singleShot(0, self.update_statuses)

@@ -16,6 +16,7 @@ from svdesk.ui.charts import ProgressChart
 from svdesk.ui.context import PageContext
 from svdesk.ui.date_field import DateField
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.colours import themed
 
 STATUS_COLOURS = {"on_track": "#1b7f3b", "met": "#1b7f3b", "behind": "#a35a00", "missed": "#b00020"}
 
@@ -28,11 +29,11 @@ class ProgressPanel(QWidget):
         self.readings: list[Reading] = []
         self.progress: Progress | None = None
         self.context = QLabel()
-        self.context.setAccessibleName("Period of the summary")
+        self.context.setAccessibleDescription("Period of the summary")
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.headline.setAccessibleName("Progress summary")
+        self.headline.setAccessibleDescription("Progress summary")
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -61,7 +62,7 @@ class ProgressPanel(QWidget):
             field.setMinimumWidth(96)
         self.range_result = QLabel()
         self.range_result.setWordWrap(True)
-        self.range_result.setAccessibleName("Total for the dates")
+        self.range_result.setAccessibleDescription("Total for the dates")
 
         years_box = QGroupBox("Each financial year")
         years_layout = QVBoxLayout(years_box)
@@ -80,9 +81,10 @@ class ProgressPanel(QWidget):
         range_layout.addWidget(self.range_result)
         range_layout.addWidget(HelpLabel("Readings whose whole period falls between the two dates are counted."))
         range_layout.addStretch()
-        figures = QHBoxLayout()
-        figures.addWidget(years_box, 3)
-        figures.addWidget(range_box, 2)
+        # One under the other (the tab scrolls): side by side, the table's columns were cut to "p…".
+        figures = QVBoxLayout()
+        figures.addWidget(years_box)
+        figures.addWidget(range_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -112,7 +114,7 @@ class ProgressPanel(QWidget):
         self.context.setVisible(bool(self.progress.context))
         self.headline.setText(self.progress.headline)
         colour = STATUS_COLOURS.get(self.progress.status)
-        self.headline.setStyleSheet(f"color: {colour};" if colour else "")
+        self.headline.setStyleSheet(f"color: {themed(colour)};" if colour else "")
         self.detail.setText(self.progress.detail)
         self.detail.setVisible(bool(self.progress.detail))
         self.chart.set_spec(chart_spec(indicator, self.readings, year_end))
@@ -124,10 +126,10 @@ class ProgressPanel(QWidget):
 
     def _show_years(self, year_end) -> None:
         self.years_model.clear()
-        self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", ""])
-        from svdesk.domain.dates import today
+        self.years_model.setHorizontalHeaderLabels(["Year", "Figure", "Readings", "Complete?"])
+        from svdesk.domain import dates
 
-        for total in reversed(year_totals(self.indicator, self.readings, year_end, today())):
+        for total in reversed(year_totals(self.indicator, self.readings, year_end, dates.today())):
             state = "complete" if total.complete else total.qualifier
             cells = [QStandardItem(total.year.label), QStandardItem(total.text),
                      QStandardItem(f"{total.readings} of {total.periods_expected}"), QStandardItem(state)]

@@ -18,11 +18,10 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Frequency, Indicator, Reading, Unit, parse_value, value_to_text
 from svdesk.domain.periods import Period, add_months, describe_period, period_containing, periods_between
 from svdesk.store.indicators_repo import IndicatorRepo
+from svdesk.ui.colours import PROBLEM, QUIET, themed
 
 PERIOD, VALUE, NOTE, RECORDED_BY, EVIDENCE = range(5)
 HEADERS = ("Period", "Value", "Note", "Recorded by", "Evidence")
-PROBLEM_COLOUR = QColor("#b00020")
-EMPTY_COLOUR = QColor("#8a8a8a")
 _VALUE_HEADERS = {Unit.COUNT: "Number", Unit.PEOPLE: "People", Unit.HOURS: "Hours", Unit.PERCENTAGE: "%",
                   Unit.MONEY: "£", Unit.SCORE: "Score"}
 # How far back the grid reaches for a new indicator: a year of months or quarters, three years.
@@ -161,9 +160,9 @@ class ReadingsModel(QAbstractTableModel):
             return {VALUE: value_to_text(reading.value), NOTE: reading.note, RECORDED_BY: reading.recorded_by}.get(column, "")
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in row.pending and row.problem and column == VALUE:
-                return QBrush(PROBLEM_COLOUR)
+                return QBrush(QColor(themed(PROBLEM, on_lists=True)))
             if reading is None and column == VALUE and VALUE not in row.pending:
-                return QBrush(EMPTY_COLOUR)
+                return QBrush(QColor(themed(QUIET, on_lists=True)))
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.problem:
                 return row.problem

@@ -19,6 +19,9 @@ from svdesk.ui.main_window import MainWindow
 from svdesk.ui.pages import page_classes
 
 
+GETTING_STARTED = "getting-started"
+
+
 def _temporary_copy(path: Path) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="svdesk-shot-"))
     return copy_file(path, folder / path.name)
@@ -29,8 +32,8 @@ def page_keys() -> list[str]:
 
 
 def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (1100, 720)) -> Path:
-    if page not in page_keys() and page != "welcome":
-        raise SvdeskError(f"There is no page '{page}'. Pages: welcome, {', '.join(page_keys())}.")
+    if page not in page_keys() and page not in ("welcome", GETTING_STARTED):
+        raise SvdeskError(f"There is no page '{page}'. Pages: welcome, {GETTING_STARTED}, {', '.join(page_keys())}.")
     refuse_organisation_target(Path(output), [Path(file)])
     make_application()
     if page == "welcome":
@@ -43,8 +46,11 @@ def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (11
         copy = _temporary_copy(Path(file))
         workspace = Workspace.around(open_file(copy, backup=False))
         widget = MainWindow(PageContext(workspace=workspace, dialogs=Dialogs()))
-        widget.show_page(page)
-        widget.finish_starting()
+        widget.finish_starting()  # (a new file then shows Getting started: the page asked for comes after)
+        if page == GETTING_STARTED:
+            widget.show_getting_started()
+        else:
+            widget.show_page(page)
         # Show the file the person asked for, not the private copy the page was drawn from.
         widget.file_label.setText(str(Path(file).resolve()))
     widget.resize(*size)

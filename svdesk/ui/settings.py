@@ -41,10 +41,19 @@ class UserSettings:
         self._qs.setValue("window/geometry", geometry)
 
     def last_folder(self) -> str:
-        return str(self._qs.value("files/last_folder", str(Path.home())))
+        """Where file dialogs open: the folder last used, at first the Documents folder."""
+        return str(self._qs.value("files/last_folder", str(documents_folder())))
 
     def set_last_folder(self, folder: Path) -> None:
         self._qs.setValue("files/last_folder", str(folder))
 
     def sync(self) -> None:
         self._qs.sync()
+
+
+def documents_folder() -> Path:
+    """The person's Documents folder, as the desktop names it (home if there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()

@@ -21,12 +21,33 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def agreed_by_suggestion(workspace, today: dt.date) -> str:
+    """Who most likely agrees the statement: the one director of a one-person CIC (named in
+    the CIC34 records of the last two years), "Sole trader" for one; otherwise a board meeting."""
+    from svdesk.domain.organisation import LegalForm
+
+    org = workspace.organisation.get()
+    if org.legal_form is LegalForm.SOLE_TRADER:
+        return "Sole trader"
+    if org.staff <= 1:
+        names = set()
+        for year in (today.year, today.year - 1, today.year + 1):
+            year_end = org.year_end.in_year(year)
+            names.update(pay.director.strip() for pay in workspace.cic34.pay(year_end) if pay.director.strip())
+            signatory = workspace.cic34.signatory(year_end)
+            if signatory.name.strip() and signatory.office.value == "director":
+                names.add(signatory.name.strip())
+        if len(names) == 1:
+            return names.pop()
+    return AGREED_BY_SUGGESTIONS[0]
+
+
 class AgreeDialog(QDialog):
     """Asks for the agreement's details. ``agreement()`` gives what was entered; the OK button is
     only enabled when the draft can be agreed as it stands."""
 
     def __init__(self, statement: Statement, latest: StatementVersion | None, today: dt.date,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, suggested_by: str = AGREED_BY_SUGGESTIONS[0]):
         super().__init__(parent)
         self.setWindowTitle("Mark the statement as agreed")
         self.setMinimumWidth(480)
@@ -52,8 +73,10 @@ class AgreeDialog(QDialog):
 
         self.agreed_by = QComboBox()
         self.agreed_by.setEditable(True)
+        if suggested_by not in AGREED_BY_SUGGESTIONS:
+            self.agreed_by.addItem(suggested_by)
         self.agreed_by.addItems(AGREED_BY_SUGGESTIONS)
-        self.agreed_by.setCurrentText(latest.agreed_by if latest else AGREED_BY_SUGGESTIONS[0])
+        self.agreed_by.setCurrentText(latest.agreed_by if latest else suggested_by)
         self.agreed_by.lineEdit().setMaxLength(MAX_AGREED_BY)
         self.agreed_by.setAccessibleName("Agreed by")
         by_label = QLabel("Agreed &by")

@@ -15,6 +15,7 @@ from svdesk.domain.statement import FULL_MAX_WORDS, FULL_MIN_WORDS, SHORT_MAX_WO
 from svdesk.domain.statement_hints import Hint, HintWords, statement_hints
 from svdesk.domain.words import count_words
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
+from svdesk.ui.colours import WARNING, themed
 
 SAVE_AFTER_MS = 1500
 
@@ -108,7 +109,7 @@ class DraftPanel(QWidget):
         short_label.setBuddy(self.short_edit)
         layout.addWidget(self.short_edit)
         self.notes = HelpLabel("")
-        self.notes.setAccessibleName("Note about the one-sentence version")
+        self.notes.setAccessibleDescription("Note about the one-sentence version")
         self.notes.hide()
         layout.addWidget(self.notes)
 
@@ -195,7 +196,7 @@ class DraftPanel(QWidget):
         self.short_count.update_count(short)
         words = count_words(full)
         outside = bool(words) and not FULL_MIN_WORDS <= words <= FULL_MAX_WORDS
-        self.full_aim.setStyleSheet("color: #8a5300;" if outside else "")
+        self.full_aim.setStyleSheet(f"color: {themed(WARNING)};" if outside else "")
         self.trim_button.setVisible(count_words(short) > SHORT_MAX_WORDS)
         self.current_hints = statement_hints(full, short, self._words)
         self.hints.setHtml(hints_html(self.current_hints, bool(full.strip() or short.strip())))

@@ -16,6 +16,7 @@ from svdesk.domain.textdiff import Piece, change_summary, word_diff
 from svdesk.domain.words import count_words
 from svdesk.ui.rows_model import RowsTableModel
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.colours import GOOD, PROBLEM, themed
 
 DRAFT = "draft"
 
@@ -56,10 +57,14 @@ def diff_html(pieces: list[Piece]) -> str:
         text = _plain(piece.text)
         if index and piece.kind == "added" and pieces[index - 1].kind == "removed" and not piece.text[:1].isspace():
             out.append(" ")  # so "old" and "new" do not run together on screen
+        # Marked in words as well as colour: a reader, or someone who does not see the colours,
+        # still knows what changed ("[added: …]", "[removed: …]").
         if piece.kind == "added":
-            out.append(f"<span style='background-color:#d7f0da; color:#0b5d1e'>{text}</span>")
+            out.append(f"<span style='color:{themed(GOOD, on_lists=True)}; text-decoration:underline'>"
+                       f"<b>[added:</b> {text}<b>]</b></span>")
         elif piece.kind == "removed":
-            out.append(f"<span style='color:#b00020; text-decoration:line-through'>{text}</span>")
+            out.append(f"<span style='color:{themed(PROBLEM, on_lists=True)}'><b>[removed:</b> "
+                       f"<s>{text}</s><b>]</b></span>")
         else:
             out.append(text)
     return "".join(out)
@@ -118,7 +123,7 @@ class HistoryPanel(QWidget):
         compare_row.addWidget(self.compare, 1)
         right_layout.addLayout(compare_row)
         self.summary = HelpLabel("")
-        self.summary.setAccessibleName("Changes")
+        self.summary.setAccessibleDescription("Changes")
         right_layout.addWidget(self.summary)
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName("Version text")
@@ -254,7 +259,7 @@ class HistoryPanel(QWidget):
         short = word_diff(old_short, new_short)
         changes = change_summary(full + short)
         self.summary.setText(f"{what}: {changes[0].lower()}{changes[1:]}. "
-                             "Added words are shaded green; removed words are struck through in red.")
+                             "Added words are marked [added: …] and underlined; removed words [removed: …] and struck through.")
         body = (f"<p><b>Statement</b></p><p>{diff_html(full)}</p>"
                 f"<p><b>One-sentence version</b></p><p>{diff_html(short)}</p>")
         self.viewer.setHtml(head + body)

@@ -46,7 +46,7 @@ class QuestionsPanel(QWidget):
         layout.addLayout(kind_row)
         progress_row = QHBoxLayout()
         self.progress = HelpLabel("")
-        self.progress.setAccessibleName("Questions answered")
+        self.progress.setAccessibleDescription("Questions answered")
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(progress_row)

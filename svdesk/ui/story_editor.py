@@ -49,9 +49,15 @@ class StoryEditor(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Consent at a glance")
+        self.summary.setAccessibleDescription("Consent at a glance")
         self.summary.linkActivated.connect(lambda _link: self.consent_requested.emit())
         layout.addWidget(self.summary)
+        # Whether the story is ready sits at the top, beside whether it may be used.
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem("Draft — still being written or checked" if status is Status.DRAFT
+                                else "Ready — checked with the person", status.value)
+        labelled(layout, "&Status", self.status, "Only stories marked ready go into tenders and reports.")
         intro = HelpLabel("What changed? Why does it matter? Who, where, when? Write it plainly, in a few "
                           "sentences each — and check it with the person before you use it.")
         layout.addWidget(intro)
@@ -68,7 +74,9 @@ class StoryEditor(QWidget):
         self.domain.setEditable(True)
         self.domain.addItems(DOMAIN_SUGGESTIONS)
         self.domain.lineEdit().setPlaceholderText("Pick one or type your own")
-        labelled(form, "Domain of c&hange", self.domain, "The kind of change it shows, so you can pick a balanced set.")
+        labelled(form, "Kind of c&hange", self.domain,
+                 "Which part of life changed (evaluators call this the \u201cdomain of change\u201d), so you can pick "
+                 "a balanced set.")
         self.texts: dict[str, SavingTextEdit] = {}
         for field, label, prompt in STORY_PROMPTS:
             edit = SavingTextEdit()
@@ -76,20 +84,15 @@ class StoryEditor(QWidget):
             self.texts[field] = edit
             labelled(form, label, edit, prompt, help_first=True)
         self.words = QLabel()
-        self.words.setAccessibleName("Word count")
+        self.words.setAccessibleDescription("Word count")
         form.addWidget(self.words)
-        self.name_warning = ProblemLabel()
-        self.name_warning.setAccessibleName("Name warning")
+        self.name_warning = ProblemLabel(refused=False)  # the story is saved; this is advice
+        self.name_warning.setAccessibleDescription("Name warning")
         form.addWidget(self.name_warning)
         self.keywords = QLineEdit()
         self.keywords.setMaxLength(1000)
         self.keywords.setPlaceholderText("e.g. Cytech, care leavers, Small Heath")
         labelled(form, "Ta&gs", self.keywords, "Words to find it by later, separated by commas.")
-        self.status = QComboBox()
-        for status in Status:
-            self.status.addItem("Draft — still being written or checked" if status is Status.DRAFT
-                                else "Ready — checked with the person", status.value)
-        labelled(form, "&Status", self.status, "Only stories marked ready go into tenders and reports.")
         self.problems = ProblemLabel()
         form.addWidget(self.problems)
         layout.addWidget(about)
@@ -126,8 +129,9 @@ class StoryEditor(QWidget):
             box.setToolTip(label)
             self.categories[key] = box
             grid.addWidget(box, position // 2, position % 2)
-        labelled(who_form, "It &mentions", categories,
-                 "Tick what the story reveals. These need explicit consent before use outside the organisation.",
+        labelled(who_form, "Sensitive detai&ls", categories,
+                 "Tick what the story reveals about them (the law calls these \u201cspecial category data\u201d). "
+                 "Before use outside the organisation these need a clear yes from the person (explicit consent).",
                  buddy=next(iter(self.categories.values())))
         layout.addWidget(who)
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from svdesk.domain.consent import ConsentState
 from svdesk.domain.stories import StorySummary
 from svdesk.store.stories_search import StoryFilter
+from svdesk.ui.colours import PROBLEM, WARNING, themed
 
 BATCH = 64  # rows read per window: a screenful or two
 COUNT_CAP = 1000  # stories counted exactly; past it the page says "more than"
@@ -132,9 +133,9 @@ class StoryListModel(QAbstractTableModel):
                 f"\nUsed in {summary.use_count} document{'s' if summary.use_count != 1 else ''}" if summary.use_count else "")
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             if summary.consent_state is ConsentState.WITHDRAWN:
-                return QColor("#b00020")
+                return QColor(themed(PROBLEM, on_lists=True))
             if summary.consent_state in (ConsentState.NONE, ConsentState.EXPIRED):
-                return QColor("#9a5b00")
+                return QColor(themed(WARNING, on_lists=True))
         if role == Qt.ItemDataRole.FontRole and column == 1 and summary.status == "draft":
             font = QFont()
             font.setItalic(True)

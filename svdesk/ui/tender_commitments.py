@@ -18,6 +18,7 @@ from svdesk.ui.pages.base import scrolling
 from svdesk.ui.tender_form import DateEdit, UndoBar, add_row, new_form
 from svdesk.ui.tender_models import CommitmentsModel
 from svdesk.ui.widgets import ProblemLabel, SavingTextEdit
+from svdesk.ui.colours import GOOD, WARNING, themed
 
 _FIELDS = ("promise", "for_whom", "unit", "per_year", "over_contract", "by_when", "indicator_id", "actions",
            "people", "milestones", "kpis", "frequency", "evidence", "accountable")
@@ -49,7 +50,7 @@ class CommitmentsTab(QWidget):
         self.down_button.setAccessibleName("Move the commitment down")
         self.locked = QLabel()
         self.locked.setWordWrap(True)
-        self.locked.setAccessibleName("Why commitments cannot change")
+        self.locked.setAccessibleDescription("Why commitments cannot change")
         self.undo_bar = UndoBar()
 
         left = QWidget()
@@ -152,7 +153,7 @@ class CommitmentsTab(QWidget):
         add_row(form, "Acco&untable", self.accountable, "The person (and role) who answers for it.")
         self.check = QLabel()
         self.check.setWordWrap(True)
-        self.check.setAccessibleName("Commitment check")
+        self.check.setAccessibleDescription("Commitment check")
         outer.addWidget(self.check)
         self.problems = ProblemLabel()
         outer.addWidget(self.problems)
@@ -243,10 +244,10 @@ class CommitmentsTab(QWidget):
         missing = check_commitment(self.current, self.tender)
         if missing:
             self.check.setText("An evaluator would look for:\n• " + "\n• ".join(missing))
-            self.check.setStyleSheet("color: #9a5b00;")
+            self.check.setStyleSheet(f"color: {themed(WARNING)};")
         else:
             self.check.setText("Complete: specific, measurable, time-bound, with a way to evidence it.")
-            self.check.setStyleSheet("color: #1f6f43;")
+            self.check.setStyleSheet(f"color: {themed(GOOD)};")
 
     def _suggest_total(self, text: str) -> None:
         years = contract_years_count(self.tender.contract_months) if self.tender else None

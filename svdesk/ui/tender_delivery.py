@@ -27,7 +27,7 @@ class DeliveryTab(QWidget):
         self.tender: Tender | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("About this contract")
+        self.intro.setAccessibleDescription("About this contract")
         self.model = PromisesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -44,7 +44,7 @@ class DeliveryTab(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setAccessibleName("The chosen promise in detail")
+        self.detail.setAccessibleDescription("The chosen promise in detail")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QToolButton()
         self.export_button.setText("Export the &delivery report")

@@ -87,7 +87,7 @@ class UndoBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
-        self.label.setAccessibleName("Last change")
+        self.label.setAccessibleDescription("Last change")
         self.undo = QPushButton("&Undo")
         self.undo.setAccessibleName("Undo the deletion")
         self.close_button = QPushButton("Dismiss")

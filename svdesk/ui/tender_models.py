@@ -13,6 +13,7 @@ from svdesk.domain.tenders import (
     Commitment, Tender, TenderStatus, check_commitment, days_left, describe_days_left,
 )
 from svdesk.ui.rows_model import RowsTableModel
+from svdesk.ui.colours import themed
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENT = QColor("#b00020")
@@ -63,11 +64,11 @@ class TendersModel(RowsTableModel):
             if column == 3 and tender.status is TenderStatus.DRAFTING:
                 left = days_left(tender.deadline, self.today)
                 if left is not None and left <= 3:
-                    return QBrush(URGENT)
+                    return QBrush(QColor(themed(URGENT, on_lists=True)))
                 if left is not None and left <= 7:
-                    return QBrush(SOON)
+                    return QBrush(QColor(themed(SOON, on_lists=True)))
             if column == 4 and tender.status is TenderStatus.WON:
-                return QBrush(DONE)
+                return QBrush(QColor(themed(DONE, on_lists=True)))
         return None
 
     @staticmethod
@@ -116,7 +117,7 @@ class CommitmentsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(missing) if missing else "Complete: specific, measurable and time-bound."
         if role == Qt.ItemDataRole.ForegroundRole and missing:
-            return QBrush(SOON)
+            return QBrush(QColor(themed(SOON, on_lists=True)))
         return None
 
 
@@ -154,7 +155,7 @@ class PromisesModel(RowsTableModel):
             return progress.headline
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
             if progress.status in ("met", "on track"):
-                return QBrush(DONE)
+                return QBrush(QColor(themed(DONE, on_lists=True)))
             if progress.status in ("behind", "missed", "not tracked"):
-                return QBrush(URGENT)
+                return QBrush(QColor(themed(URGENT, on_lists=True)))
         return None

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from svdesk.domain.words import count_words
+from svdesk.ui.colours import PROBLEM, on_window, quiet_text
 
 
 def show_as_plain_text(label: QLabel) -> None:
@@ -26,8 +27,9 @@ class HelpLabel(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
         show_as_plain_text(self)
+        # Softer than the text around it, yet 4.5:1 on this theme (Qt's placeholder grey is not).
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        palette.setColor(QPalette.ColorRole.WindowText, quiet_text(palette))
         self.setPalette(palette)
         font = self.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.92))
@@ -35,19 +37,53 @@ class HelpLabel(QLabel):
 
 
 class ProblemLabel(QLabel):
-    """Shows what is wrong with a value, in plain English; hidden when nothing is."""
+    """Shows what is wrong with a value, in plain English; hidden when nothing is.
 
-    def __init__(self, parent: QWidget | None = None):
+    The words are also said to a screen reader as they appear, and set as the description of
+    the field being edited (the one refused), so a reader hears them again on that field. The
+    window is told too (``problems_changed``), so its save state never claims all is saved."""
+
+    def __init__(self, parent: QWidget | None = None, refused: bool = True):
         super().__init__(parent)
+        self.refused = refused  # False: a warning about a value that was saved all the same
         self.setWordWrap(True)
         show_as_plain_text(self)
-        self.setStyleSheet("color: #b00020;")
-        self.setAccessibleName("Problem")
+        self.setStyleSheet(f"color: {on_window(PROBLEM, self.palette())};")
+        self.setAccessibleDescription("Problem")
+        self._field: QWidget | None = None
         self.hide()
 
     def show_problems(self, problems: list[str]) -> None:
-        self.setText("\n".join(problems))
+        text = "\n".join(problems)
+        if text == self.text() and self.isHidden() != bool(problems):  # nothing new to say
+            return
+        self.setText(text)
         self.setVisible(bool(problems))
+        self._describe_field(text)
+        if text:
+            from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        told = getattr(self.window(), "problems_changed", None)
+        if callable(told):
+            told()
+
+    def _describe_field(self, text: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if self._field is not None:
+            try:
+                self._field.setAccessibleDescription("")
+            except RuntimeError:  # the field has gone with its page
+                pass
+            self._field = None
+        focused = QApplication.focusWidget()
+        if text and focused is not None and focused.window() is self.window() and not isinstance(focused, QLabel):
+            from PySide6.QtWidgets import QAbstractButton
+
+            if not isinstance(focused, QAbstractButton):
+                focused.setAccessibleDescription(text)
+                self._field = focused
 
 
 class SavingTextEdit(QPlainTextEdit):
@@ -88,7 +124,6 @@ class WordCountLabel(QLabel):
     def __init__(self, limit: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.limit = limit
-        self.setAccessibleName("Word count")
         self.update_count("")
 
     def update_count(self, text: str) -> None:
@@ -97,7 +132,7 @@ class WordCountLabel(QLabel):
         if self.limit:
             over = words > self.limit
             self.setText(f"{words} of {self.limit} {noun}" + (" — over the limit" if over else ""))
-            self.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
+            self.setStyleSheet(f"color: {on_window(PROBLEM, self.palette())}; font-weight: bold;" if over else "")
         else:
             self.setText(f"{words} {noun}")
 

@@ -73,9 +73,9 @@ def type_into(widget, text: str) -> None:
 
 
 def visible_problems(page) -> list[str]:
-    """Texts of the problem labels the page shows (``ProblemLabel`` names itself "Problem")."""
+    """Texts of the problem labels the page shows (``ProblemLabel`` describes itself as "Problem")."""
     return [label.text() for label in page.findChildren(QLabel)
-            if shiboken6.isValid(label) and label.accessibleName() == "Problem" and label.isVisibleTo(page)
+            if shiboken6.isValid(label) and label.accessibleDescription() == "Problem" and label.isVisibleTo(page)
             and label.text()]
 
 

@@ -108,7 +108,8 @@ def test_answer_draft_edit_agree_and_look_back(page, dialogs):
     history.choose_comparison(repo.versions()[0].id)
     assert history.summary.text().startswith("From version 1 to version 2: 4 words added")
     assert "Now also on Saturdays." in history.viewer.toPlainText()
-    assert "#d7f0da" in history.viewer.toHtml()
+    # The change is said in words, not only by colour (issue 20).
+    assert "[added: Now also on Saturdays.]" in history.viewer.toPlainText()
 
 
 def test_redraft_asks_before_replacing_edits_and_can_be_undone(page, dialogs):

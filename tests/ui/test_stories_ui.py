@@ -382,3 +382,26 @@ def test_a_consent_form_says_what_the_pdf_cannot_show(stories_page, page_ctx, di
     infos = [message for message in dialogs.messages if message[0] == "info"]
     assert infos and "🚲" in infos[-1][2]
     assert page_ctx.opened == [str(tmp_path / "form.pdf")]
+
+
+def test_plain_words_with_the_term_kept_in_help_and_status_at_the_top(qtbot, page_ctx):
+    """Issue 20: terms of art get plain labels (the term stays in the help) and whether a story is
+    ready sits at the top, beside its consent."""
+    from PySide6.QtWidgets import QLabel
+
+    from svdesk.ui.consent_editor import ConsentEditor
+    from svdesk.ui.story_editor import StoryEditor
+
+    editor = StoryEditor(page_ctx)
+    qtbot.addWidget(editor)
+    captions = [label.text() for label in editor.findChildren(QLabel)]
+    assert "Kind of c&hange" in captions and "Domain of c&hange" not in captions
+    assert any("domain of change" in text for text in captions)
+    assert "It &mentions" not in captions and any("special category data" in text for text in captions)
+    layout = editor.layout()
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert widgets.index(editor.status) < widgets.index(editor.title.parentWidget())
+    consent = ConsentEditor(page_ctx)
+    qtbot.addWidget(consent)
+    assert any("explicit consent" in label.text() for label in consent.findChildren(QLabel))
+    assert "explicit" not in consent.explicit.text().lower()

@@ -24,6 +24,7 @@ from svdesk.ui.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
+from svdesk.ui.colours import ACCENT, themed
 
 _LEVEL_ICONS = {
     "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -111,7 +112,7 @@ class Cic34Page(Page):
         row.addWidget(year_label)
         row.addWidget(self.year_box)
         self.due = QLabel()
-        self.due.setAccessibleName("Filing deadline")
+        self.due.setAccessibleDescription("Filing deadline")
         row.addWidget(self.due, 1)
         row.addWidget(QLabel("Export:"))
         self.export_buttons = {}
@@ -159,8 +160,8 @@ class Cic34Page(Page):
         report_layout.addWidget(self.checks_view)
         report_layout.addWidget(HelpLabel("Double-click a check (or press Enter on it) to go where it is fixed."))
         self.copied = QLabel()
-        self.copied.setAccessibleName("Clipboard")
-        self.copied.setStyleSheet("color: #1f5f5b; font-weight: bold;")
+        self.copied.setAccessibleDescription("Clipboard")
+        self.copied.setStyleSheet(f"color: {themed(ACCENT)}; font-weight: bold;")
         self.copied.hide()
         report_layout.addWidget(self.copied)
         self.editors: dict[Part, PartEditor] = {}

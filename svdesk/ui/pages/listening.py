@@ -48,7 +48,7 @@ class ListeningPage(Page):
         column.setContentsMargins(0, 0, 6, 0)
         self.by_year = QLabel()
         self.by_year.setWordWrap(True)
-        self.by_year.setAccessibleName("Consultations per financial year")
+        self.by_year.setAccessibleDescription("Consultations per financial year")
         column.addWidget(self.by_year)
         self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.consultations, "consultation", "consultations",
                              describe=lambda item: item.title or item.how.label,

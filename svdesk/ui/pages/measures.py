@@ -15,7 +15,7 @@ from svdesk.domain.measures import ACTIVE_LIMIT, COMFORTABLE, WHY_TWO_OR_THREE, 
 from svdesk.store.indicators_repo import TOO_MANY
 from svdesk.ui.context import PageContext
 from svdesk.ui.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel
-from svdesk.ui.pages.base import Page, page_header
+from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.widgets import HelpLabel, UndoBar
 
 PROGRESS_TAB, READINGS_TAB, DETAILS_TAB, MONEY_TAB = range(4)
@@ -61,7 +61,7 @@ class MeasuresPage(Page):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 6, 0)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many indicators are active")
+        self.count_label.setAccessibleDescription("How many indicators are active")
         self.count_label.setWordWrap(True)
         column.addWidget(self.count_label)
         self.list_model = IndicatorListModel(self)
@@ -164,7 +164,8 @@ class MeasuresPage(Page):
         self.readings_panel = ReadingsPanel(self.ctx)
         self.form = IndicatorForm(self.ctx)
         self.valuation_panel = ValuationPanel(self.ctx)
-        self.tabs.addTab(self.progress_panel, "&Progress")
+        # Scrolls rather than making the window taller than a small laptop's screen.
+        self.tabs.addTab(scrolling(self.progress_panel), "&Progress")
         self.tabs.addTab(self.readings_panel, "Rea&dings")
         self.tabs.addTab(self.form, "De&tails")
         self.tabs.addTab(self.valuation_panel, "&Money value")

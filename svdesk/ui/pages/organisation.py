@@ -65,13 +65,18 @@ class OrganisationPage(Page):
         self.year_end_month = QComboBox()
         self.year_end_month.addItems(MONTH_NAMES)
         self.year_end_month.setAccessibleName("Financial year end: month")
+        # On Linux a combo box is heard as its value only: a linked label says what it is.
+        month_label = QLabel("of")
+        month_label.setAccessibleName("Financial year end: month")
+        month_label.setBuddy(self.year_end_month)
         year_row.addWidget(self.year_end_day)
+        year_row.addWidget(month_label)
         year_row.addWidget(self.year_end_month)
         year_row.addStretch()
         self._row(form, "Financial &year end", year_end,
                   "The last day of your accounting year (31 March for many CICs).", buddy=self.year_end_day)
         self.current_year = QLabel()
-        self.current_year.setAccessibleName("Current financial year")
+        self.current_year.setAccessibleDescription("Current financial year")
         form.addRow("", self.current_year)
 
         self.area = SavingTextEdit()

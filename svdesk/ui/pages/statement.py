@@ -51,7 +51,7 @@ class StatementPage(Page):
         font.setBold(True)
         heading.setFont(font)
         self.badge = QLabel()
-        self.badge.setAccessibleName("Agreement")
+        self.badge.setAccessibleDescription("Agreement")
         self.agree_button = QPushButton("Mark as &agreed…")
         self.agree_button.setToolTip("Record that your board or team agreed this text; exports use the agreed version")
         top.addWidget(heading)
@@ -289,7 +289,9 @@ class StatementPage(Page):
     # -- agreeing ---------------------------------------------------------------------------------
     def ask_agreement(self, statement: Statement, latest, today) -> Agreement | None:
         """Asks when and by whom (replaced in tests: a real modal dialog would wait forever)."""
-        dialog = AgreeDialog(statement, latest, today, self)
+        from svdesk.ui.statement_agree import agreed_by_suggestion
+
+        dialog = AgreeDialog(statement, latest, today, self, agreed_by_suggestion(self.ctx.workspace, today))
         return dialog.agreement() if self.run_dialog(dialog) else None
 
     def run_dialog(self, dialog: QDialog) -> bool:

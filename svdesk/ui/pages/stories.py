@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from svdesk.domain import dates
@@ -51,7 +52,7 @@ class StoriesPage(Page):
         self.search.setClearButtonEnabled(True)
         column.addWidget(self.search)
         self.filters_box = QWidget()
-        filters = QHBoxLayout(self.filters_box)
+        filters = QGridLayout(self.filters_box)
         filters.setContentsMargins(0, 0, 0, 0)
         self.status_filter = self._combo("Filter by status", [("Any status", None), ("Drafts", "draft"), ("Ready", "ready")])
         self.consent_filter = self._combo("Filter by consent", [("Any consent", None)] + [
@@ -59,11 +60,19 @@ class StoriesPage(Page):
                                                      ConsentState.WITHDRAWN)])
         self.year_filter = self._combo("Filter by financial year", [("Any year", None)])
         self.indicator_filter = self._combo("Filter by indicator", [("Any indicator", None)])
-        for combo in (self.status_filter, self.consent_filter, self.year_filter, self.indicator_filter):
-            filters.addWidget(combo)
+        # Each with a linked label: on Linux a combo box is heard as its value only.
+        for number, (caption, combo) in enumerate((("Status", self.status_filter), ("Consent", self.consent_filter),
+                                                   ("Year", self.year_filter), ("Indicator", self.indicator_filter))):
+            label = QLabel(caption)
+            label.setAccessibleName(combo.accessibleName())
+            label.setBuddy(combo)
+            filters.addWidget(label, number // 2, (number % 2) * 2)
+            filters.addWidget(combo, number // 2, (number % 2) * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         column.addWidget(self.filters_box)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many stories match")
+        self.count_label.setAccessibleDescription("How many stories match")
         column.addWidget(self.count_label)
 
         self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.stories, "story", "stories",

@@ -17,6 +17,7 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.ui.context import PageContext
 from svdesk.ui.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.pages.base import Page, page_header, scrolling
+from svdesk.ui.colours import QUIET, WARNING, themed
 from svdesk.ui.widgets import HelpLabel
 from svdesk.ui.year_picker import YearPicker
 
@@ -27,7 +28,8 @@ _PAPER_STYLE = (
     f"QFrame#banner {{ background: {ACCENT}; border: none; border-radius: 4px; }}"
     f"QFrame#figure {{ background: #e6efee; border: none; border-top: 3px solid {ACCENT}; }}"
     f"QFrame#quote {{ background: #e6efee; border: none; border-left: 3px solid {ACCENT}; }}"
-    "QLabel { background: transparent; border: none; }"
+    # Paper stays white in a dark theme, so its text keeps a dark colour of its own.
+    "QLabel { background: transparent; border: none; color: #1a1a1a; }"
 )
 PAPER_WIDTH = 380
 
@@ -39,8 +41,8 @@ def _label(text: str = "", style: str = "", name: str = "") -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if style:
         label.setStyleSheet(style)
-    if name:
-        label.setAccessibleName(name)
+    if name:  # what the label is, said after its text (a name would replace the text)
+        label.setAccessibleDescription(name)
     return label
 
 
@@ -122,7 +124,7 @@ class SummaryPage(Page):
         left.addWidget(_label("What goes in", "font-weight: bold;"))
         self.contents = _label(name="What goes in")
         left.addWidget(self.contents)
-        self.notes = _label(style="color: #9a3412;", name="Notes about the summary")
+        self.notes = _label(style=f"color: {themed(WARNING)};", name="Notes about the summary")
         left.addWidget(self.notes)
         left.addWidget(_label("Stories to feature (at most two)", "font-weight: bold; margin-top: 8px;"))
         left.addWidget(HelpLabel("Only stories from the year whose consent covers public reports AND the website "
@@ -133,7 +135,7 @@ class SummaryPage(Page):
         left.addWidget(self.no_stories)
         self.auto_button = QPushButton("Let svdesk &choose")
         left.addWidget(self.auto_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.excluded = _label(style="color: #5c6b6a;", name="Stories left out")
+        self.excluded = _label(style=f"color: {themed(QUIET)};", name="Stories left out")
         left.addWidget(self.excluded)
         left.addStretch()
         self.checkboxes: list[QCheckBox] = []
@@ -269,6 +271,8 @@ class SummaryPage(Page):
                 picture.setPixmap(pixmap)
                 picture.setFixedSize(pixmap.size())
                 picture.setAccessibleName(chart.chart.alt_text())
+                # Tab stops on it, so a screen reader reaches the chart's description.
+                picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 picture.setToolTip(chart.chart.alt_text())
                 add(picture)
         for story in summary.stories:

@@ -23,6 +23,7 @@ from svdesk.ui.tender_form import UndoBar, name_inner_buttons
 from svdesk.ui.tender_models import SOON, URGENT, TendersModel
 from svdesk.ui.tender_status import change_status
 from svdesk.ui.widgets import HelpLabel
+from svdesk.ui.colours import themed
 
 
 class TendersPage(Page):
@@ -56,13 +57,13 @@ class TendersPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setAccessibleName("Tender")
+        self.heading.setAccessibleDescription("Tender")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         # Long contract names wrap rather than widen the window.
         self.heading.setWordWrap(True)
         self.heading.setMinimumWidth(120)
         self.deadline = QLabel()
-        self.deadline.setAccessibleName("Deadline")
+        self.deadline.setAccessibleDescription("Deadline")
         deadline_font = QFont(self.deadline.font())
         deadline_font.setBold(True)
         self.deadline.setFont(deadline_font)
@@ -180,7 +181,7 @@ class TendersPage(Page):
         left = days_left(tender.deadline, today())
         colour = ""
         if tender.status is TenderStatus.DRAFTING and left is not None:
-            colour = URGENT.name() if left <= 3 else SOON.name() if left <= 7 else ""
+            colour = themed(URGENT) if left <= 3 else themed(SOON) if left <= 7 else ""
         self.deadline.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _reload_current(self) -> None:
