@@ -71,12 +71,18 @@ def check_attachment(filename: str, data: bytes) -> None:
     if problem:
         problems.append(problem[0].upper() + problem[1:] + ".")
     if len(data) > MAX_ATTACHMENT_BYTES:
-        problems.append(
-            f"{filename} is {len(data) / 1024 / 1024:.1f} MB; files can be at most 25 MB. "
-            "Try a smaller photo or a PDF of the pages that matter."
-        )
+        problems.append(too_big(filename, len(data)))
     if problems:
         raise ValidationError(problems)
+
+
+def too_big(filename: str, size: int) -> str:
+    """The sentence for a file over the limit; in bytes when MB would round down to the limit itself."""
+    shown = f"{size / 1024 / 1024:.1f} MB"
+    if shown == f"{MAX_ATTACHMENT_BYTES / 1024 / 1024:.1f} MB":
+        shown = f"{size:,} bytes, just over 25 MB"
+    return (f"{filename} is {shown}; files can be at most 25 MB. "
+            "Try a smaller photo or a PDF of the pages that matter.")
 
 
 def human_size(size: int) -> str:
