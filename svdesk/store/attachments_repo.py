@@ -132,6 +132,7 @@ def validate_section(data, whole: dict) -> list[str]:
         if len(encoded) > _MAX_ENCODED:
             problems.append(f"{where}.data_base64: the file is over {human_size(MAX_ATTACHMENT_BYTES)} "
                             f"(about {human_size(len(encoded) * 3 // 4)}); files can be at most 25 MB")
+            known.add(blob["sha256"])   # its files are refused through this problem, not as missing contents
             continue
         try:
             raw = base64.b64decode(encoded, validate=True)
@@ -141,6 +142,7 @@ def validate_section(data, whole: dict) -> list[str]:
         if len(raw) > MAX_ATTACHMENT_BYTES:
             problems.append(f"{where}.data_base64: the file is {len(raw):,} bytes; files can be at most "
                             f"{MAX_ATTACHMENT_BYTES:,} bytes (25 MB)")
+            known.add(blob["sha256"])
             continue
         if sha256_of(raw) != blob["sha256"]:
             problems.append(f"{where}: the data does not match its sha256")
