@@ -158,6 +158,9 @@ def _reference_problems(lists: dict, whole: dict) -> list[str]:
             sent = item.get("commitments")
             for number, commitment in enumerate(sent if isinstance(sent, list) else []):
                 indicator(commitment, f"{where}.commitments[{number}]")
+                if isinstance(commitment, dict) and commitment.get("tender_id") != item.get("tender_id"):
+                    problems.append(f"{where}.commitments[{number}].tender_id: must be the tender this answer "
+                                    "was sent for")
     return problems
 
 

@@ -147,6 +147,14 @@ def _put(data, path, value):
     data[path[-1]] = value
 
 
+def test_a_sent_commitment_belongs_to_the_tender_it_was_sent_for(base):
+    data = copy.deepcopy(base)
+    submission = next(i for i, item in enumerate(data["tenders"]["submissions"]) if item["commitments"])
+    data["tenders"]["submissions"][submission]["commitments"][0]["tender_id"] = "another-tender"
+    assert validate(data) == [f"tenders.submissions[{submission}].commitments[0].tender_id: must be the tender "
+                              "this answer was sent for"]
+
+
 def test_the_demo_has_every_kind_of_reference(base):
     assert len(_dangling(base)) == 7
 
