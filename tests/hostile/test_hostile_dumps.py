@@ -75,6 +75,12 @@ def test_brackets_inside_text_do_not_count_as_nesting():
     assert parse_dump(text, "dump.json") == json.loads(text)
 
 
+def test_a_string_ending_in_a_backslash_does_not_hide_the_nesting_after_it():
+    text = json.dumps({"note\\": "ends in a backslash \\", "deep": []}).replace("[]", "[" * 100 + "]" * 100)
+    with pytest.raises(SvdeskError, match="levels deep"):
+        parse_dump(text, "dump.json")
+
+
 def test_a_deep_dump_through_the_command_line(tmp_path):
     _refused_by_cli(tmp_path, "[" * 100_000 + "]" * 100_000, "levels deep")
 
