@@ -26,6 +26,7 @@ WHY_TWO_OR_THREE = (
 MAX_NAME = 160
 MAX_TEXT = 2000
 _MAX_VALUE = Decimal("1000000000000")
+_MAX_DIGITS = 24  # 13 before the point and more after than any unit keeps
 
 
 class Unit(str, enum.Enum):
@@ -177,7 +178,8 @@ def parse_value(unit: Unit, raw, scale: Scale | None = None) -> Decimal:
     elif isinstance(raw, float):
         # Spreadsheet cells arrive as floats: 12.0 is 12, 0.1 + 0.2 is 0.3.
         value = Decimal(repr(raw))
-        if abs(value - value.quantize(Decimal("0.0001"))) < Decimal("0.0000001"):
+        if value.is_finite() and abs(value) <= _MAX_VALUE \
+                and abs(value - value.quantize(Decimal("0.0001"))) < Decimal("0.0000001"):
             value = value.quantize(Decimal("0.0001"))
         shown = repr(raw)
     else:
@@ -193,6 +195,14 @@ def parse_value(unit: Unit, raw, scale: Scale | None = None) -> Decimal:
             value = None
         if value is None or not value.is_finite():
             raise ValidationError([f"'{shown}' is not a number; enter {unit.rule_text}."])
+    if not value.is_finite():
+        raise ValidationError([f"{_show(shown)} is not a number; enter {unit.rule_text}."])
+    # Checked before normalising: a number of 1e308 or 100 digits is beyond what decimal
+    # arithmetic at 28 digits can round, and is no real reading anyway.
+    if abs(value) > _MAX_VALUE:
+        raise ValidationError([f"{_show(shown)} is not allowed here: it is too large to be right."])
+    if len(value.as_tuple().digits) > _MAX_DIGITS:
+        raise ValidationError([f"{_show(shown)} is not allowed here: it has more digits than any reading needs."])
     value = _normalise(value)
     problem = value_problem(unit, value, scale)
     if problem:

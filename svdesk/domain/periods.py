@@ -127,12 +127,33 @@ _MONTH_SPAN = re.compile(r"^([a-z]+)\s*(\d{4})?\s*[-–—]\s*([a-z]+)\s*(\d{4})
 _RANGE = re.compile(r"^(.+?)\s+(?:to|until|[-–—])\s+(.+)$")
 
 
+# Readings are for years people can mean; outside these, date arithmetic (a quarter after 9999,
+# a year before 1) fails, and a year 0 or 9999 in a sheet is a typing or export slip.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _outside_years(raw) -> ValidationError:
+    return ValidationError([f"'{raw}' is outside the years svdesk takes ({FIRST_YEAR} to {LAST_YEAR})."])
+
+
 def parse_period(raw, frequency: Frequency, year_end: YearEnd) -> Period:
     """A period from a spreadsheet cell; ValidationError (one plain sentence) when it cannot be read.
 
     Accepts a date (the period of the indicator's frequency that contains it), 'Apr 2025',
     '2025-04', 'Q1 2025/26', 'Apr–Jun 2025', '2025/26', and '3 Mar 2026 to 9 Apr 2026'.
     """
+    if isinstance(raw, dt.date) and not FIRST_YEAR <= raw.year <= LAST_YEAR:
+        raise _outside_years(raw.strftime("%d/%m/") + f"{raw.year:04d}")
+    try:
+        period = _parse_period(raw, frequency, year_end)
+    except (ValueError, OverflowError):
+        raise _outside_years(raw) from None
+    if not (FIRST_YEAR <= period.start.year and period.end.year <= LAST_YEAR):
+        raise _outside_years(raw)
+    return period
+
+
+def _parse_period(raw, frequency: Frequency, year_end: YearEnd) -> Period:
     if isinstance(raw, dt.datetime):
         raw = raw.date()
     if isinstance(raw, dt.date):
@@ -187,10 +208,13 @@ def parse_period(raw, frequency: Frequency, year_end: YearEnd) -> Period:
 def parse_day(raw) -> dt.date:
     """A single date from a cell (a spreadsheet date or typed text)."""
     if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    day = parse_user_date(str(raw or ""))
-    if day is None:
-        raise ValidationError([f"'{raw}' is not a date (write it like 30/04/2025 or 30 Apr 2025)."])
+        day = raw.date()
+    elif isinstance(raw, dt.date):
+        day = raw
+    else:
+        day = parse_user_date(str(raw or ""))
+        if day is None:
+            raise ValidationError([f"'{raw}' is not a date (write it like 30/04/2025 or 30 Apr 2025)."])
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _outside_years(day.strftime("%d/%m/") + f"{day.year:04d}")
     return day

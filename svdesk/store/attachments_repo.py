@@ -7,7 +7,9 @@ import binascii
 import json
 import re
 
-from svdesk.domain.attachments import Attachment, check_attachment, media_type_for, sha256_of
+from svdesk.domain.attachments import (
+    MAX_ATTACHMENT_BYTES, Attachment, check_attachment, filename_problem, human_size, media_type_for, sha256_of,
+)
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
 from svdesk.store.orgfile import OrgFile
@@ -97,6 +99,7 @@ SECTION = "attachments"
 _FIELDS = ("id", "owner_table", "owner_id", "role", "sha256", "filename", "media_type", "note",
            "created_at", "updated_at", "deleted_at")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+_MAX_ENCODED = 4 * ((MAX_ATTACHMENT_BYTES + 2) // 3)
 
 
 def dump_section(orgfile: OrgFile) -> dict:
@@ -131,10 +134,26 @@ def validate_section(data, whole: dict) -> list[str]:
         if not isinstance(blob, dict) or not _SHA.match(str(blob.get("sha256", ""))):
             problems.append(f"{where}: needs a sha256 of 64 lower-case hex digits")
             continue
+        encoded = blob.get("data_base64", "")
+        if not isinstance(encoded, str):
+            problems.append(f"{where}.data_base64: must be text (the file's contents in base64)")
+            continue
+        # The 25 MB limit applies to the file itself, so a dump cannot bring in what attaching cannot;
+        # its base64 length tells the size before anything is decoded.
+        if len(encoded) > _MAX_ENCODED:
+            problems.append(f"{where}.data_base64: the file is over {human_size(MAX_ATTACHMENT_BYTES)} "
+                            f"(about {human_size(len(encoded) * 3 // 4)}); files can be at most 25 MB")
+            known.add(blob["sha256"])   # its files are refused through this problem, not as missing contents
+            continue
         try:
-            raw = base64.b64decode(str(blob.get("data_base64", "")), validate=True)
+            raw = base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError):
             problems.append(f"{where}: data_base64 is not valid base64")
+            continue
+        if len(raw) > MAX_ATTACHMENT_BYTES:
+            problems.append(f"{where}.data_base64: the file is {len(raw):,} bytes; files can be at most "
+                            f"{MAX_ATTACHMENT_BYTES:,} bytes (25 MB)")
+            known.add(blob["sha256"])
             continue
         if sha256_of(raw) != blob["sha256"]:
             problems.append(f"{where}: the data does not match its sha256")
@@ -144,6 +163,8 @@ def validate_section(data, whole: dict) -> list[str]:
             problems.append(f"{where}: the same contents are listed twice (each file's contents once)")
         known.add(blob["sha256"])
     owners = _owner_ids(whole)
+    from svdesk.store.dump import owner_problem
+
     file_ids = set()
     for index, item in enumerate(data.get("files", [])):
         where = f"attachments.files[{index}]"
@@ -158,10 +179,13 @@ def validate_section(data, whole: dict) -> list[str]:
             if not isinstance(item.get(key), str):
                 problems.append(f"{where}.{key}: a text value is required")
         if item.get("sha256") not in known:
-            problems.append(f"{where}: refers to contents that are not in attachments.blobs")
-        table = item.get("owner_table")
-        if table in owners and item.get("owner_id") not in owners[table]:
-            problems.append(f"{where}: belongs to a {table} record that is not in the file")
+            problems.append(f"{where}.sha256: refers to contents that are not in attachments.blobs")
+        problem = owner_problem(item, owners)
+        if problem:
+            problems.append(f"{where}.{problem}")
+        problem = filename_problem(item.get("filename"))
+        if isinstance(item.get("filename"), str) and problem:
+            problems.append(f"{where}.filename: {problem}")
     return problems
 
 

@@ -94,7 +94,10 @@ def _kind_problem(kind: str, value) -> str | None:
 def validate_section(data, whole: dict) -> list[str]:
     if not isinstance(data, dict):
         return ["cic34: must be an object with the lists " + ", ".join(_TABLES)]
+    from svdesk.store.dump import id_list_problems, listed_ids
+
     problems = [f"cic34.{key}: unknown list" for key in sorted(set(data) - set(_TABLES))]
+    stories = listed_ids(whole, "stories", "stories")
     ids = set()
     wording_keys = {default.key for default in wording_defaults() if default.editable}
     unique_seen: dict[str, set] = {"signatories": set(), "texts": set(), "wording": set(), "summary": set()}
@@ -123,6 +126,8 @@ def validate_section(data, whole: dict) -> list[str]:
                 if problem:
                     problems.append(f"{where}.{column}: {problem}")
             problems += _item_rules(name, where, item, wording_keys)
+            if name == "summary":
+                problems += id_list_problems(item.get("story_ids"), f"{where}.story_ids", stories, "story")
             if isinstance(item.get("id"), str):
                 if item["id"] in ids:
                     problems.append(f"{where}.id: the same id is used twice")

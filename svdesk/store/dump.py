@@ -21,6 +21,7 @@ from svdesk.store import consultations_repo, stories_dump
 from svdesk.store import statement_dump
 from svdesk.store import measures_dump
 from svdesk.store import tenders_dump
+from svdesk.store.dump_json import read_json  # noqa: F401 - load's reader lives with its checks
 from svdesk.store.orgfile import OrgFile, new_file_at
 from svdesk.store.rawjson import RawJson
 
@@ -108,15 +109,63 @@ def _write_value(write: Callable[[str], object], value, level: int) -> None:
         write(json.dumps(value, ensure_ascii=False))
 
 
-def owner_ids(whole: dict) -> dict[str, set]:
-    owners: dict[str, set] = {}
+def owner_ids(whole: dict) -> dict[str, set | None]:
+    """Ids of the records that can own tags and attachments, by table; None for a table whose
+    section is there but unreadable (its references cannot be checked)."""
+    owners: dict[str, set | None] = {}
     for module in _section_modules():
         owned = getattr(module, "owned_ids", None)
         if owned and isinstance(whole.get(module.SECTION), (dict, list)):
             with contextlib.suppress(Exception):
                 for table, ids in owned(whole[module.SECTION]).items():
-                    owners.setdefault(table, set()).update(ids)
+                    if ids is None or owners.get(table, set()) is None:
+                        owners[table] = None
+                    else:
+                        owners.setdefault(table, set()).update(ids)
     return owners
+
+
+def listed_ids(whole, section: str, part: str | None = None) -> set | None:
+    """The ids a section of the dump lists (``part`` names its list), to check references against:
+    empty when the section is missing (a reference into it is then reported), None when the
+    section is there but unreadable (its own problems are reported; references cannot be checked)."""
+    if not isinstance(whole, dict) or section not in whole:
+        return set()
+    value = whole[section]
+    if part is not None:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part, [])
+    if not isinstance(value, list):
+        return None
+    return {item["id"] for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def id_list_problems(value, where: str, known: set | None, what: str) -> list[str]:
+    """Each id of a list that names no record: 'tenders.tenders[0].story_ids[1]: there is no story …'."""
+    if not isinstance(value, list) or known is None:
+        return []
+    return [f"{where}[{index}]: there is no {what} '{item}' in the dump"
+            for index, item in enumerate(value) if item not in known]
+
+
+_NOUNS = {"stories": "story", "statements": "statement", "tenders": "tender", "indicators": "indicator",
+          "readings": "reading", "consultations": "consultation"}
+
+
+def owner_problem(item: dict, owners: dict[str, set]) -> str | None:
+    """Why a tag's or attachment's owner_table/owner_id does not name a record of the dump
+    (None when it does): 'owner_id: …' or 'owner_table: …', to follow the item's place.
+    ``owners`` is ``owner_ids(whole)``, worked out once per section."""
+    table, owner = item.get("owner_table"), item.get("owner_id")
+    if table in owners and owners[table] is None:
+        return None     # that section is unreadable: its own problems say so
+    if table not in owners:
+        kinds = ", ".join(sorted(owners)) or "none in this dump"
+        return f"owner_table: '{table}' is not a kind of record the dump has (it has {kinds})"
+    if owner not in owners[table]:
+        return f"owner_id: there is no {_NOUNS.get(table, 'record')} '{owner}' in the dump"
+    return None
 
 
 def validate(data) -> list[str]:
@@ -175,22 +224,3 @@ def _plain_load_error(error: Exception) -> str:
         return (f"The dump could not be loaded: two {table.replace('_', ' ')} records have the same "
                 f"{column.replace('_', ' ') or 'key'}, and each must have its own.")
     return f"The dump could not be loaded: {text}"
-
-
-def read_json(path: Path):
-    from svdesk.store.safe_paths import require_regular_file
-
-    path = Path(path)
-    require_regular_file(path, "JSON file")
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        raise SvdeskError(f"There is no file {path}.") from None
-    except UnicodeDecodeError:
-        raise SvdeskError(f"{path.name} is not a text file in UTF-8, so it cannot be an svdesk dump.") from None
-    except OSError as error:
-        raise SvdeskError(f"{path.name} could not be read ({error.strerror}).") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SvdeskError(f"{path.name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from None

@@ -155,6 +155,9 @@ def validate_section(data, whole: dict) -> list[str]:
             problems += [f"{where}: {problem}" for problem in error.problems]
         except (AttributeError, TypeError):
             problems.append(f"{where}: the body is not a framework")
+    from svdesk.store.dump import owner_ids, owner_problem
+
+    owners = owner_ids(whole)
     seen = set()
     for index, item in enumerate(data.get("tags", [])):
         where = f"frameworks.tags[{index}]"
@@ -164,6 +167,9 @@ def validate_section(data, whole: dict) -> list[str]:
             continue
         if "/" not in item["tag"]:
             problems.append(f"{where}.tag: must look like framework/outcome")
+        problem = owner_problem(item, owners)     # the tagged record must be in the dump
+        if problem:
+            problems.append(f"{where}.{problem}")
         triple = (item["owner_table"], item["owner_id"], item["tag"])
         if triple in seen:
             problems.append(f"{where}: the same tag is listed twice for one record")

@@ -1,4 +1,5 @@
 """Readings in and out of spreadsheets: CSV and Excel (.xlsx) import with a full preview, CSV export.
+Files are read (within limits) by ``sheet_files``.
 
 An import is planned first (``plan_import``): every row is checked and every problem listed with
 its spreadsheet row number; nothing is written until ``apply_import`` runs, and then all rows go
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,8 +21,8 @@ from svdesk.domain.measures import Indicator, parse_value, value_to_text
 from svdesk.domain.textsafe import from_spreadsheet_cell, spreadsheet_cell
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
+from svdesk.store.sheet_files import MAX_ROWS, read_sheet  # noqa: F401 - read_sheet is this module's reader
 
-MAX_ROWS = 50_000
 _COLUMNS = {
     "indicator": ("indicator", "indicatorname", "measure", "kpi"),
     "period": ("period", "month", "quarter", "year", "date", "readingdate", "when"),
@@ -33,74 +33,6 @@ _COLUMNS = {
     "recorded_by": ("recordedby", "by", "who", "enteredby"),
 }
 _IGNORED = ("unit", "source", "evidence", "evidencefiles")
-
-
-# -- reading files ----------------------------------------------------------------------------------
-def read_sheet(path: Path, worksheet: str | None = None) -> list[list]:
-    """The cells of a .csv or .xlsx file as rows (first worksheet unless one is named)."""
-    from svdesk.store.safe_paths import require_regular_file
-
-    path = Path(path)
-    if not path.exists():
-        raise SvdeskError(f"There is no file {path}.")
-    require_regular_file(path, "spreadsheet")
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(path, worksheet)
-    if suffix in (".xls", ".ods", ".numbers"):
-        raise SvdeskError(f"{path.name}: save it as .xlsx (Excel workbook) or .csv first; svdesk reads those two.")
-    return _read_csv(path)
-
-
-def _read_csv(path: Path) -> list[list]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SvdeskError(f"{path.name} could not be read ({error.strerror}).") from None
-    if b"\x00" in raw[:4096]:
-        raise SvdeskError(f"{path.name} is not a text (CSV) file.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    # The delimiter is guessed from the heading row alone: cells below may hold tabs, commas or
-    # semicolons of their own (a note starting with a tab, neutralised on export) and mislead it.
-    sample = text.lstrip().split("\n", 1)[0][:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)][: MAX_ROWS + 1]
-
-
-def _read_xlsx(path: Path, worksheet: str | None) -> list[list]:
-    import zipfile
-
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - openpyxl is a dependency
-        raise SvdeskError("Reading Excel files needs openpyxl, which is missing; please reinstall svdesk.") from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise SvdeskError(f"{path.name} is not an Excel workbook svdesk can read (is it really .xlsx?).") from None
-    try:
-        if worksheet:
-            if worksheet not in book.sheetnames:
-                raise SvdeskError(f"{path.name} has no worksheet called '{worksheet}'. It has: {', '.join(book.sheetnames)}.")
-            sheet = book[worksheet]
-        else:
-            sheet = book.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS:
-                break
-        return rows
-    finally:
-        book.close()
 
 
 # -- planning an import ---------------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def require_regular_file(path: Path, what: str = "file") -> None:
         return  # unreadable: the caller's open() says why
     if stat.S_ISREG(mode):
         return
-    raise NotAFile(f"{path} is {file_type_name(mode)}, not a {what}; svdesk did not open it.")
+    raise NotAFile(f"{path} is not a file svdesk can read: it is {file_type_name(mode)}, not a {what}, "
+                   "so svdesk did not open it.")
 
 
 def organisation_files(path: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """The statement's part of ``svdesk dump`` / ``svdesk load``: the working copy and every agreed
 version (withdrawn ones too, so an undo survives the round trip). Its tags travel in the
-frameworks section (owner_table "statements"); ``validate_section`` checks they point here."""
+frameworks section (owner_table "statements"), which checks through ``owned_ids`` they point here."""
 
 from __future__ import annotations
 
@@ -114,12 +114,14 @@ def validate_section(data, whole: dict) -> list[str]:
             if key in numbers:
                 problems.append(f"{where}.number: two agreed versions are both numbered {item['number']}")
             numbers.add(key)
-    frameworks = whole.get("frameworks") if isinstance(whole, dict) else None
-    tags = frameworks.get("tags", []) if isinstance(frameworks, dict) else []
-    for index, tag in enumerate(tags if isinstance(tags, list) else []):
-        if isinstance(tag, dict) and tag.get("owner_table") == OWNER_TABLE and tag.get("owner_id") not in ids:
-            problems.append(f"frameworks.tags[{index}].owner_id: there is no statement with id {tag.get('owner_id')}")
     return problems
+
+
+def owned_ids(data) -> dict[str, set]:
+    """Statements can be tagged; the frameworks section checks each tag's statement is here."""
+    from svdesk.store.dump import listed_ids
+
+    return {OWNER_TABLE: listed_ids({SECTION: data}, SECTION, "statements")}
 
 
 def load_section(orgfile: OrgFile, data: dict) -> None:

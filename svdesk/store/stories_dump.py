@@ -169,11 +169,10 @@ def validate_section(data, whole: dict) -> list[str]:
 
 
 def _indicator_ids(whole: dict) -> set | None:
-    """Indicator ids listed by the measures section, or None when the dump has none to check against."""
-    measures = whole.get("measures")
-    if not isinstance(measures, dict) or not isinstance(measures.get("indicators"), list):
-        return None
-    return {item.get("id") for item in measures["indicators"] if isinstance(item, dict)}
+    """Indicator ids listed by the measures section (none when it is missing: a link is then dangling)."""
+    from svdesk.store.dump import listed_ids
+
+    return listed_ids(whole, "measures", "indicators")
 
 
 def load_section(orgfile: OrgFile, data: dict) -> None:

@@ -126,6 +126,44 @@ def _check_record(item, spec: dict, where: str) -> list[str]:
     return problems
 
 
+def owned_ids(data) -> dict[str, set]:
+    """Tenders can be tagged; the frameworks section checks each tag's tender is here."""
+    from svdesk.store.dump import listed_ids
+
+    return {"tenders": listed_ids({SECTION: data}, SECTION, "tenders")}
+
+
+def _reference_problems(lists: dict, whole: dict) -> list[str]:
+    """Story and indicator ids a tender, its commitments and its sent answers name must be in the dump."""
+    from svdesk.store.dump import id_list_problems, listed_ids
+
+    stories, indicators = listed_ids(whole, "stories", "stories"), listed_ids(whole, "measures", "indicators")
+    problems = []
+
+    def indicator(item, where):
+        value = item.get("indicator_id") if isinstance(item, dict) else None
+        if isinstance(value, str) and value and indicators is not None and value not in indicators:
+            problems.append(f"{where}.indicator_id: there is no indicator '{value}' in the dump")
+
+    for index, item in enumerate(lists["tenders"]):
+        if isinstance(item, dict):
+            for key in ("story_ids", "answer_story_ids"):
+                problems += id_list_problems(item.get(key), f"tenders.tenders[{index}].{key}", stories, "story")
+    for index, item in enumerate(lists["commitments"]):
+        indicator(item, f"tenders.commitments[{index}]")
+    for index, item in enumerate(lists["submissions"]):
+        if isinstance(item, dict):
+            where = f"tenders.submissions[{index}]"
+            problems += id_list_problems(item.get("story_ids"), f"{where}.story_ids", stories, "story")
+            sent = item.get("commitments")
+            for number, commitment in enumerate(sent if isinstance(sent, list) else []):
+                indicator(commitment, f"{where}.commitments[{number}]")
+                if isinstance(commitment, dict) and commitment.get("tender_id") != item.get("tender_id"):
+                    problems.append(f"{where}.commitments[{number}].tender_id: must be the tender this answer "
+                                    "was sent for")
+    return problems
+
+
 def validate_section(data, whole: dict) -> list[str]:
     if not isinstance(data, dict):
         return ["tenders: must be an object with tenders, commitments, versions and submissions lists"]
@@ -188,7 +226,7 @@ def validate_section(data, whole: dict) -> list[str]:
             sent = item.get("commitments")
             for number, commitment in enumerate(sent if isinstance(sent, list) else []):
                 problems += _check_record(commitment, _SNAPSHOT_FIELDS, f"{where}.commitments[{number}]")
-    return problems
+    return problems + _reference_problems(lists, whole)
 
 
 def _check_id(item: dict, where: str, seen: set, tender_ids: set) -> list[str]:

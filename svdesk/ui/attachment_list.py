@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
-from svdesk.domain.attachments import human_size
+from svdesk.domain.attachments import MAX_ATTACHMENT_BYTES, human_size, too_big
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.safe_paths import require_regular_file
 from svdesk.ui.context import PageContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -23,6 +22,12 @@ def name_inner_buttons(widget: QWidget, name: str) -> None:
     for button in widget.findChildren(QAbstractButton):
         if not (button.text() or button.accessibleName() or button.toolTip()):
             button.setAccessibleName(name)
+
+
+def _attachable_size(path: Path) -> int:
+    if not path.is_file():
+        raise SvdeskError(f"{path.name} is not a file that can be attached (it is a folder or a device).")
+    return path.stat().st_size
 
 
 class AttachmentList(QWidget):
@@ -111,7 +116,10 @@ class AttachmentList(QWidget):
         problems = []
         for path in paths:
             try:
-                require_regular_file(Path(path))
+                # Checked before reading: a device or pipe would never end, a huge file would fill memory.
+                size = _attachable_size(Path(path))
+                if size > MAX_ATTACHMENT_BYTES:
+                    raise SvdeskError(too_big(Path(path).name, size))
                 data = Path(path).read_bytes()
                 self.ctx.workspace.attachments.add(*self.owner, Path(path).name, data, role=self.role)
             except OSError as error:

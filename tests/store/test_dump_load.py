@@ -31,8 +31,10 @@ def test_dump_matches_the_published_schema(demo_source):
 
 
 def test_attachments_round_trip(file_workspace, tmp_path):
-    file_workspace.attachments.add("organisation", "x", "photo.jpg", b"\xff\xd8 not really a jpeg")
-    file_workspace.attachments.add("organisation", "y", "same.jpg", b"\xff\xd8 not really a jpeg")
+    # Each file belongs to a record of the dump (load refuses a file whose owner is missing).
+    first, second = file_workspace.consultations.add(title="Spring"), file_workspace.consultations.add(title="Autumn")
+    file_workspace.attachments.add("consultations", first.id, "photo.jpg", b"\xff\xd8 not really a jpeg")
+    file_workspace.attachments.add("consultations", second.id, "same.jpg", b"\xff\xd8 not really a jpeg")
     data = dump_file(file_workspace.file)
     assert len(data["attachments"]["blobs"]) == 1  # stored once, by content
     load_file(data, tmp_path / "copy.svdesk")

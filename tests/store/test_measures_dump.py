@@ -79,7 +79,8 @@ def test_evidence_must_belong_to_a_reading_in_the_dump(tmp_path):
     data = demo_dump()
     evidence = next(f for f in data["attachments"]["files"] if f["owner_table"] == "readings")
     evidence["owner_id"] = "a-reading-that-is-not-there"
-    assert any("readings record that is not in the file" in problem for problem in validate(data))
+    assert any(problem.endswith(".owner_id: there is no reading 'a-reading-that-is-not-there' in the dump")
+               for problem in validate(data))
     with pytest.raises(ValidationError):
         load_file(data, tmp_path / "bad.svdesk")
     assert not (tmp_path / "bad.svdesk").exists()

@@ -112,11 +112,12 @@ def test_dump_load_dump_is_identical_with_every_part(file_workspace, tmp_path):
     ws.tags.set_tags("tenders", tender.id, ["ppn002/skills-for-growth"])
     ws.tenders.add_commitment(tender.id, promise="P", per_year=12, over_contract=36.5, by_when=dt.date(2028, 3, 31),
                               frequency="quarterly")
-    ws.tenders.set_generated(tender.id, "Text.", ["A note."], ["story-1"])
+    story = ws.stories.new("Told at the open day", dt.date(2025, 5, 1))   # the answer's story is in the dump
+    ws.tenders.set_generated(tender.id, "Text.", ["A note."], [story.id])
     ws.tenders.save_answer_text(tender.id, "Text, edited.")
     ws.tenders.set_generated(tender.id, "Text again.", [], [])
     ws.tenders.submit(tender.id, "Text again.", dt.date(2025, 2, 13), TenderStatus.WON)
-    ws.tenders.update(tender.id, stories_chosen=True, story_ids=("story-1",))
+    ws.tenders.update(tender.id, stories_chosen=True, story_ids=(story.id,))
     first = to_json(dump_file(ws.file))
     data = json.loads(first)
     assert validate(data) == []
