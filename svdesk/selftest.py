@@ -1,7 +1,7 @@
 """``svdesk --self-test``: proves that this copy of svdesk works, end to end, without a window.
 
 It makes a fresh copy of the demo organisation in a temporary folder, checks the file, runs a
-dump -> load -> dump round trip, makes every export listed in ``svdesk.compose.exports.EXPORTS``
+dump -> load -> dump round trip, makes every export listed in ``svdesk.services.export_registry.EXPORTS``
 and checks each file, then renders every page of the window offscreen. Nothing outside the
 temporary folder is touched except the report, which is also saved as ``self-test.txt`` in the
 user data folder (a windowed build on Windows has no terminal to print to).
@@ -184,7 +184,7 @@ def round_trip(path: Path, folder: Path) -> str:
 
 
 def run_exports(demo: Path, folder: Path, report: Report) -> str:
-    from svdesk.compose.exports import EXPORTS
+    from svdesk.services.export_registry import EXPORTS
     from svdesk.store.orgfile import copy_file, open_file
     from svdesk.store.workspace import Workspace
 

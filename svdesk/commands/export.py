@@ -83,7 +83,7 @@ def register_tender(kinds) -> None:
 
 
 def cmd_export_tender(args) -> int:
-    from svdesk.compose.tender import export_answer
+    from svdesk.services.exports import export_answer
 
     fmt = output_format(args)
     with open_for_export(args.file) as workspace:
@@ -101,7 +101,7 @@ def register_delivery(kinds) -> None:
 
 
 def cmd_export_delivery(args) -> int:
-    from svdesk.compose.delivery import export_delivery
+    from svdesk.services.exports import export_delivery
 
     fmt = output_format(args)
     with open_for_export(args.file) as workspace:
@@ -119,7 +119,7 @@ def register_consent_form(kinds) -> None:
 
 
 def cmd_export_consent_form(args) -> int:
-    from svdesk.compose.consent_form import export_consent_form
+    from svdesk.services.exports import export_consent_form
 
     fmt = output_format(args, ("docx", "pdf"))
     with open_for_export(args.file) as workspace:

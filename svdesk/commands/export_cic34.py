@@ -64,7 +64,8 @@ def _output(path: Path, fmt: str) -> Path:
 
 
 def cmd_cic34(args) -> int:
-    from svdesk.compose.cic34 import draft_report, export_report
+    from svdesk.compose.cic34 import draft_report
+    from svdesk.services.exports import export_report
 
     fmt = _format(args)
     with _open(args.file) as workspace:
@@ -89,7 +90,7 @@ def cmd_cic34(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from svdesk.compose.summary import export_summary
+    from svdesk.services.exports import export_summary
 
     output = args.output if args.output.suffix else args.output.with_suffix(".pdf")
     if output.suffix.lower() != ".pdf":

@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from svdesk.compose.document import Document
+from svdesk.document.model import Document
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.textsafe import RemovedChar, describe_removed
 
@@ -165,7 +165,7 @@ class TextReport:
 
 
 def inspect(document: Document, fmt: str) -> TextReport:
-    from svdesk.compose.document import plain_text
+    from svdesk.document.model import plain_text
     from svdesk.render.clean import clean_document
 
     fmt = _check_format(fmt)
@@ -174,7 +174,7 @@ def inspect(document: Document, fmt: str) -> TextReport:
     right_to_left: tuple[str, ...] = ()
     if fmt == "pdf":
         import unicodedata
-        from svdesk.compose.document import ChartSpec
+        from svdesk.document.model import ChartSpec
 
         from svdesk.render.fonts import pdf_coverage
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body

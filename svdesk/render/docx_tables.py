@@ -7,7 +7,7 @@ up to four figures a row, value large over its label.
 
 from __future__ import annotations
 
-from svdesk.compose.document import Figures, Table
+from svdesk.document.model import Figures, Table
 from svdesk.render.docx import ACCENT, RULE, TEXT_WIDTH_CM, ZEBRA
 
 

@@ -16,7 +16,7 @@ import io
 from dataclasses import replace
 from xml.sax.saxutils import escape
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body

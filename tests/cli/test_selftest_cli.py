@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from svdesk.compose.exports import EXPORTS
+from svdesk.services.export_registry import EXPORTS
 from svdesk.ui.pages import page_steps
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from svdesk import render
 from svdesk.compose.answer_text import blocks_to_text, text_to_blocks
-from svdesk.compose.document import Document
+from svdesk.document.model import Document
 from svdesk.domain.cic34 import Part
 from svdesk.domain.textsafe import clean_text
 from svdesk.domain.words import count_words

@@ -7,7 +7,7 @@ from svdesk.compose.answer_fit import (
     AnswerMaterial, CommitmentText, ResultText, StoryText, WhyText, fit, sentences,
 )
 from svdesk.compose.answer_text import blocks_to_text, text_to_blocks
-from svdesk.compose.document import Document, Heading
+from svdesk.document.model import Document, Heading
 from svdesk.domain.words import count_words
 from svdesk.render.text import render_text
 

@@ -8,7 +8,8 @@ import sys, datetime as dt
 from pathlib import Path
 from svdesk.store.workspace import open_workspace
 import svdesk.commands.export, svdesk.compose.tender, svdesk.compose.delivery, svdesk.render
-from svdesk.compose.tender import answer_for_export, draft_answer, export_answer
+from svdesk.compose.tender import answer_for_export, draft_answer
+from svdesk.services.exports import export_answer
 from svdesk.compose.delivery import delivery_document
 
 heavy = lambda: sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'docx'))

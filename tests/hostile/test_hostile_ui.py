@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from svdesk.compose.exports import EXPORTS
+from svdesk.services.export_registry import EXPORTS
 from svdesk.domain.textsafe import clean_text
 from tests.hostile.corpus import NASTY, safe_for_storage
 from tests.hostile.readback import squash

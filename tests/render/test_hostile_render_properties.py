@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svdesk import render
-from svdesk.compose.document import BulletList, Document, Figure, Figures, Heading, Paragraph, Quote, Span, Table
+from svdesk.document.model import BulletList, Document, Figure, Figures, Heading, Paragraph, Quote, Span, Table
 from svdesk.domain.textsafe import clean_text
 from svdesk.render.markdown import escape, escape_block
 from tests.hostile.expected import pieces

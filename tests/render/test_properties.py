@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svdesk import render
-from svdesk.compose.document import BulletList, Document, Heading, Paragraph, Quote, Table
+from svdesk.document.model import BulletList, Document, Heading, Paragraph, Quote, Table
 from svdesk.domain.textsafe import clean_line, clean_text
 
 

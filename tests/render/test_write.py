@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from svdesk import render
-from svdesk.compose.document import Document, Paragraph
+from svdesk.document.model import Document, Paragraph
 from svdesk.domain.errors import SvdeskError
 
 DOC = Document("Answer", [Paragraph("Zoë’s words")])

@@ -294,7 +294,7 @@ class SummaryPage(Page):
 
     # -- output -----------------------------------------------------------------------------------
     def export(self) -> Path | None:
-        from svdesk.compose.summary import export_summary
+        from svdesk.services.exports import export_summary
 
         if self.summary is None:
             return None

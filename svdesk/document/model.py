@@ -275,7 +275,7 @@ class ChartSpec:
     def alt_text(self) -> str:
         if self.description:
             return self.description
-        from svdesk.compose.chartdata import describe_chart
+        from svdesk.document.chartdata import describe_chart
 
         return describe_chart(self)
 

@@ -3,8 +3,8 @@ chart helpers every renderer shares."""
 
 import pytest
 
-from svdesk.compose.chartdata import chart_table, describe_chart, format_value
-from svdesk.compose.document import (
+from svdesk.document.chartdata import chart_table, describe_chart, format_value
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, PageBreak, Paragraph, Quote, Series, Span, Table,
     block_word_count, blocks_word_count, bold, italic, plain_text, section_word_count,
 )

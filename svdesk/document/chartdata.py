@@ -6,7 +6,7 @@ of the pictures in Word and PDF, so every format says the same numbers the same 
 
 from __future__ import annotations
 
-from svdesk.compose.document import ChartSpec, Table
+from svdesk.document.model import ChartSpec, Table
 
 _PREFIX_UNITS = ("£", "€", "$")
 _SUFFIX_UNITS = ("%",)
