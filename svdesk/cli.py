@@ -103,23 +103,10 @@ def _run(func, args) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the last line of defence: a sentence, and the details in the log
-        where = _log_unexpected(error)
+        from svdesk.logs import log_unexpected
+
+        where = log_unexpected(error)
         print(f"svdesk: something unexpected went wrong ({type(error).__name__}). Nothing was changed. "
               f"Details are in {where}.", file=sys.stderr)
         return 70
 
-
-def _log_unexpected(error: BaseException) -> str:
-    import datetime as dt
-    import traceback
-
-    try:
-        from svdesk.paths import log_file
-
-        path = log_file()
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {dt.datetime.now().isoformat()} svdesk {__version__}\n")
-            handle.write("".join(traceback.format_exception(error)))
-        return str(path)
-    except Exception:  # noqa: BLE001 - logging must never raise in its turn
-        return "the log (which could not be written)"

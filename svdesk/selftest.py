@@ -52,9 +52,9 @@ class Report:
         except (SelfTestFailure, SvdeskError) as failure:
             return self._failed(label, str(failure))
         except Exception as error:  # noqa: BLE001 - a self-test reports, it does not crash
-            from svdesk.cli import _log_unexpected
+            from svdesk.logs import log_unexpected
 
-            where = _log_unexpected(error)
+            where = log_unexpected(error)
             return self._failed(label, f"unexpected {type(error).__name__}: {error} (details in {where})")
         self.passed += 1
         self.say(f"  ok      {label}" + (f": {detail}" if detail else ""))
