@@ -64,25 +64,18 @@ def cmd_dump(args) -> int:
     finally:
         orgfile.close()
     if args.output:
-        _write_text_atomically(args.output, text)
+        _save_text(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
-    import os
+def _save_text(path: Path, text: str) -> None:
+    from svdesk.store import atomic
 
-    tmp = path.parent / f".{path.name}.writing"
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        atomic.write_text(path, text)
     except OSError as error:
-        if tmp.exists():
-            tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror}).") from None
 
 

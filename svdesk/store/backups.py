@@ -21,8 +21,8 @@ from pathlib import Path
 from svdesk import paths
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
-from svdesk.store import fileformat
-from svdesk.store.fileformat import EXTENSION, fsync_dir
+from svdesk.store import atomic, fileformat
+from svdesk.store.fileformat import EXTENSION
 
 KEEP = 10
 # A file of hundreds of MB (years of photos and evidence) would fill gigabytes with ten copies:
@@ -78,26 +78,19 @@ def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open", sign
                 return None
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}-{reason}{EXTENSION}"
-    partial = folder / f".{target.name}.partial"
     try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            conn.backup(dest, pages=pages, progress=progress)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(partial, target)
-        fsync_dir(folder)
+        # Cancelled by ``progress`` (any exception), the partial copy is removed and nothing is left.
+        with atomic.replacing(target, suffix=".partial") as partial:
+            dest = sqlite3.connect(str(partial))
+            try:
+                conn.backup(dest, pages=pages, progress=progress)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
     except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
         # A backup that cannot be written must not stop the person working: report, go on.
         _note_failure(folder, error)
         return None
-    except BaseException:  # cancelled by ``progress``: leave nothing half-written behind
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        raise
     with contextlib.suppress(OSError):
         state_file.write_text(json.dumps({"signature": signature, "source": str(Path(path).resolve())}), "utf-8")
     _rotate(folder, reason)
@@ -152,24 +145,17 @@ def restore_backup(backup: Path, target: Path) -> None:
     health_check(backup, full=True)
     # Taken aside first: keeping a copy of the current file rotates the oldest copies away,
     # and the one being restored may be among them.
-    tmp = target.parent / f".{target.name}.restoring"
-    shutil.copyfile(backup, tmp)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    if target.exists():
-        try:
+    with atomic.replacing(target, suffix=".restoring") as tmp:
+        shutil.copyfile(backup, tmp)
+        with open(tmp, "rb+") as handle:  # on disk before anything of the current file is touched
+            os.fsync(handle.fileno())
+        if target.exists():
             with contextlib.closing(sqlite3.connect(str(target))) as conn:
                 kept = make_backup(conn, target, reason="before-restore")
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        if kept is None:
-            tmp.unlink(missing_ok=True)
-            raise SvdeskError("The current file could not be copied first, so nothing was restored.")
-    # The journal files belong to the version being replaced; left behind they would be
-    # replayed over the restored copy.
-    for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            journal.unlink()
-    os.replace(tmp, target)
-    fsync_dir(target.parent)
+            if kept is None:
+                raise SvdeskError("The current file could not be copied first, so nothing was restored.")
+        # The journal files belong to the version being replaced; left behind they would be
+        # replayed over the restored copy.
+        for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                journal.unlink()

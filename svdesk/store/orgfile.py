@@ -20,6 +20,7 @@ from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.errors import SvdeskError
 from svdesk.store import background_check
 from svdesk.store.lock import AlreadyOpen, WriterLock
+from svdesk.store.sqlite_errors import plain_write_error
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, read_header
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
 
@@ -78,7 +79,7 @@ class OrgFile:
             with self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as error:
-            raise _plain_write_error(error) from error
+            raise plain_write_error(error) from error
         except UnicodeEncodeError:
             # Only text made by a program can hold a lone surrogate (Qt never produces one).
             raise SvdeskError("The text contains a broken character that cannot be saved "
@@ -145,19 +146,6 @@ class OrgFile:
     @property
     def name(self) -> str:
         return self.path.name if self.path else "(in memory)"
-
-
-def _plain_write_error(error: sqlite3.OperationalError) -> SvdeskError:
-    text = str(error).lower()
-    if "full" in text:
-        return SvdeskError("The disk is full, so the last change was not saved. Free some space and try again.")
-    if "readonly" in text or "read-only" in text:
-        return SvdeskError("The file cannot be written (it or its folder is read-only). The last change was not saved.")
-    if "locked" in text or "busy" in text:
-        return SvdeskError("Another program is using the file, so the last change was not saved. Try again in a moment.")
-    if "disk i/o" in text:
-        return SvdeskError("The disk reported an error, so the last change was not saved.")
-    return SvdeskError(f"The last change could not be saved ({error}).")
 
 
 def _has_journal(path: Path | str) -> bool:
@@ -232,7 +220,7 @@ def new_file_at(path: Path, exists: str) -> Iterator[OrgFile]:
     except PermissionError:
         raise SvdeskError(f"svdesk is not allowed to create files in {folder}.") from None
     except sqlite3.OperationalError as error:
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error) from None
     finally:
         if conn is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -357,7 +345,7 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
         conn = _connect(path, read_only=False)
     except sqlite3.Error as error:
         lock.release()
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error) from None
     orgfile = OrgFile(conn, path, lock=lock)
     try:
         pending = _pending_steps(conn)
@@ -377,7 +365,7 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
             background_check.start(orgfile, backup=backup and not pending, check=large)
     except sqlite3.OperationalError as error:
         orgfile.close()
-        raise _plain_write_error(error) from None
+        raise plain_write_error(error) from None
     except sqlite3.DatabaseError:
         orgfile.close()
         raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged") from None

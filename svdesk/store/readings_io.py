@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +18,7 @@ from pathlib import Path
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, format_value, parse_value, value_to_text
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
+from svdesk.store import atomic
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
 
 MAX_ROWS = 50_000
@@ -351,16 +351,10 @@ def export_csv(repo: IndicatorRepo, indicators: list[Indicator], path: Path) -> 
     """Writes the readings as CSV (UTF-8 with a BOM, so Excel shows £ and accents); returns the count."""
     rows = export_rows(repo, indicators)
     path = Path(path)
-    tmp = path.parent / f".{path.name}.writing"
     try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             csv.writer(handle).writerows(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as error:
-        if tmp.exists():
-            tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror or error}).") from None
     return len(rows) - 1
 
