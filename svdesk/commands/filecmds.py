@@ -107,7 +107,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from svdesk.store.backups import restore_backup
+    from svdesk.store.restore import restore_backup
 
     restore_backup(args.backup, args.file)
     print(f"Restored {args.file} from {args.backup.name}; the replaced version was kept as a backup too.")

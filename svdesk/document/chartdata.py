@@ -52,6 +52,11 @@ def describe_chart(spec: ChartSpec) -> str:
     return ". ".join(parts) + "."
 
 
+def alt_text(spec: ChartSpec) -> str:
+    """The chart's text alternative: the composer's own description, else ``describe_chart``."""
+    return spec.description or describe_chart(spec)
+
+
 def chart_table(spec: ChartSpec) -> Table:
     """The chart's data as a table: one row per x label, one column per series, plus target and
     baseline columns when the chart has them. Used by the text, Markdown and HTML renderers."""

@@ -48,7 +48,7 @@ def render(document: Document, fmt: str) -> bytes:
         from svdesk.render.docx import render_docx
 
         return render_docx(document)
-    from svdesk.render.pdf import render_pdf
+    from svdesk.render.pdf_document import render_pdf
 
     return render_pdf(document)
 

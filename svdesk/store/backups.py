@@ -12,15 +12,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from svdesk import paths
 from svdesk.domain.dates import format_date
-from svdesk.domain.errors import SvdeskError
 from svdesk.store import atomic, fileformat
 from svdesk.store.fileformat import EXTENSION
 
@@ -135,27 +132,3 @@ def list_backups(path: Path) -> list[Backup]:
             continue
         found.append(Backup(item, taken, reason))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
-
-
-def restore_backup(backup: Path, target: Path) -> None:
-    """Replaces ``target`` (which must be closed) by the backup copy, keeping a copy of it first."""
-    from svdesk.store.orgfile import health_check
-
-    backup, target = Path(backup), Path(target)
-    health_check(backup, full=True)
-    # Taken aside first: keeping a copy of the current file rotates the oldest copies away,
-    # and the one being restored may be among them.
-    with atomic.replacing(target, suffix=".restoring") as tmp:
-        shutil.copyfile(backup, tmp)
-        with open(tmp, "rb+") as handle:  # on disk before anything of the current file is touched
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.closing(sqlite3.connect(str(target))) as conn:
-                kept = make_backup(conn, target, reason="before-restore")
-            if kept is None:
-                raise SvdeskError("The current file could not be copied first, so nothing was restored.")
-        # The journal files belong to the version being replaced; left behind they would be
-        # replayed over the restored copy.
-        for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                journal.unlink()

@@ -84,7 +84,10 @@ def validate(data) -> list[str]:
     for module in _section_modules():
         if module.SECTION in data:
             try:
-                problems += module.validate_section(data[module.SECTION], data)
+                if module is attachments_repo:  # checks that each file's owner is in the dump
+                    problems += module.validate_section(data[module.SECTION], data, owner_ids(data))
+                else:
+                    problems += module.validate_section(data[module.SECTION], data)
             except (TypeError, KeyError, AttributeError, ValueError) as error:
                 problems.append(f"{module.SECTION}: could not be read ({error})")
     return problems

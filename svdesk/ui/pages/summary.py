@@ -262,14 +262,16 @@ class SummaryPage(Page):
                 grid.addWidget(cell, number // 3, number % 3)
             self.paper_layout.addLayout(grid)
         if summary.charts:
+            from svdesk.document.chartdata import alt_text
+
             width = PAPER_WIDTH - 50
             for chart in summary.charts:
                 picture = QLabel()
                 pixmap = self._chart_pixmap(chart.chart, width)
                 picture.setPixmap(pixmap)
                 picture.setFixedSize(pixmap.size())
-                picture.setAccessibleName(chart.chart.alt_text())
-                picture.setToolTip(chart.chart.alt_text())
+                picture.setAccessibleName(alt_text(chart.chart))
+                picture.setToolTip(alt_text(chart.chart))
                 add(picture)
         for story in summary.stories:
             add(_label(story.title, "font-weight: bold; margin-top: 6px;"))
