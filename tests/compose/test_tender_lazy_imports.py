@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 CODE = r"""
 import sys, datetime as dt
 from pathlib import Path
@@ -28,6 +30,7 @@ print('ok')
 """
 
 
+@pytest.mark.slow
 def test_heavy_libraries_wait_for_an_export(demo_copy, tmp_path):
     result = subprocess.run([sys.executable, "-c", CODE, str(demo_copy), str(tmp_path)], capture_output=True,
                             text=True, timeout=120)

@@ -126,6 +126,7 @@ def _check_read_back(written, text: str) -> None:
     assert not missing, f"{len(missing)} pieces of text missing, e.g. {missing[:5]}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", CASES)
 def test_hostile_text_in_every_field_loads_and_exports(text, base, tmp_path, monkeypatch):
     data, slots = _accepted(base, text)

@@ -32,6 +32,7 @@ def _plain(message: str) -> bool:
         and "object at 0x" not in message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", UI_CASES)
 def test_hostile_text_typed_into_every_field(name, qtbot, controller, dialogs, demo_copy, tmp_path):
     text = safe_for_storage(_NASTY[name])
