@@ -31,6 +31,7 @@ class ChartCanvas(QWidget):
         super().__init__(parent)
         self.chart = None
         self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetricsF]] = {}
+        self._widths: dict[tuple[str, float, bool], float] = {}
         self._scene = None
         self._scene_size = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -38,6 +39,7 @@ class ChartCanvas(QWidget):
     def set_chart(self, chart) -> None:
         self.chart = chart
         self._scene = None
+        self._widths.clear()
         self.update()
 
     def scene(self):
@@ -61,7 +63,10 @@ class ChartCanvas(QWidget):
         return self._fonts[key]
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
-        return self._font(size, bold)[1].horizontalAdvance(text) / PIXELS_PER_POINT
+        key = (text, size, bold)
+        if key not in self._widths:  # the layout measures the same labels again and again
+            self._widths[key] = self._font(size, bold)[1].horizontalAdvance(text) / PIXELS_PER_POINT
+        return self._widths[key]
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Text
@@ -95,9 +100,7 @@ class ChartCanvas(QWidget):
                 painter.setPen(pen)
                 painter.drawLine(pt(item.x1, item.y1), pt(item.x2, item.y2))
             elif isinstance(item, PolyLine):
-                pen = QPen(QColor(item.colour), item.width * k)
-                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-                painter.setPen(pen)
+                painter.setPen(QPen(QColor(item.colour), item.width * k))  # bevel joins: a long line draws fast
                 painter.drawPolyline([pt(x, y) for x, y in item.points])
             elif isinstance(item, Circle):
                 painter.setPen(QPen(QColor(item.stroke), item.stroke_width * k))
