@@ -2,7 +2,7 @@
 
 PyInstaller's Qt hooks take every plugin a Qt module might want (embedded Linux back-ends, a
 virtual keyboard that drags in QML and Quick, network back-ends, Qt's own translations...). svdesk
-draws widgets, charts and SVG, offline, in English, so those go. On Linux the binaries are then
+draws widgets (its charts with QPainter) and SVG, offline, in English, so those go. On Linux the binaries are then
 re-walked from what is left (Python extensions, kept plugins, libpython), so a library only a
 dropped plugin needed goes too, and the few libraries every desktop already has — and which are
 safer taken from the system than from the build machine — are left to the system.
@@ -14,15 +14,16 @@ import os
 import sys
 from pathlib import PurePosixPath
 
-# Qt for Python modules svdesk does not import. PySide6.QtCharts, QtSvg, QtSvgWidgets, QtGui,
-# QtWidgets and QtPrintSupport stay available. (QtCharts needs the OpenGL *libraries*, which the
-# re-walk keeps; it does not need the 9 MB QtOpenGL *Python* module its hook asks for.)
+# Qt for Python modules svdesk does not import. QtSvg, QtSvgWidgets, QtGui, QtWidgets and
+# QtPrintSupport stay available. QtCharts (PySide6-Addons) is not a dependency any more: the
+# window paints its charts from svdesk/render/chartlayout.py; it is listed in case a build
+# machine has Addons installed anyway.
 # If a page starts using one of these, take it off this list: the bundle's self-test will fail
 # with an ImportError on that page until then.
 EXCLUDED_MODULES = [
     f"PySide6.{name}" for name in (
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-        "QtAsyncio", "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtConcurrent", "QtDBus",
+        "QtAsyncio", "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDBus",
         "QtDataVisualization", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer",
         "QtLabsStyleKit", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork",
         "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",

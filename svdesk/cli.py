@@ -116,7 +116,9 @@ def _run(func, args) -> int:
         if plain is not None:
             print(f"svdesk: {plain}", file=sys.stderr)
             return 1
-        where = _log_unexpected(error)
+        from svdesk.logs import log_unexpected
+
+        where = log_unexpected(error)
         print(f"svdesk: something unexpected went wrong ({type(error).__name__}). Nothing was changed. "
               f"Details are in {where}.", file=sys.stderr)
         return 70
@@ -132,18 +134,3 @@ def _plain_sqlite_error(error: Exception, path):
 
     return plain_read_error(error, path if isinstance(path, Path) else None)
 
-
-def _log_unexpected(error: BaseException) -> str:
-    import datetime as dt
-    import traceback
-
-    try:
-        from svdesk.paths import log_file
-
-        path = log_file()
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {dt.datetime.now().isoformat()} svdesk {__version__}\n")
-            handle.write("".join(traceback.format_exception(error)))
-        return str(path)
-    except Exception:  # noqa: BLE001 - logging must never raise in its turn
-        return "the log (which could not be written)"

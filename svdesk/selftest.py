@@ -1,7 +1,7 @@
 """``svdesk --self-test``: proves that this copy of svdesk works, end to end, without a window.
 
 It makes a fresh copy of the demo organisation in a temporary folder, checks the file, runs a
-dump -> load -> dump round trip, makes every export listed in ``svdesk.compose.exports.EXPORTS``
+dump -> load -> dump round trip, makes every export listed in ``svdesk.services.export_registry.EXPORTS``
 and checks each file, then renders every page of the window offscreen. Nothing outside the
 temporary folder is touched except the report, which is also saved as ``self-test.txt`` in the
 user data folder (a windowed build on Windows has no terminal to print to).
@@ -52,9 +52,9 @@ class Report:
         except (SelfTestFailure, SvdeskError) as failure:
             return self._failed(label, str(failure))
         except Exception as error:  # noqa: BLE001 - a self-test reports, it does not crash
-            from svdesk.cli import _log_unexpected
+            from svdesk.logs import log_unexpected
 
-            where = _log_unexpected(error)
+            where = log_unexpected(error)
             return self._failed(label, f"unexpected {type(error).__name__}: {error} (details in {where})")
         self.passed += 1
         self.say(f"  ok      {label}" + (f": {detail}" if detail else ""))
@@ -184,7 +184,7 @@ def round_trip(path: Path, folder: Path) -> str:
 
 
 def run_exports(demo: Path, folder: Path, report: Report) -> str:
-    from svdesk.compose.exports import EXPORTS
+    from svdesk.services.export_registry import EXPORTS
     from svdesk.store.orgfile import copy_file, open_file
     from svdesk.store.workspace import Workspace
 

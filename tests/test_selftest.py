@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from svdesk import selftest
-from svdesk.compose import exports
-from svdesk.compose.exports import EXPORTS, KNOWN_FORMATS, Export
+from svdesk.services import export_registry as exports
+from svdesk.services.export_registry import EXPORTS, KNOWN_FORMATS, Export
 from svdesk.selftest import SelfTestFailure, check_export_file
 
 
@@ -77,9 +77,9 @@ def test_empty_and_missing_files_fail(tmp_path):
 
 def test_export_entries_are_checked_when_listed():
     with pytest.raises(ValueError, match="formats"):
-        Export("odd", ("exe",), "svdesk.compose.exports:EXPORTS")
+        Export("odd", ("exe",), "svdesk.services.export_registry:EXPORTS")
     with pytest.raises(ValueError, match="formats"):
-        Export("none", (), "svdesk.compose.exports:EXPORTS")
+        Export("none", (), "svdesk.services.export_registry:EXPORTS")
     with pytest.raises(ValueError, match="module:function"):
         Export("no colon", ("txt",), "svdesk.compose.tender")
 

@@ -13,7 +13,7 @@ _UNLOGGED = ("Note: the file could only be read (it is open in svdesk or read-on
 
 
 def register_cic34(kinds) -> None:
-    from svdesk.commands.export import add_common_arguments
+    from svdesk.commands.export_common import add_common_arguments
 
     p = kinds.add_parser(
         "cic34", help="the CIC34 community interest report for one financial year",
@@ -38,8 +38,8 @@ def register_summary(kinds) -> None:
 
 
 def _open(path: Path):
-    """A context manager giving the workspace (see svdesk.commands.export.open_for_export)."""
-    from svdesk.commands.export import open_for_export
+    """A context manager giving the workspace (see svdesk.commands.export_common.open_for_export)."""
+    from svdesk.commands.export_common import open_for_export
 
     return open_for_export(path)
 
@@ -54,7 +54,7 @@ def _year(workspace, label: str | None):
 
 
 def _format(args) -> str:
-    from svdesk.commands.export import output_format
+    from svdesk.commands.export_common import output_format
 
     return output_format(args, CIC34_FORMATS)
 
@@ -64,7 +64,8 @@ def _output(path: Path, fmt: str) -> Path:
 
 
 def cmd_cic34(args) -> int:
-    from svdesk.compose.cic34 import draft_report, export_report
+    from svdesk.compose.cic34 import draft_report
+    from svdesk.services.exports import export_report
 
     fmt = _format(args)
     with _open(args.file) as workspace:
@@ -89,7 +90,7 @@ def cmd_cic34(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from svdesk.compose.summary import export_summary
+    from svdesk.services.exports import export_summary
     from svdesk.store.safe_paths import refuse_organisation_target
 
     refuse_organisation_target(args.output, [args.file])

@@ -74,27 +74,16 @@ def cmd_dump(args) -> int:
 
 def _write_atomically(path: Path, produce) -> None:
     """``produce(write)`` writes the text piece by piece into a temporary file beside ``path``,
-    which replaces ``path`` only once it is complete and on disk."""
-    import os
-
+    which replaces ``path`` only once it is complete and on disk (store/atomic.py)."""
+    from svdesk.store import atomic
     from svdesk.store.safe_paths import refuse_organisation_target
 
     refuse_organisation_target(path)
-    tmp = path.parent / f".{path.name}.writing"
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
             produce(handle.write)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as error:
-        if tmp.exists():
-            tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror}).") from None
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
 
 
 def cmd_load(args) -> int:
@@ -125,7 +114,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from svdesk.store.backups import restore_backup
+    from svdesk.store.restore import restore_backup
 
     restore_backup(args.backup, args.file)
     print(f"Restored {args.file} from {args.backup.name}; the replaced version was kept as a backup too.")

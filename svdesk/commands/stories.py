@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ def register(sub) -> None:
 
 def cmd_search(args) -> int:
     from svdesk.domain.consent import ConsentState
+    from svdesk.store.sqlite_errors import plain_read_errors
     from svdesk.store.stories_search import StoryFilter
     from svdesk.store.workspace import open_workspace
 
@@ -30,13 +30,8 @@ def cmd_search(args) -> int:
     workspace = open_workspace(args.file, read_only=True)
     try:
         filters = StoryFilter(status=args.status, consent=ConsentState(args.consent) if args.consent else None)
-        try:
+        with plain_read_errors(args.file, missing="stories"):
             found = workspace.stories.search(args.query, filters, limit=args.limit or None)
-        except sqlite3.OperationalError as error:
-            if "no such" not in str(error).lower():  # a full disk or a busy file: said by svdesk.cli
-                raise
-            raise SvdeskError(f"{args.file.name} was made by an older svdesk and has no stories yet; open it "
-                              "in svdesk once to bring it up to date.") from None
     finally:
         workspace.close()
     if not found:

@@ -1,2 +1,5 @@
-"""Records -> a format-neutral Document (headings, paragraphs, bullets, tables, quotes, chart
-specifications): tender answers, the CIC34 report, the impact summary."""
+"""Records -> a format-neutral Document (``svdesk.document``): tender answers, the CIC34 report,
+the impact summary, the statement, the consent form.
+
+Composers build: they never import ``svdesk.render`` and never write files.
+Writing a document to disk (and recording the stories it uses) is ``svdesk.services``' work."""

@@ -30,7 +30,7 @@ from svdesk.compose.answer_model import (  # noqa: F401 - re-exported for caller
     AnswerMaterial, CommitmentText, Cuts, ResultText, StoryText, WhyText, ensure_full_stop, sentences,
 )
 from svdesk.compose.answer_text import blocks_to_text
-from svdesk.compose.document import BulletList, Heading, Paragraph, Quote
+from svdesk.document.model import BulletList, Heading, Paragraph, Quote
 from svdesk.domain.words import count_words, first_words
 
 HEADINGS = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from svdesk.compose.document import BulletList, Heading, Paragraph, Quote, spans_text
+from svdesk.document.model import BulletList, Heading, Paragraph, Quote, spans_text
 from svdesk.domain.textsafe import clean_text
 from svdesk.domain.words import count_words
 

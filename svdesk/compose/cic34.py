@@ -4,8 +4,7 @@ edits, the checks, and the Document every export is rendered from.
     report = draft_report(workspace, year)          # FinancialYear
     report.part(Part.ACTIVITIES).text               # what will be printed in Part 1
     report.checks                                   # plain sentences, most serious first
-    report.document()                               # -> svdesk.compose.document.Document
-    export_report(workspace, year, "pdf", path)     # writes it and logs each story used
+    report.document()                               # -> svdesk.document.model.Document
 
 A part's printed text is the person's own when they edited it, otherwise the draft. Edits are
 never replaced behind their back: when the records change after an edit, the part says so and
@@ -16,19 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from svdesk.compose import cic34_parts as parts
 from svdesk.compose.cic34_sources import YearSources, gather
-from svdesk.compose.document import Document, Heading, Paragraph, Span, bold
-from svdesk.compose.exports import ExportOutcome
+from svdesk.document.model import Document, Heading, Paragraph, Span, bold
 from svdesk.compose.parttext import normalise, text_to_blocks
 from svdesk.domain.cic34 import PART_TITLES, Part, Signatory, filing_deadline
 from svdesk.domain.cic34_wording import WordingValue
 from svdesk.domain.consent import Use
+from svdesk.domain.errors import SvdeskError
 from svdesk.domain import dates
 from svdesk.domain.dates import MONTH_NAMES, format_date
-from svdesk.domain.errors import SvdeskError
 from svdesk.domain.financial_year import FinancialYear, year_containing
 from svdesk.domain.organisation import LegalForm, Organisation
 
@@ -272,54 +269,4 @@ def signature_blocks(report: Cic34Report) -> list:
     ]
 
 
-# -- export ---------------------------------------------------------------------------------------
 FORMATS = ("docx", "pdf", "txt")
-
-
-def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: dt.date | None = None,
-                  report: Cic34Report | None = None) -> ExportOutcome:
-    """Writes the report and records each story it prints in the stories' use log. ``report``
-    may be given when the caller has just drafted it (same year)."""
-    from svdesk import render
-
-    fmt = fmt.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise SvdeskError(f"The CIC34 report can be saved as {', '.join(FORMATS)}, not “{fmt}”.")
-    if report is None or report.year != year:
-        report = draft_report(workspace, year, today)
-    leaks = report.excluded_in_print()
-    if leaks:
-        titles = ", ".join(f"“{item.title}”" for item in leaks)
-        raise SvdeskError(
-            f"Your edited text still tells {titles}, whose consent does not cover public reports. "
-            "Take it out (or reset the part to the drafted text) before exporting."
-        )
-    document = report.document()
-    notes = render.inspect(document, fmt).sentences()
-    written = render.write(document, fmt, path)
-    used = report.stories_used()
-    record_story_uses(workspace, used, REPORT_USES, f"CIC34 report {year.label} ({written.name})", report.today)
-    return ExportOutcome(written, tuple(notes) + _logged_note(workspace, used))
-
-
-def _logged_note(workspace, story_ids) -> tuple[str, ...]:
-    if not story_ids or workspace.read_only:
-        return ()
-    return (f"{len(story_ids)} {'story was' if len(story_ids) == 1 else 'stories were'} recorded in the "
-            "stories' use log.",)
-
-
-def record_story_uses(workspace, stories, uses, document_name: str, when: dt.date) -> None:
-    if workspace.read_only or not stories:
-        return
-    for story in stories:
-        for use in uses:
-            workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
-
-
-def export_all(workspace, out_dir: Path) -> list[Path]:
-    """For the exports registry: the latest finished year's report in every format."""
-    year = default_year(workspace)
-    report = draft_report(workspace, year)
-    return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report).path
-            for fmt in FORMATS]

@@ -13,10 +13,7 @@ photographs and video. It names the organisation, never the software it uses.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from svdesk.compose.document import Document, Heading, Paragraph, Quote, bold
-from svdesk.compose.exports import ExportOutcome
+from svdesk.document.model import Document, Heading, Paragraph, Quote, bold
 from svdesk.domain.consent import LEVEL_ORDER, USE_ORDER, IdLevel, Use, describe_categories
 
 FORMATS = ("docx", "pdf")
@@ -171,16 +168,3 @@ def file_stem(workspace, story_id: str | None = None) -> str:
     title = workspace.stories.get(story_id).title if story_id else ""
     safe = "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip()[:60]
     return f"Consent form - {safe}" if safe else "Consent form"
-
-
-def export_consent_form(workspace, fmt: str, path: Path, story_id: str | None = None) -> ExportOutcome:
-    from svdesk import render
-
-    document = consent_form(workspace, story_id)
-    notes = render.inspect(document, fmt).sentences()
-    return ExportOutcome(render.write(document, fmt, path), tuple(notes))
-
-
-def export_all(workspace, out_dir: Path) -> list[Path]:
-    """The blank form, in each format (for the self-test's list of every export)."""
-    return [export_consent_form(workspace, fmt, Path(out_dir) / f"Consent form.{fmt}").path for fmt in FORMATS]

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
-from svdesk.compose.document import BulletList, Document, Figures, Heading, Paragraph, Table
-from svdesk.compose.document import Figure as HeadlineFigure
-from svdesk.compose.exports import ExportOutcome
+from svdesk.document.model import BulletList, Document, Figures, Heading, Paragraph, Table
+from svdesk.document.model import Figure as HeadlineFigure
 from svdesk.compose.tender_material import figures_sentence
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
@@ -162,23 +160,3 @@ def _promise_blocks(number: int, promise: TrackedPromise, tender: Tender) -> lis
 
 def _num(value: float) -> str:
     return format_number(value)
-
-
-def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
-    from svdesk import render
-
-    document = delivery_document(workspace, tender_id, today)
-    report = render.inspect(document, fmt)
-    return ExportOutcome(render.write(document, fmt, path), tuple(report.sentences()))
-
-
-def export_all(workspace, out_dir) -> list[Path]:
-    """The delivery report of every won contract, in every format."""
-    from svdesk.compose.tender import safe_file_stem
-
-    written = []
-    for tender in workspace.tenders.won():
-        stem = f"Delivery {safe_file_stem(tender.name)} {tender.id[:8]}"
-        for fmt in ("docx", "pdf", "md", "txt"):
-            written.append(export_delivery(workspace, tender.id, fmt, Path(out_dir) / f"{stem}.{fmt}").path)
-    return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from svdesk.compose.document import Block, BulletList, Paragraph
+from svdesk.document.model import Block, BulletList, Paragraph
 
 BULLET = "• "
 _BULLET_LINE = re.compile(r"^\s*(?:[•\-*–]|\d{1,2}[.)])\s+")

@@ -5,11 +5,7 @@ Built only from ``workspace.statements.current_agreed()``: a draft never leaves 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from svdesk.compose.document import BulletList, Document, Heading, Paragraph
-from svdesk.compose.exports import ExportOutcome
-from svdesk.domain.errors import SvdeskError
+from svdesk.document.model import BulletList, Document, Heading, Paragraph
 from svdesk.domain.frameworks import describe_tag
 
 FORMATS = ("docx", "pdf", "md", "txt")
@@ -44,23 +40,3 @@ def file_stem(workspace) -> str:
     name = workspace.organisation.get().name
     safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_").strip()
     return f"{safe} social value statement".strip() if safe else "Social value statement"
-
-
-def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
-    from svdesk.render import format_for_path, inspect, write
-
-    document = statement_document(workspace)
-    if document is None:
-        raise SvdeskError("The statement has not been agreed yet, so there is nothing to export. "
-                          "Mark it as agreed first: exports never use a draft.")
-    fmt = fmt or format_for_path(path) or "docx"
-    notes = inspect(document, fmt).sentences()
-    return ExportOutcome(write(document, fmt, path), tuple(notes))
-
-
-def export_all(workspace, out_dir: Path) -> list[Path]:
-    """For the exports registry: the agreed statement in every format (nothing while unagreed)."""
-    if workspace.statements.current_agreed() is None:
-        return []
-    stem = file_stem(workspace)
-    return [export_statement(workspace, Path(out_dir) / f"{stem}.{fmt}", fmt).path for fmt in FORMATS]

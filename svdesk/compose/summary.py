@@ -2,7 +2,6 @@
 
     summary = draft_summary(workspace, year)     # what goes in, and notes for the person
     summary.document()                           # -> Document (rendered to PDF)
-    export_summary(workspace, year, path)        # writes the PDF, logs each story used
 
 It holds the agreed statement, each indicator's year against its target (headline figures and a
 chart of the recent years), and one or two stories whose consent covers BOTH public reports and
@@ -14,11 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from svdesk.compose.cic34_sources import YearSources, gather
-from svdesk.compose.exports import ExportOutcome
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, Paragraph, Quote, Series,
 )
 from svdesk.compose.parttext import first_sentences
@@ -264,27 +261,3 @@ def _how_counted(summary: Summary) -> str:
             used.append(word)
     return ": " + "; ".join(used) if used else ""
 
-
-def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | None = None,
-                   summary: Summary | None = None) -> ExportOutcome:
-    """Writes the leaflet as PDF and logs each story it tells."""
-    from svdesk import render
-    from svdesk.compose.cic34 import record_story_uses
-
-    if summary is None or summary.year != year:
-        summary = draft_summary(workspace, year, today)
-    document = summary.document()
-    dropped = render.inspect(document, "pdf").sentences()
-    written = render.write(document, "pdf", path)
-    record_story_uses(workspace, summary.stories, SUMMARY_USES,
-                      f"Impact summary {year.label} ({written.name})", summary.today)
-    return ExportOutcome(written, tuple(summary.notes) + tuple(dropped))
-
-
-def export_all(workspace, out_dir: Path) -> list[Path]:
-    """For the exports registry: the latest finished year's summary."""
-    from svdesk.compose.cic34 import default_year
-
-    year = default_year(workspace)
-    summary = draft_summary(workspace, year)
-    return [export_summary(workspace, year, Path(out_dir) / f"{summary.file_stem}.pdf", summary=summary).path]

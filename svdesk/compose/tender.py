@@ -1,6 +1,6 @@
-"""A tender's social value answer: drafted from the records within the word limit, and exported
-(Word, PDF, Markdown, text, the clipboard) with the consent of every story checked again at the
-moment of use and each use written to the stories' use log.
+"""A tender's social value answer: drafted from the records within the word limit, and the
+Document an export is rendered from (``svdesk.services.exports`` writes it and logs each story
+used, with the consent of every story checked again at the moment of use).
 
 Which text is exported: once an answer has been sent, the text as sent (the frozen submission);
 before that, the text in the editor (the person's edits included), or a fresh draft when the
@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from svdesk.compose.answer_fit import fit
 from svdesk.compose.answer_text import text_to_blocks
-from svdesk.compose.document import Document
-from svdesk.compose.exports import ExportOutcome
+from svdesk.document.model import Document
 from svdesk.compose.tender_material import TENDER_USE, gather
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
@@ -121,14 +119,6 @@ def check_consent(workspace, story_ids, on: dt.date) -> None:
         )
 
 
-def record_story_uses(workspace, story_ids, document_name: str, on: dt.date) -> None:
-    repo = workspace.stories
-    if workspace.read_only:
-        return
-    for story_id in dict.fromkeys(story_ids):
-        repo.record_use(story_id, TENDER_USE, document_name, on)
-
-
 def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None) -> AnswerForExport:
     if which not in WHICH:
         raise SvdeskError(f"Choose which answer to export: {', '.join(WHICH)}.")
@@ -177,36 +167,6 @@ def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_o
     )
 
 
-# -- files -------------------------------------------------------------------------------------
-def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
-                  today: dt.date | None = None) -> ExportOutcome:
-    from svdesk import render
-
-    on = today or _today()
-    answer = answer_for_export(workspace, tender_id, which, on)
-    if answer.story_ids and workspace.read_only:
-        raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
-                          "use log, but the file is open read-only (or in another window). Export it from the "
-                          "window that has it open, or close that window and try again.")
-    report = render.inspect(answer.document, fmt)
-    written = render.write(answer.document, fmt, path)
-    record_story_uses(workspace, answer.story_ids, f"Tender answer for {answer.tender.name} ({written.name})", on)
-    notes = list(report.sentences())
-    if answer.story_ids:
-        notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
-                     "recorded in the stories' use log.")
-    return ExportOutcome(written, tuple(notes))
-
-
-def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None):
-    """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
-    pasted into a portal. The caller records the story uses once the clipboard is set."""
-    from svdesk import render
-
-    answer = answer_for_export(workspace, tender_id, which, today)
-    return answer.text, render.render_html(answer.body(), fragment=True), answer
-
-
 def safe_file_stem(text: str) -> str:
     """A file name any system accepts: 'Youth Employment 2025-2028, Lot 2: skills' -> 'Youth Employment
     2025-2028 Lot 2 skills' (letters of any script are kept; at most 60 characters, whole words)."""
@@ -216,14 +176,3 @@ def safe_file_stem(text: str) -> str:
     if len(stem) > 60:
         stem = stem[:60].rsplit(" ", 1)[0]
     return stem or "Tender"
-
-
-def export_all(workspace, out_dir) -> list[Path]:
-    """Every tender's answer in every format (for ``svdesk --self-test`` and batch use)."""
-    out_dir = Path(out_dir)
-    written = []
-    for tender in workspace.tenders.all():
-        stem = f"{safe_file_stem(tender.name)} {tender.id[:8]}"
-        for fmt in ("docx", "pdf", "md", "txt"):
-            written.append(export_answer(workspace, tender.id, fmt, out_dir / f"{stem}.{fmt}").path)
-    return written

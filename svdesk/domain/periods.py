@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from svdesk.domain.dates import format_date, parse_user_date
+from svdesk.domain.dates import MONTH_NAMES, format_date, parse_user_date
 from svdesk.domain.errors import ValidationError
 from svdesk.domain.financial_year import FinancialYear, YearEnd, parse_label, year_containing
 from svdesk.domain.measures import Frequency
@@ -117,7 +117,7 @@ def date_range(start: dt.date, end: dt.date) -> str:
 
 # -- reading a period as people write it in a spreadsheet ----------------------------------------
 _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(_MONTHS, start=1)}
-_MONTH_NUMBER.update({calendar.month_name[number].lower(): number for number in range(1, 13)})
+_MONTH_NUMBER.update({name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)})
 _MONTH_NUMBER["sept"] = 9
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s*(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

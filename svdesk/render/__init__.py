@@ -21,13 +21,13 @@ importing svdesk.render (or svdesk.compose) stays cheap.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from svdesk.compose.document import Document
+from svdesk.document.model import Document
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.textsafe import RemovedChar, describe_removed
+from svdesk.store import atomic
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 EXTENSIONS = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -48,7 +48,7 @@ def render(document: Document, fmt: str) -> bytes:
         from svdesk.render.docx import render_docx
 
         return render_docx(document)
-    from svdesk.render.pdf import render_pdf
+    from svdesk.render.pdf_document import render_pdf
 
     return render_pdf(document)
 
@@ -86,18 +86,10 @@ def write(document: Document, fmt: str, path: str | os.PathLike) -> Path:
     if not folder.is_dir():
         raise SvdeskError(f"The folder {folder} does not exist; choose another place to save.")
     data = render(document, fmt)
-    temp_name = None
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _match_permissions(temp_name)
-        os.replace(temp_name, target)
-        temp_name = None
+        atomic.write_bytes(target, data)
     except PermissionError as error:
-        if temp_name is None and not os.access(folder, os.W_OK):
+        if not os.access(folder, os.W_OK):
             raise SvdeskError(f"You do not have permission to save in {folder}; choose another folder.") from error
         raise SvdeskError(
             f"Could not save {target.name}: it may be open in another program, or you do not have "
@@ -106,20 +98,7 @@ def write(document: Document, fmt: str, path: str | os.PathLike) -> Path:
     except OSError as error:
         reason = error.strerror or str(error)
         raise SvdeskError(f"Could not save {target.name} in {folder}: {reason}.") from error
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
     return target
-
-
-def _match_permissions(temp_name: str) -> None:
-    # mkstemp makes the file private (0600); an export should get the user's usual permissions.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp_name, 0o666 & ~umask)
 
 
 def _check_format(fmt: str) -> str:
@@ -167,7 +146,7 @@ class TextReport:
 
 
 def inspect(document: Document, fmt: str) -> TextReport:
-    from svdesk.compose.document import plain_text
+    from svdesk.document.model import plain_text
     from svdesk.render.clean import clean_document
 
     fmt = _check_format(fmt)
@@ -176,7 +155,7 @@ def inspect(document: Document, fmt: str) -> TextReport:
     right_to_left: tuple[str, ...] = ()
     if fmt == "pdf":
         import unicodedata
-        from svdesk.compose.document import ChartSpec
+        from svdesk.document.model import ChartSpec
 
         from svdesk.render.fonts import pdf_coverage
 

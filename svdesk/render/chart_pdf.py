@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from svdesk.compose.document import ChartSpec
+from svdesk.document.model import ChartSpec
 from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Text, layout_chart
 from svdesk.render.fonts import font_name, pdf_measure, register_pdf_fonts
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from svdesk.compose.document import ChartSpec
+from svdesk.document.model import ChartSpec
 from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Scene, Text, layout_chart
 from svdesk.render.fonts import font_path
 

@@ -21,8 +21,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from svdesk.compose.chartdata import format_value
-from svdesk.compose.document import ChartSpec
+from svdesk.document.chartdata import format_value
+from svdesk.document.model import ChartSpec
 
 INK = "#1E2B2A"
 MUTED = "#5C6B6A"

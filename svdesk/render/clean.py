@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, Paragraph, Quote, Series, Span, Table,
 )
 from svdesk.domain.textsafe import CleanResult, RemovedChar, clean_text_report, merge_removed

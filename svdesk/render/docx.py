@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import io
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
+from svdesk.document.chartdata import alt_text
 from svdesk.render.clean import clean_document, quote_body
+from svdesk.render.docx_style import (
+    ACCENT, ESTIMATE_FILL, INK, MUTED, QUOTE_FILL, RULE, TEXT_WIDTH_CM, WARNING, ZEBRA,
+)
 
-ACCENT = "1F5F5B"
-INK = "1E2B2A"
-MUTED = "5C6B6A"
-RULE = "C8D3D2"
-ZEBRA = "F2F6F6"
-QUOTE_FILL = "E6EFEE"
-ESTIMATE_FILL = "FBF3E4"
-WARNING = "9A3412"
-TEXT_WIDTH_CM = 16.6
 
 
 def render_docx(document: Document) -> bytes:
@@ -333,7 +328,7 @@ class _Writer:
         paragraph.paragraph_format.keep_with_next = bool(block.caption)
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
         doc_pr = shape._inline.docPr
-        doc_pr.set("descr", block.alt_text())
+        doc_pr.set("descr", alt_text(block))
         doc_pr.set("title", block.title or "Chart")
         if block.caption:
             self.para(block.caption, "Caption")

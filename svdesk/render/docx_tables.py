@@ -7,8 +7,8 @@ up to four figures a row, value large over its label.
 
 from __future__ import annotations
 
-from svdesk.compose.document import Figures, Table
-from svdesk.render.docx import ACCENT, RULE, TEXT_WIDTH_CM, ZEBRA
+from svdesk.document.model import Figures, Table
+from svdesk.render.docx_style import ACCENT, RULE, TEXT_WIDTH_CM, ZEBRA
 
 
 def _set(element, **attributes) -> None:

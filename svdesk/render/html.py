@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from svdesk.compose.chartdata import chart_table
-from svdesk.compose.document import (
+from svdesk.document.chartdata import chart_table
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from svdesk.compose.document import Span
+from svdesk.document.model import Span
 
 
 def tagged(spans: tuple[Span, ...], escape: Callable[[str], str], italic: str, bold: str) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from svdesk.compose.chartdata import chart_table
-from svdesk.compose.document import (
+from svdesk.document.chartdata import chart_table
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
 from svdesk.render.clean import clean_document, quote_body

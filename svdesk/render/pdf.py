@@ -1,4 +1,5 @@
-"""Document -> PDF with reportlab platypus, in svdesk's look (``pdf_style``).
+"""A Document's blocks as reportlab platypus flowables, in svdesk's look (``pdf_style``); the
+whole PDF (title block, page template, the leaflet layout) is ``pdf_document``.
 
 reportlab reads paragraph text as markup, so EVERY user string goes through ``markup()``
 (xml.sax.saxutils.escape, line breaks as <br/>) and only our own code adds <b>/<i>: the text
@@ -12,17 +13,16 @@ quotes taller than a page split inside the row.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from xml.sax.saxutils import escape
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Span, Table,
 )
-from svdesk.render.clean import clean_document, quote_body
+from svdesk.render.clean import quote_body
 from svdesk.render.inline import tagged
 from svdesk.render.pdf_style import (
-    ACCENT, ACCENT_LIGHT, PAGE_MARGIN_MM, RULE, ZEBRA, numbered_canvas, styles,
+    ACCENT, ACCENT_LIGHT, RULE, ZEBRA, styles,
 )
 
 
@@ -100,50 +100,6 @@ def paragraphs(spans: tuple[Span, ...], style, bullet: str | None = None) -> lis
                               spaceAfter=style.spaceAfter if last else 0)
         result.append(P(spans_markup(run), part, bulletText=bullet if first else None))
     return result
-
-
-def render_pdf(document: Document) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    document, _ = clean_document(document)
-    left, right, top, bottom = PAGE_MARGIN_MM
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=left * mm, rightMargin=right * mm, topMargin=top * mm,
-        bottomMargin=bottom * mm, title=document.title, author=document.author,
-        subject=document.subtitle, creator="svdesk", keywords=", ".join(document.keywords), lang="en-GB",
-    )
-    # An empty document still gets its one (empty) page: a PDF without pages is a broken file.
-    story = flowables(document, template.width) or [_gap(1)]
-    template.build(story, canvasmaker=numbered_canvas(document.footer or document.title))
-    return buffer.getvalue()
-
-
-def flowables(document: Document, width: float) -> list:
-    """The platypus story for a (cleaned) Document, ``width`` points wide."""
-    from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph as P
-    from reportlab.platypus.flowables import HRFlowable
-
-    if document.layout == "leaflet":
-        from svdesk.render.pdf_leaflet import leaflet_flowables
-
-        return leaflet_flowables(document, width)
-    s = styles()
-    story: list = []
-    if document.title:
-        story.append(P(markup(document.title), s["title"]))
-    if document.subtitle:
-        story.append(P(markup(document.subtitle), s["subtitle"]))
-    for line in document.meta:
-        story.append(P(markup(line), s["meta"]))
-    if story:
-        story.append(HRFlowable(width="100%", thickness=1.4, color=HexColor(ACCENT), spaceBefore=7, spaceAfter=10))
-    for block in document.blocks:
-        story += _block(block, width)
-    return story
 
 
 def _block(block, width: float) -> list:

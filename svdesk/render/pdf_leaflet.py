@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from svdesk.compose.document import ChartSpec, Document, Heading
+from svdesk.document.model import ChartSpec, Document, Heading
 from svdesk.render.pdf import _block, markup
 from svdesk.render.pdf_style import ACCENT, INK, styles
 
@@ -189,7 +189,7 @@ def _without_line_labels(drawing):
 
 def _legend(chart: ChartSpec) -> str:
     """'- - - Target 48   ····· Baseline 28', each key in its line's colour (markup)."""
-    from svdesk.compose.chartdata import format_value
+    from svdesk.document.chartdata import format_value
     from svdesk.render.chartlayout import BASELINE, TARGET
 
     parts = []

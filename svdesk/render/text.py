@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from svdesk.compose.chartdata import chart_table
-from svdesk.compose.document import (
+from svdesk.document.chartdata import chart_table
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figures, Heading, PageBreak, Paragraph, Quote, Table, spans_text,
 )
 from svdesk.render.clean import clean_document, display_width, quote_body

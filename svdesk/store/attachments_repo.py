@@ -123,7 +123,9 @@ def dump_section_lazily(orgfile: OrgFile) -> dict:
     return {"files": files, "blobs": blobs}
 
 
-def validate_section(data, whole: dict) -> list[str]:
+def validate_section(data, whole: dict, owners: dict[str, set] | None = None) -> list[str]:
+    """``owners``: ids of the records that can own attachments, by table (``dump.owner_ids``);
+    given by the dump, which knows every section, so this module need not import it."""
     if not isinstance(data, dict) or not isinstance(data.get("files", []), list) \
             or not isinstance(data.get("blobs", []), list):
         return ["attachments: must be an object with 'files' and 'blobs' lists"]
@@ -162,8 +164,8 @@ def validate_section(data, whole: dict) -> list[str]:
         if blob["sha256"] in known:
             problems.append(f"{where}: the same contents are listed twice (each file's contents once)")
         known.add(blob["sha256"])
-    owners = _owner_ids(whole)
-    from svdesk.store.dump import owner_problem
+    owners = owners or {}
+    from svdesk.store.dump_refs import owner_problem
 
     file_ids = set()
     for index, item in enumerate(data.get("files", [])):
@@ -187,13 +189,6 @@ def validate_section(data, whole: dict) -> list[str]:
         if isinstance(item.get("filename"), str) and problem:
             problems.append(f"{where}.filename: {problem}")
     return problems
-
-
-def _owner_ids(whole: dict) -> dict[str, set]:
-    """Ids of records that can own attachments, by table, as far as the dump lists them."""
-    from svdesk.store.dump import owner_ids
-
-    return owner_ids(whole)
 
 
 def load_section(orgfile: OrgFile, data: dict) -> None:

@@ -12,17 +12,14 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from svdesk import paths
 from svdesk.domain.dates import format_date
-from svdesk.domain.errors import SvdeskError
-from svdesk.store import fileformat
-from svdesk.store.fileformat import EXTENSION, fsync_dir
+from svdesk.store import atomic, fileformat
+from svdesk.store.fileformat import EXTENSION
 
 KEEP = 10
 # A file of hundreds of MB (years of photos and evidence) would fill gigabytes with ten copies:
@@ -78,26 +75,19 @@ def make_backup(conn: sqlite3.Connection, path: Path, reason: str = "open", sign
                 return None
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}-{reason}{EXTENSION}"
-    partial = folder / f".{target.name}.partial"
     try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            conn.backup(dest, pages=pages, progress=progress)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(partial, target)
-        fsync_dir(folder)
+        # Cancelled by ``progress`` (any exception), the partial copy is removed and nothing is left.
+        with atomic.replacing(target, suffix=".partial") as partial:
+            dest = sqlite3.connect(str(partial))
+            try:
+                conn.backup(dest, pages=pages, progress=progress)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
     except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
         # A backup that cannot be written must not stop the person working: report, go on.
         _note_failure(folder, error)
         return None
-    except BaseException:  # cancelled by ``progress``: leave nothing half-written behind
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        raise
     with contextlib.suppress(OSError):
         state_file.write_text(json.dumps({"signature": signature, "source": str(Path(path).resolve())}), "utf-8")
     _rotate(folder, reason)
@@ -142,63 +132,3 @@ def list_backups(path: Path) -> list[Backup]:
             continue
         found.append(Backup(item, taken, reason))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
-
-
-def restore_backup(backup: Path, target: Path) -> None:
-    """Replaces ``target`` by the backup copy, keeping a copy of it first.
-
-    Refused, with the target untouched, when another svdesk has the target open for writing
-    (its single-writer lock is taken, and held until the restore is finished, so nothing can
-    open the file half-way through), when the target or its folder is read-only, and when the
-    target is not an svdesk file (a damaged svdesk file may be replaced: that is what a restore
-    is for)."""
-    from svdesk.store.file_access import writable_or_refused
-    from svdesk.store.orgfile import health_check
-    from svdesk.store.safe_paths import require_regular_file
-
-    backup, target = Path(backup), Path(target)
-    require_regular_file(backup, "backup copy")
-    health_check(backup, full=True)
-    require_regular_file(target, "svdesk file")
-    if os.path.lexists(target) and not target.exists():
-        raise SvdeskError(f"{target} is a link to a file that does not exist, so nothing was restored.")
-    if target.exists():
-        _refuse_foreign(target)
-    with writable_or_refused(target, "nothing was restored"):
-        _replace_with_copy(backup, target)
-
-
-def _refuse_foreign(target: Path) -> None:
-    try:
-        fileformat.read_header(target)
-    except fileformat.FileRefused as refused:
-        if refused.kind in ("foreign", "not-a-file", "folder", "unreadable"):
-            raise SvdeskError(f"{target.name}: {refused.reason} svdesk only restores over its own files, so "
-                              "nothing was restored.") from None
-
-
-def _replace_with_copy(backup: Path, target: Path) -> None:
-    # Taken aside first: keeping a copy of the current file rotates the oldest copies away,
-    # and the one being restored may be among them.
-    tmp = target.parent / f".{target.name}.restoring"
-    shutil.copyfile(backup, tmp)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    if target.exists():
-        try:
-            with contextlib.closing(sqlite3.connect(str(target))) as conn:
-                kept = make_backup(conn, target, reason="before-restore")
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        if kept is None:
-            tmp.unlink(missing_ok=True)
-            raise SvdeskError("The current file could not be copied first, so nothing was restored.")
-    # The journal files belong to the version being replaced; left behind they would be
-    # replayed over the restored copy. Nobody else has the file open for writing (we hold its
-    # lock), so the journal holds no change that is not in the copy just kept.
-    for journal in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            journal.unlink()
-    os.replace(tmp, target)
-    fsync_dir(target.parent)

@@ -94,7 +94,7 @@ def _kind_problem(kind: str, value) -> str | None:
 def validate_section(data, whole: dict) -> list[str]:
     if not isinstance(data, dict):
         return ["cic34: must be an object with the lists " + ", ".join(_TABLES)]
-    from svdesk.store.dump import id_list_problems, listed_ids
+    from svdesk.store.dump_refs import id_list_problems, listed_ids
 
     problems = [f"cic34.{key}: unknown list" for key in sorted(set(data) - set(_TABLES))]
     stories = listed_ids(whole, "stories", "stories")

@@ -126,7 +126,7 @@ def dump_section(orgfile: OrgFile) -> dict:
     return {"custom": custom, "tags": tags}
 
 
-def validate_section(data, whole: dict) -> list[str]:
+def validate_section(data, whole: dict, owners: dict | None = None) -> list[str]:
     if not isinstance(data, dict):
         return ["frameworks: must be an object with 'custom' and 'tags' lists"]
     problems = []
@@ -155,9 +155,9 @@ def validate_section(data, whole: dict) -> list[str]:
             problems += [f"{where}: {problem}" for problem in error.problems]
         except (AttributeError, TypeError):
             problems.append(f"{where}: the body is not a framework")
-    from svdesk.store.dump import owner_ids, owner_problem
+    from svdesk.store.dump_refs import owner_problem
 
-    owners = owner_ids(whole)
+    owners = owners or {}
     seen = set()
     for index, item in enumerate(data.get("tags", [])):
         where = f"frameworks.tags[{index}]"

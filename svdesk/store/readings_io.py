@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,6 +19,7 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, parse_value, value_to_text
 from svdesk.domain.textsafe import from_spreadsheet_cell, spreadsheet_cell
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
+from svdesk.store import atomic
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
 from svdesk.store.sheet_files import MAX_ROWS, read_sheet  # noqa: F401 - read_sheet is this module's reader
 
@@ -285,16 +285,10 @@ def export_csv(repo: IndicatorRepo, indicators: list[Indicator], path: Path) -> 
 
     path = refuse_organisation_target(Path(path))
     rows = export_rows(repo, indicators)
-    tmp = path.parent / f".{path.name}.writing"
     try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             csv.writer(handle).writerows(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as error:
-        if tmp.exists():
-            tmp.unlink()
         raise SvdeskError(f"{path} could not be written ({error.strerror or error}).") from None
     return len(rows) - 1
 

@@ -9,8 +9,10 @@ no free space left.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError
@@ -67,3 +69,19 @@ def plain_read_error(error: sqlite3.Error, path: Path | None = None) -> SvdeskEr
         return SvdeskError(f"The disk reported an error while reading {name}; nothing was changed. Check the disk, "
                            "or copy the file somewhere else and try there.")
     return None
+
+
+@contextlib.contextmanager
+def plain_read_errors(path: Path, missing: str = "") -> Iterator[None]:
+    """Reads inside the block; a SQLite error becomes a plain ``SvdeskError``. ``missing`` names
+    what a file from an older svdesk lacks ("stories"), for a table it does not have yet."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        text = str(error).lower()
+        if ("no such table" in text or "no such column" in text) and not disk_is_full(error, path):
+            lacks = f" and has no {missing} yet" if missing else ""
+            raise SvdeskError(f"{Path(path).name} was made by an older svdesk{lacks}; open it "
+                              "in svdesk once to bring it up to date.") from None
+        plain = plain_read_error(error, path)
+        raise (plain or SvdeskError(f"{Path(path).name} could not be read ({error}).")) from None

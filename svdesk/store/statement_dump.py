@@ -119,7 +119,7 @@ def validate_section(data, whole: dict) -> list[str]:
 
 def owned_ids(data) -> dict[str, set]:
     """Statements can be tagged; the frameworks section checks each tag's statement is here."""
-    from svdesk.store.dump import listed_ids
+    from svdesk.store.dump_refs import listed_ids
 
     return {OWNER_TABLE: listed_ids({SECTION: data}, SECTION, "statements")}
 

@@ -170,7 +170,7 @@ def validate_section(data, whole: dict) -> list[str]:
 
 def _indicator_ids(whole: dict) -> set | None:
     """Indicator ids listed by the measures section (none when it is missing: a link is then dangling)."""
-    from svdesk.store.dump import listed_ids
+    from svdesk.store.dump_refs import listed_ids
 
     return listed_ids(whole, "measures", "indicators")
 

@@ -128,14 +128,14 @@ def _check_record(item, spec: dict, where: str) -> list[str]:
 
 def owned_ids(data) -> dict[str, set]:
     """Tenders can be tagged; the frameworks section checks each tag's tender is here."""
-    from svdesk.store.dump import listed_ids
+    from svdesk.store.dump_refs import listed_ids
 
     return {"tenders": listed_ids({SECTION: data}, SECTION, "tenders")}
 
 
 def _reference_problems(lists: dict, whole: dict) -> list[str]:
     """Story and indicator ids a tender, its commitments and its sent answers name must be in the dump."""
-    from svdesk.store.dump import id_list_problems, listed_ids
+    from svdesk.store.dump_refs import id_list_problems, listed_ids
 
     stories, indicators = listed_ids(whole, "stories", "stories"), listed_ids(whole, "measures", "indicators")
     problems = []

@@ -37,13 +37,13 @@ def _app_icon():
 
 def _install_last_resort_handler(dialogs) -> None:
     """An unexpected error becomes a sentence in a window (details in the log), never a crash."""
-    from svdesk.cli import _log_unexpected
+    from svdesk.logs import log_unexpected
 
     def handler(kind, error, tb):
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        where = _log_unexpected(error.with_traceback(tb))
+        where = log_unexpected(error.with_traceback(tb))
         from svdesk.domain.errors import SvdeskError
 
         if isinstance(error, SvdeskError):

@@ -1,150 +1,164 @@
-"""Charts behind a small adapter of ours: the rest of the UI hands over a plain ``ChartSpec``
-(svdesk.domain.progress) and never touches QtCharts.
+"""The window's charts, painted with QPainter from ``svdesk.render.chartlayout`` — the same
+layout the PDF and Word charts use — so a chart looks the same on screen and on paper (and the
+window needs no chart library).
 
-QtCharts is imported the first time a chart is actually drawn, not when this module is imported,
-so opening a file (and every page without a chart) starts as fast as before.
+The layout works in points; the widget lays the chart out at its own size in points and paints
+each shape at 96/72 pixels a point, measuring text with the font it paints with. The chart's
+text alternative (the one the documents carry) is the widget's accessible description and
+tooltip; the figures themselves are in the table beside it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 
-from PySide6.QtCore import QDateTime, QPointF, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
-from svdesk.domain.measures import format_number
-from svdesk.domain.progress import ChartSpec
+from svdesk.domain.progress import ChartSpec as ProgressSpec
 
-READINGS_COLOUR = QColor("#1f6fb2")
-TARGET_COLOUR = QColor("#1b7f3b")
-BASELINE_COLOUR = QColor("#6b6b6b")
-LINE_COLOUR = QColor("#9a9a9a")
-
-
-def _msecs(day: dt.date) -> float:
-    return float(QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch())
+PIXELS_PER_POINT = 96 / 72
+FONT_FAMILY = "DejaVu Sans"  # the documents' font, so labels fit as they do on paper
+TOOLTIP_MOST = 500
+EMPTY = "No readings yet: the chart appears once you record the first one."
 
 
-def describe(spec: ChartSpec) -> str:
-    """A short text alternative for screen readers."""
-    if not spec.points:
-        return f"{spec.title}: no readings yet."
-    first, last = spec.points[0], spec.points[-1]
-    parts = [f"{spec.title}: {len(spec.points)} readings ({spec.y_label}) from {first[0]:%b %Y} to {last[0]:%b %Y}, "
-             f"latest {format_number(last[1])}"]
-    if spec.baseline:
-        parts.append(f"baseline {format_number(round(spec.baseline[1], 1))}")
-    if spec.target:
-        parts.append(f"target {format_number(round(spec.target[1], 1))} by {spec.target[0]:%b %Y}")
-    return ", ".join(parts) + "."
+class ChartCanvas(QWidget):
+    """Paints one document ``ChartSpec`` (svdesk.document.model) at the widget's size."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.chart = None
+        self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetricsF]] = {}
+        self._widths: dict[tuple[str, float, bool], float] = {}
+        self._scene = None
+        self._scene_size = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_chart(self, chart) -> None:
+        self.chart = chart
+        self._scene = None
+        self._widths.clear()
+        self.update()
+
+    def scene(self):
+        """The layout for the current size (made again only when the size or chart changes)."""
+        from svdesk.render.chartlayout import layout_chart
+
+        size = (self.width(), self.height())
+        if self.chart is not None and (self._scene is None or self._scene_size != size):
+            self._scene = layout_chart(self.chart, size[0] / PIXELS_PER_POINT, size[1] / PIXELS_PER_POINT,
+                                       self.measure)
+            self._scene_size = size
+        return self._scene
+
+    def _font(self, size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+        key = (max(1, round(size * PIXELS_PER_POINT)), bold)
+        if key not in self._fonts:
+            font = QFont(FONT_FAMILY)
+            font.setPixelSize(key[0])
+            font.setBold(bold)
+            self._fonts[key] = (font, QFontMetricsF(font))
+        return self._fonts[key]
+
+    def measure(self, text: str, size: float, bold: bool = False) -> float:
+        key = (text, size, bold)
+        if key not in self._widths:  # the layout measures the same labels again and again
+            self._widths[key] = self._font(size, bold)[1].horizontalAdvance(text) / PIXELS_PER_POINT
+        return self._widths[key]
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Text
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        scene = self.scene()
+        if scene is None:
+            return
+        k = PIXELS_PER_POINT
+        height = scene.height
+
+        def pt(x: float, y: float) -> QPointF:
+            return QPointF(x * k, (height - y) * k)
+
+        for item in scene.items:
+            if isinstance(item, Rect):
+                box = QRectF(pt(item.x, item.y + item.h), pt(item.x + item.w, item.y))
+                if item.fill:
+                    painter.fillRect(box, QColor(item.fill))
+                if item.stroke and item.stroke_width:
+                    painter.setPen(QPen(QColor(item.stroke), item.stroke_width * k))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(box)
+            elif isinstance(item, Line):
+                pen = QPen(QColor(item.colour), item.width * k)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                if item.dash:
+                    pen.setDashPattern([item.dash[0] / item.width, item.dash[1] / item.width])
+                painter.setPen(pen)
+                painter.drawLine(pt(item.x1, item.y1), pt(item.x2, item.y2))
+            elif isinstance(item, PolyLine):
+                painter.setPen(QPen(QColor(item.colour), item.width * k))  # bevel joins: a long line draws fast
+                painter.drawPolyline([pt(x, y) for x, y in item.points])
+            elif isinstance(item, Circle):
+                painter.setPen(QPen(QColor(item.stroke), item.stroke_width * k))
+                painter.setBrush(QColor(item.fill))
+                painter.drawEllipse(pt(item.cx, item.cy), item.r * k, item.r * k)
+            elif isinstance(item, Text):
+                font, metrics = self._font(item.size, item.bold)
+                painter.setFont(font)
+                painter.setPen(QColor(item.colour))
+                width = metrics.horizontalAdvance(item.text)
+                shift = {"start": 0.0, "middle": width / 2, "end": width}[item.anchor]
+                anchor = pt(item.x, item.y)
+                painter.drawText(QPointF(anchor.x() - shift, anchor.y()), item.text)
+        painter.end()
 
 
 class ProgressChart(QWidget):
-    """Readings over time, with the baseline, the target and the straight line between them."""
+    """An indicator's readings over time, with its baseline and target: a sentence when there is
+    nothing to draw yet."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Progress chart")
-        self.setMinimumHeight(220)
+        # Low enough that the figures below keep their room at 1024x640 (a smaller chart is
+        # laid out afresh, never squeezed under its neighbours).
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._stack = QStackedLayout(self)
-        self._empty = QLabel("No readings yet: the chart appears once you record the first one.")
+        self._empty = QLabel(EMPTY)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._stack.addWidget(self._empty)
-        self._view = None
-        self._chart = None
-        self.spec: ChartSpec | None = None
+        self.canvas = ChartCanvas()
+        self.canvas.setAccessibleName("Progress chart")
+        self._stack.addWidget(self.canvas)
+        self.spec: ProgressSpec | None = None
 
     @property
     def has_chart(self) -> bool:
-        return self._view is not None
+        return self._stack.currentWidget() is self.canvas
 
-    def set_spec(self, spec: ChartSpec | None) -> None:
+    def set_spec(self, spec: ProgressSpec | None) -> None:
+        from svdesk.compose.progress_chart import progress_chart
+        from svdesk.document.chartdata import alt_text
+
         self.spec = spec
+        chart = progress_chart(spec) if spec is not None else None
         if spec is None or not spec.points:
-            self._empty.setText("No readings yet: the chart appears once you record the first one.")
+            self.canvas.set_chart(None)
             self._stack.setCurrentWidget(self._empty)
-            self.setAccessibleDescription(describe(spec) if spec else "")
-            return
-        if self._view is None:
-            self._build()
-        self._draw(spec)
-        self._stack.setCurrentWidget(self._view)
-        self.setAccessibleDescription(describe(spec))
-
-    def _build(self) -> None:
-        # lazily: QtCharts loads only once a chart is shown. The series and axes are made once and
-        # refilled for each indicator, which keeps switching indicators quick.
-        from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
-
-        chart = self._chart = QChart()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setMargins(chart.margins() * 0)
-        chart.setBackgroundRoundness(0)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        chart.legend().setFont(small)
-
-        self._line = QLineSeries()
-        self._line.setName("Straight line to target")
-        dashed = QPen(LINE_COLOUR, 1.5)
-        dashed.setStyle(Qt.PenStyle.DashLine)
-        self._line.setPen(dashed)
-        self._readings = QLineSeries()
-        self._readings.setName("Readings")
-        self._readings.setPen(QPen(READINGS_COLOUR, 2.2))
-        self._markers = {}
-        for key, colour, shape in (("baseline", BASELINE_COLOUR, QScatterSeries.MarkerShape.MarkerShapeCircle),
-                                   ("target", TARGET_COLOUR, QScatterSeries.MarkerShape.MarkerShapeRectangle)):
-            dot = QScatterSeries()
-            dot.setMarkerShape(shape)
-            dot.setMarkerSize(11)
-            dot.setColor(colour)
-            dot.setBorderColor(colour)
-            self._markers[key] = dot
-        self._x = QDateTimeAxis()
-        self._x.setFormat("MMM yyyy")
-        self._y = QValueAxis()
-        for axis in (self._x, self._y):
-            axis.setLabelsFont(small)
-            axis.setTitleFont(small)
-        chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self._y, Qt.AlignmentFlag.AlignLeft)
-        for series in (self._line, self._readings, *self._markers.values()):
-            chart.addSeries(series)
-            series.attachAxis(self._x)
-            series.attachAxis(self._y)
-        self._view = QChartView(chart)
-        self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._view.setAccessibleName("Progress chart")
-        self._stack.addWidget(self._view)
-
-    def _show_in_legend(self, series, shown: bool) -> None:
-        for marker in self._chart.legend().markers(series):
-            marker.setVisible(shown)
-
-    def _draw(self, spec: ChartSpec) -> None:
-        self._readings.replace([QPointF(_msecs(day), value) for day, value in spec.points])
-        self._readings.setPointsVisible(len(spec.points) <= 60)
-        self._line.replace([QPointF(_msecs(day), value) for day, value in spec.expected])
-        self._show_in_legend(self._line, bool(spec.expected))
-        for key, marker, label in (("baseline", spec.baseline, spec.baseline_label),
-                                   ("target", spec.target, spec.target_label)):
-            dot = self._markers[key]
-            dot.replace([QPointF(_msecs(marker[0]), marker[1])] if marker else [])
-            dot.setName(label)
-            self._show_in_legend(dot, marker is not None)
-
-        days = [day for day, _ in spec.points] + [m[0] for m in (spec.baseline, spec.target) if m]
-        first, last = min(days), max(days)
-        pad = max(20, (last - first).days // 30)
-        self._x.setRange(QDateTime(first - dt.timedelta(days=pad), QTime(0, 0)),
-                         QDateTime(last + dt.timedelta(days=pad), QTime(0, 0)))
-        self._x.setTickCount(min(8, max(3, (last - first).days // 120 + 2)))
-        self._y.setRange(spec.y_min, spec.y_max)
-        self._y.setTitleText(spec.y_label)
-        self._y.setLabelFormat("%.0f" if spec.y_max >= 10 else "%.1f")
-        self._y.applyNiceNumbers()
+            description = f"{spec.title}: no readings yet." if spec is not None else ""
+        else:
+            # The page names the indicator just above: on screen the chart's height goes to the plot.
+            self.canvas.set_chart(replace(chart, title=""))
+            self._stack.setCurrentWidget(self.canvas)
+            description = alt_text(chart)
+        self.setAccessibleDescription(description)
+        self.canvas.setAccessibleDescription(description)
+        tip = description if len(description) <= TOOLTIP_MOST else (
+            description[:TOOLTIP_MOST].rsplit(" ", 1)[0] + " … (every reading is in the Readings tab)")
+        self.setToolTip(tip)

@@ -358,7 +358,8 @@ class ConsentEditor(QGroupBox):
 
     def print_form(self, fmt: str) -> None:
         """Saves the consent form for this story and opens it, ready to print (or to adapt)."""
-        from svdesk.compose.consent_form import export_consent_form, file_stem
+        from svdesk.compose.consent_form import file_stem
+        from svdesk.services.exports import export_consent_form
 
         if self.story_id is None:
             return

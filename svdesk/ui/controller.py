@@ -188,7 +188,8 @@ class AppController(QObject):
         return self._show_workspace(workspace)
 
     def show_backups(self, window: MainWindow) -> None:
-        from svdesk.store.backups import list_backups, restore_backup
+        from svdesk.store.backups import list_backups
+        from svdesk.store.restore import restore_backup
 
         path = window.workspace.path
         if path is None:

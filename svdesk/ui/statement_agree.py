@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -63,6 +63,8 @@ class AgreeDialog(QDialog):
 
         form = QFormLayout()
         self.agreed_on = QDateEdit(_qdate(today))
+        # "MMM" follows the widget's locale: English names like every other date, whatever the desktop.
+        self.agreed_on.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.agreed_on.setDisplayFormat("d MMM yyyy")
         self.agreed_on.setCalendarPopup(True)
         self.agreed_on.setMaximumDate(_qdate(today))

@@ -46,7 +46,8 @@ class ShareButton(QToolButton):
             self.announce(f"Copied the one-sentence version (version {agreed.version}).", None)
 
     def save(self) -> None:
-        from svdesk.compose.statement import export_statement, file_stem
+        from svdesk.compose.statement import file_stem
+        from svdesk.services.exports import export_statement
         from svdesk.store.safe_paths import refuse_organisation_target
 
         workspace = self.ctx.workspace

@@ -371,7 +371,7 @@ class AnswerTab(QWidget):
 
     # -- out --------------------------------------------------------------------------------------
     def copy(self) -> None:
-        from svdesk.compose.tender import clipboard_answer, record_story_uses
+        from svdesk.services.exports import clipboard_answer, record_answer_story_uses
 
         self.save_text()
         try:
@@ -386,15 +386,16 @@ class AnswerTab(QWidget):
         mime.setText(plain)
         mime.setHtml(html)
         QApplication.clipboard().setMimeData(mime)
-        record_story_uses(self.ctx.workspace, answer.story_ids, f"Tender answer for {answer.tender.name} (copied)",
-                          today())
+        record_answer_story_uses(self.ctx.workspace, answer.story_ids,
+                                 f"Tender answer for {answer.tender.name} (copied)", today())
         which = "the answer as sent" if answer.kind == "submitted" else "the answer"
         self.result.setText(f"Copied {which} ({answer.words:,} words) as plain and formatted text: paste it into "
                             "the tender portal or a document.")
         self.open_button.hide()
 
     def export(self, fmt: str) -> None:
-        from svdesk.compose.tender import export_answer, safe_file_stem
+        from svdesk.compose.tender import safe_file_stem
+        from svdesk.services.exports import export_answer
 
         self.save_text()
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)

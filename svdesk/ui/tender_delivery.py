@@ -133,7 +133,7 @@ class DeliveryTab(QWidget):
         self.detail.setText("\n".join(lines))
 
     def export(self, fmt: str) -> None:
-        from svdesk.compose.delivery import export_delivery
+        from svdesk.services.exports import export_delivery
         from svdesk.compose.tender import safe_file_stem
 
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)

@@ -39,7 +39,8 @@ def change_status(parent, ctx, tender_id: str, status: TenderStatus) -> bool:
 
 
 def _send(parent, ctx, tender, status: TenderStatus) -> bool:
-    from svdesk.compose.tender import check_consent, record_story_uses, stories_in_text
+    from svdesk.compose.tender import check_consent, stories_in_text
+    from svdesk.services.exports import record_answer_story_uses
 
     workspace = ctx.workspace
     state = workspace.tenders.answer(tender.id)
@@ -66,7 +67,7 @@ def _send(parent, ctx, tender, status: TenderStatus) -> bool:
     stories = stories_in_text(workspace, state.text, state.story_ids)
     check_consent(workspace, stories, sent_on)
     workspace.tenders.submit(tender.id, state.text, sent_on, status, story_ids=stories)
-    record_story_uses(workspace, stories, f"Tender answer sent to {tender.buyer or tender.name}", sent_on)
+    record_answer_story_uses(workspace, stories, f"Tender answer sent to {tender.buyer or tender.name}", sent_on)
     if status is TenderStatus.WON and tender.contract_start is None:
         _ask_contract_start(parent, ctx, tender.id)
     return True

@@ -168,24 +168,25 @@ MEMORY = textwrap.dedent(
 def run_export(workspace, kind: str, fmt: str, target: Path, tenders: dict, today: dt.date) -> None:
     """One export of the big file, as the pages do it (run inside the measuring processes)."""
     if kind == "tender answer":
-        from svdesk.compose.tender import export_answer
+        from svdesk.services.exports import export_answer
 
         export_answer(workspace, tenders["drafting"], fmt, target, today=today)
     elif kind == "delivery report":
-        from svdesk.compose.delivery import export_delivery
+        from svdesk.services.exports import export_delivery
 
         export_delivery(workspace, tenders["won"], fmt, target, today)
     elif kind == "CIC34 report":
-        from svdesk.compose.cic34 import default_year, export_report
+        from svdesk.compose.cic34 import default_year
+        from svdesk.services.exports import export_report
 
         export_report(workspace, default_year(workspace, today), fmt, target, today)
     elif kind == "impact summary":
         from svdesk.compose.cic34 import default_year
-        from svdesk.compose.summary import export_summary
+        from svdesk.services.exports import export_summary
 
         export_summary(workspace, default_year(workspace, today), target, today)
     elif kind == "statement":
-        from svdesk.compose.statement import export_statement
+        from svdesk.services.exports import export_statement
 
         export_statement(workspace, target, fmt)
     else:

@@ -25,8 +25,9 @@ ONE_RUN = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     from svdesk.store.workspace import open_workspace
-    from svdesk.compose.cic34 import default_year, draft_report, export_report
-    from svdesk.compose.summary import export_summary
+    from svdesk.compose.cic34 import default_year, draft_report
+    from svdesk.services.exports import export_report
+    from svdesk.services.exports import export_summary
 
     path, out, runs, only = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     workspace = open_workspace(path)

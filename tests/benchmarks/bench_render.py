@@ -19,7 +19,7 @@ SETUP = textwrap.dedent(
     """
     import time
     t_import = time.perf_counter()
-    from svdesk.compose.document import (Document, Heading, Paragraph, BulletList, Table, Quote, ChartSpec, Series,
+    from svdesk.document.model import (Document, Heading, Paragraph, BulletList, Table, Quote, ChartSpec, Series,
                                          Figures, Figure, bold)
     from svdesk import render
     t_import = time.perf_counter() - t_import

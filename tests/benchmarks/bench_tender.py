@@ -27,8 +27,9 @@ ONE = textwrap.dedent(
     from svdesk.store.workspace import open_workspace
     kind, tender, fmt, folder, runs = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4]), int(sys.argv[5])
     ws = open_workspace(Path(sys.argv[6]))
-    from svdesk.compose.tender import draft_answer, export_answer
-    from svdesk.compose.delivery import export_delivery
+    from svdesk.compose.tender import draft_answer
+    from svdesk.services.exports import export_answer
+    from svdesk.services.exports import export_delivery
     before = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'docx'})
     times = []
     for run in range(runs):

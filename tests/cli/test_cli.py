@@ -114,6 +114,7 @@ def test_headless_commands_never_import_qt(demo_source, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_screenshot(demo_source, tmp_path):
     out = tmp_path / "org.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

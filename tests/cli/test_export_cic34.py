@@ -32,6 +32,7 @@ def test_cic34_text_for_a_chosen_year(demo_copy, tmp_path):
     assert "Date: 9 Dec 2025" in text
 
 
+@pytest.mark.slow
 def test_cic34_word_and_pdf(demo_copy, tmp_path):
     docx = pytest.importorskip("docx")
     result = run("export", "cic34", demo_copy, "--year", "2025/26", "--format", "docx", "-o", tmp_path / "r.docx")

@@ -4,7 +4,9 @@ import os
 import subprocess
 import sys
 
-from svdesk.compose.exports import EXPORTS
+import pytest
+
+from svdesk.services.export_registry import EXPORTS
 from svdesk.ui.pages import page_steps
 
 
@@ -16,6 +18,7 @@ def _env(tmp_path):
     return env
 
 
+@pytest.mark.slow
 def test_self_test_flag_passes_and_finds_offscreen_by_itself(tmp_path):
     # No QT_QPA_PLATFORM and no display: the self-test must pick offscreen itself, or Qt aborts.
     result = subprocess.run([sys.executable, "-m", "svdesk", "--self-test"], capture_output=True, text=True,
@@ -34,6 +37,7 @@ def test_self_test_flag_passes_and_finds_offscreen_by_itself(tmp_path):
     assert set(os.listdir(tmp_path)) <= {"config", "data"}  # nothing left in the working folder
 
 
+@pytest.mark.slow
 def test_self_test_command_keeps_the_results(tmp_path):
     kept = tmp_path / "kept"
     result = subprocess.run([sys.executable, "-m", "svdesk", "self-test", "--keep", str(kept)], capture_output=True,

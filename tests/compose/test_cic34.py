@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from svdesk.compose.cic34 import default_year, draft_report, export_report, report_years
-from svdesk.compose.document import BulletList, Paragraph
+from svdesk.compose.cic34 import default_year, draft_report, report_years
+
+from svdesk.services.exports import export_report
+from svdesk.document.model import BulletList, Paragraph
 from svdesk.compose.parttext import text_to_blocks
 from svdesk.domain.cic34 import Office, Part, Signatory
 from svdesk.domain.consent import Consent, IdLevel, Method, Use
@@ -365,7 +367,7 @@ def test_document_header_parts_and_signature(full):
                             "Part 2 – Consultation with stakeholders", "Part 3 – Directors' remuneration",
                             "Part 4 – Transfers of assets other than for full consideration"]
     assert headings[-1] == "Signed"
-    from svdesk.compose.document import plain_text
+    from svdesk.document.model import plain_text
 
     text = plain_text(document)
     assert "Name: Priya Bassi" in text and "Office held: Director" in text and "Date: 20 Nov 2026" in text

@@ -7,8 +7,10 @@ import subprocess
 import docx
 import pytest
 
-from svdesk.compose.consent_form import BOX, consent_form, export_consent_form, file_stem
-from svdesk.compose.document import plain_text
+from svdesk.compose.consent_form import BOX, consent_form, file_stem
+
+from svdesk.services.exports import export_consent_form
+from svdesk.document.model import plain_text
 from svdesk.domain.consent import USE_ORDER
 
 YUSUF = "a0e488f6-6f34-5ea3-85d0-75c59bdd5ad1"  # the demo's story about a child (a loan bike for college)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from svdesk import render
 from svdesk.compose.answer_text import blocks_to_text, text_to_blocks
-from svdesk.compose.document import Document
+from svdesk.document.model import Document
 from svdesk.domain.cic34 import Part
 from svdesk.domain.textsafe import clean_text
 from svdesk.domain.words import count_words
@@ -28,6 +28,7 @@ _char = st.one_of(st.characters(exclude_categories=("Cs",)),
 any_text = st.text(alphabet=_char, max_size=200)
 
 
+@settings(deadline=None)  # renders Word each time: slower than hypothesis' 200 ms on a busy machine
 @given(text=any_text)
 def test_any_answer_text_becomes_blocks_and_back_unchanged(text):
     """What the answer editor shows after a round trip through blocks is a fixed point: saving
@@ -54,6 +55,7 @@ def cic34_workspace(tmp_path_factory):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(part_text=any_text, heard=any_text, recipient=st.text(alphabet=_char, min_size=1, max_size=80),
        what=any_text)
+@pytest.mark.slow
 def test_cic34_report_with_any_text(cic34_workspace, part_text, heard, recipient, what, tmp_path_factory):
     from svdesk.compose.cic34 import default_year, draft_report
     from svdesk.domain.errors import ValidationError

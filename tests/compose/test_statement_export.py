@@ -6,7 +6,9 @@ import zipfile
 
 import pytest
 
-from svdesk.compose.statement import export_all, export_statement, statement_document
+from svdesk.compose.statement import statement_document
+from svdesk.services.exports import export_all_statements as export_all
+from svdesk.services.exports import export_statement
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.statement import Agreement
 

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from svdesk.compose.document import ChartSpec, Figures, Heading, Quote, plain_text
-from svdesk.compose.summary import SUMMARY_USES, draft_summary, export_summary
+from svdesk.document.model import ChartSpec, Figures, Heading, Quote, plain_text
+from svdesk.compose.summary import SUMMARY_USES, draft_summary
+from svdesk.services.exports import export_summary
 from svdesk.domain.consent import Use
 from svdesk.domain.financial_year import FinancialYear
 
@@ -96,7 +97,7 @@ def test_leaflet_pdf_has_the_legend_instead_of_labels_on_the_bars(demo_workspace
     import shutil
     import subprocess
 
-    from svdesk.compose.document import ChartSpec, Series
+    from svdesk.document.model import ChartSpec, Series
     from svdesk.render.chart_pdf import chart_drawing
     from svdesk.render.pdf_leaflet import _without_line_labels, chart_columns
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 import pytest
 
 from svdesk.compose.answer_text import text_to_blocks
-from svdesk.compose.document import BulletList, Document, Heading, Paragraph, Quote
-from svdesk.compose.tender import answer_for_export, draft_answer, export_answer, redraft
+from svdesk.document.model import BulletList, Document, Heading, Paragraph, Quote
+from svdesk.compose.tender import answer_for_export, draft_answer, redraft
+from svdesk.services.exports import export_answer
 from svdesk.domain.consent import Use
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.words import count_words
@@ -238,7 +239,7 @@ def test_delivery_report_sets_promises_against_results(demo_workspace):
 
 
 def test_registered_exports_write_every_format(demo_workspace, tmp_path):
-    from svdesk.compose.exports import EXPORTS
+    from svdesk.services.export_registry import EXPORTS
 
     for export in EXPORTS:
         if export.name not in ("tender answer", "delivery report"):

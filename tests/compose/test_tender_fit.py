@@ -1,5 +1,6 @@
 """The word limit is never exceeded, and what was cut is said in the stated order."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -7,7 +8,7 @@ from svdesk.compose.answer_fit import (
     AnswerMaterial, CommitmentText, ResultText, StoryText, WhyText, fit, sentences,
 )
 from svdesk.compose.answer_text import blocks_to_text, text_to_blocks
-from svdesk.compose.document import Document, Heading
+from svdesk.document.model import Document, Heading
 from svdesk.domain.words import count_words
 from svdesk.render.text import render_text
 
@@ -99,6 +100,7 @@ def materials(draw):
     return AnswerMaterial(commitments=tuple(commitments), results=tuple(results), stories=tuple(stories), why=why)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(material=materials(), limit=st.integers(min_value=100, max_value=1500))
 def test_any_content_fits_any_limit_of_100_words_or_more(material, limit):
@@ -109,6 +111,7 @@ def test_any_content_fits_any_limit_of_100_words_or_more(material, limit):
     assert count_words(exported) <= limit
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(material=materials(), limit=st.integers(min_value=100, max_value=400))
 def test_huge_commitments_still_fit(material, limit):

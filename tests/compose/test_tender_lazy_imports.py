@@ -3,12 +3,15 @@
 import subprocess
 import sys
 
+import pytest
+
 CODE = r"""
 import sys, datetime as dt
 from pathlib import Path
 from svdesk.store.workspace import open_workspace
 import svdesk.commands.export, svdesk.compose.tender, svdesk.compose.delivery, svdesk.render
-from svdesk.compose.tender import answer_for_export, draft_answer, export_answer
+from svdesk.compose.tender import answer_for_export, draft_answer
+from svdesk.services.exports import export_answer
 from svdesk.compose.delivery import delivery_document
 
 heavy = lambda: sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'docx'))
@@ -27,6 +30,7 @@ print('ok')
 """
 
 
+@pytest.mark.slow
 def test_heavy_libraries_wait_for_an_export(demo_copy, tmp_path):
     result = subprocess.run([sys.executable, "-c", CODE, str(demo_copy), str(tmp_path)], capture_output=True,
                             text=True, timeout=120)

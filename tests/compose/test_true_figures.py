@@ -164,7 +164,7 @@ def test_reports_open_on_the_latest_ended_year_with_data():
 
 
 def test_the_leaflet_says_how_its_figures_were_counted_and_who_else_helped():
-    from svdesk.compose.document import plain_text
+    from svdesk.document.model import plain_text
     from svdesk.compose.summary import draft_summary
     from svdesk.domain.financial_year import FinancialYear
 
@@ -213,7 +213,7 @@ _NILS = {"consultation": "did not consult", "pay": "No remuneration was received
        transfer=st.booleans(), dividend=st.booleans())
 def test_no_nil_sentence_without_its_confirmation_record(confirmed, paid, transfer, dividend):
     from svdesk.compose.cic34 import draft_report
-    from svdesk.compose.document import plain_text
+    from svdesk.document.model import plain_text
     from svdesk.domain.financial_year import FinancialYear
     from svdesk.domain.organisation import LegalForm
 

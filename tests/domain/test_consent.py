@@ -4,6 +4,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,6 +87,7 @@ def test_every_combination_of_scope_use_level_and_flags():
     assert checked == 16 * 4 * 3 * 3 * 8
 
 
+@pytest.mark.slow
 def test_every_combination_of_dates_status_and_scope():
     dates = (None, BEFORE, DAY, AFTER)
     checked = 0

@@ -3,8 +3,8 @@ way the renderers clean it (``svdesk.render.clean``), as pieces to look for in t
 
 from __future__ import annotations
 
-from svdesk.compose.chartdata import chart_table
-from svdesk.compose.document import BulletList, ChartSpec, Figures, Heading, Paragraph, Quote, Table
+from svdesk.document.chartdata import chart_table
+from svdesk.document.model import BulletList, ChartSpec, Figures, Heading, Paragraph, Quote, Table
 from svdesk.render.clean import clean_document, quote_body
 
 

@@ -8,7 +8,7 @@ EVERY section at once (fields found from the dump's JSON Schema, see ``inject``)
   its demo value, and everything else must then be accepted;
 - the file loads, stores every field exactly as given (nothing cut at a NUL), and dump -> load ->
   dump is identical; story search takes the text as a query;
-- EVERY export of the registry (``svdesk.compose.exports.EXPORTS``, as the self-test runs them)
+- EVERY export of the registry (``svdesk.services.export_registry.EXPORTS``, as the self-test runs them)
   succeeds in each of its formats, and each file read back (.txt and .md as text, .md unescaped,
   .docx with python-docx, .pdf with pdftotext) holds every piece of text of the Document it was
   made from, cleaned as the renderers clean it; characters a format cannot hold are left out
@@ -24,7 +24,7 @@ import json
 import pytest
 
 from svdesk import render
-from svdesk.compose.exports import EXPORTS
+from svdesk.services.export_registry import EXPORTS
 from svdesk.domain.textsafe import clean_text
 from svdesk.store.demo import demo_dump
 from svdesk.store.dump import dump_file, load_file, to_json, validate
@@ -126,6 +126,7 @@ def _check_read_back(written, text: str) -> None:
     assert not missing, f"{len(missing)} pieces of text missing, e.g. {missing[:5]}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", CASES)
 def test_hostile_text_in_every_field_loads_and_exports(text, base, tmp_path, monkeypatch):
     data, slots = _accepted(base, text)
@@ -166,7 +167,7 @@ def _export_of(path, tmp_path) -> str:
 
 def test_exports_report_the_characters_they_leave_out(base, tmp_path):
     """The tender answer's export notes say which control characters were left out."""
-    from svdesk.compose.tender import export_answer
+    from svdesk.services.exports import export_answer
 
     text = safe_for_storage(dict(NASTY)["control characters"])
     data, _ = _accepted(base, text)

@@ -34,7 +34,10 @@ resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
 from svdesk.cli import main
 code = main(sys.argv[1:])
 sys.stdout.flush()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# This process's own high-water mark (kB). Not ru_maxrss: Linux carries that across fork and exec,
+# so it would report the size of the test run that started this process.
+with open("/proc/self/status") as status:
+    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 sys.exit(code)
 """
 

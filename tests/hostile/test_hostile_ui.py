@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from svdesk.compose.exports import EXPORTS
+from svdesk.services.export_registry import EXPORTS
 from svdesk.domain.textsafe import clean_text
 from tests.hostile.corpus import NASTY, safe_for_storage
 from tests.hostile.readback import squash
@@ -32,6 +32,7 @@ def _plain(message: str) -> bool:
         and "object at 0x" not in message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", UI_CASES)
 def test_hostile_text_typed_into_every_field(name, qtbot, controller, dialogs, demo_copy, tmp_path):
     text = safe_for_storage(_NASTY[name])

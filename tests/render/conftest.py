@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from svdesk.compose.document import (
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, PageBreak, Paragraph, Quote, Series, Table, bold,
     italic,
 )

@@ -4,7 +4,7 @@ values (the leaflet's "25 — target 48" bar sat right under its target line).""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svdesk.compose.document import ChartSpec, Series
+from svdesk.document.model import ChartSpec, Series
 from svdesk.render.chartlayout import FONT_SIZE, Line, Text, layout_chart
 
 

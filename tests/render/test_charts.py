@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from svdesk.compose.document import ChartSpec, Series
+from svdesk.document.model import ChartSpec, Series
 from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Text, layout_chart, nice_ticks
 
 

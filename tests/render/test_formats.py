@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from svdesk import render
-from svdesk.compose.document import Document, Paragraph, Table
+from svdesk.document.model import Document, Paragraph, Table
 from tests.render.conftest import HOSTILE, NAMES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

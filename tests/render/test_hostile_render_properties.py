@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svdesk import render
-from svdesk.compose.document import BulletList, Document, Figure, Figures, Heading, Paragraph, Quote, Span, Table
+from svdesk.document.model import BulletList, Document, Figure, Figures, Heading, Paragraph, Quote, Span, Table
 from svdesk.domain.textsafe import clean_text
 from svdesk.render.markdown import escape, escape_block
 from tests.hostile.expected import pieces
@@ -81,6 +81,7 @@ def _check(document, fmt: str, got: str, drop: str = "", chunks: int = 1) -> Non
             assert found(squash(part, drop), haystack, chunks), (fmt, part)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["txt", "md", "html", "docx"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(document=documents(any_text))

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from svdesk import render
-from svdesk.compose.document import Document, Heading, Paragraph, Quote, Table
+from svdesk.document.model import Document, Heading, Paragraph, Quote, Table
 
 WORDS = " ".join(f"word{n}" for n in range(10_000))
 

@@ -7,12 +7,12 @@ import sys
 CODE = r"""
 import sys
 heavy = lambda: sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'docx', 'PIL', 'lxml', 'PySide6'})
-import svdesk.compose, svdesk.compose.document, svdesk.compose.chartdata
+import svdesk.compose, svdesk.document.model, svdesk.document.chartdata
 import svdesk.render, svdesk.render.text, svdesk.render.markdown, svdesk.render.html, svdesk.render.clean
 import svdesk.render.docx, svdesk.render.pdf, svdesk.render.fonts, svdesk.render.chartlayout
 import svdesk.render.chart_png, svdesk.render.chart_pdf, svdesk.render.pdf_style, svdesk.render.docx_tables
 assert heavy() == [], heavy()
-from svdesk.compose.document import Document, Paragraph, ChartSpec, Series
+from svdesk.document.model import Document, Paragraph, ChartSpec, Series
 doc = Document('t', [Paragraph('p'), ChartSpec('c', 'line', [Series('s', [('a', 1)])])])
 for fmt in ('txt', 'md', 'html'):
     svdesk.render.render(doc, fmt)

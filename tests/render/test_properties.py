@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svdesk import render
-from svdesk.compose.document import BulletList, Document, Heading, Paragraph, Quote, Table
+from svdesk.document.model import BulletList, Document, Heading, Paragraph, Quote, Table
 from svdesk.domain.textsafe import clean_line, clean_text
 
 
@@ -22,6 +23,7 @@ def contains(haystack: str, needle: str) -> bool:
     return " ".join(words(needle)) in " ".join(words(haystack))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text())
 def test_every_format_accepts_any_text(text):
@@ -51,6 +53,7 @@ def test_markdown_viewer_shows_the_cleaned_words(qapp, text):
     assert words(shown)[1:] == words(clean_text(text)) * 2
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text())
 def test_word_gives_back_the_cleaned_text(text):

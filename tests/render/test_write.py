@@ -5,13 +5,15 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from svdesk import render
-from svdesk.compose.document import Document, Paragraph
+from svdesk.document.model import Document, Paragraph
 from svdesk.domain.errors import SvdeskError
 
 DOC = Document("Answer", [Paragraph("Zoë’s words")])
@@ -51,16 +53,60 @@ def test_missing_folder_and_folder_as_target_are_plain_errors(tmp_path):
         render.write(DOC, "txt", tmp_path)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write in any folder")
+def _unprivileged(check) -> str:
+    """Runs ``check()`` as the "nobody" user when the tests run as root (CI does: root may write
+    in any folder), in a forked child so this process keeps its rights; returns what it returned
+    (or the exception's text). As another user, runs it here."""
+    if os.geteuid() != 0:
+        try:
+            return check()
+        except Exception as error:  # noqa: BLE001 - reported to the caller as text
+            return f"{type(error).__name__}: {error}"
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's result goes through the pipe
+        os.close(read)
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            result = check()
+        except BaseException as error:  # noqa: BLE001
+            result = f"{type(error).__name__}: {error}"
+        os.write(write, result.encode("utf-8"))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as stream:
+        result = stream.read().decode("utf-8")
+    os.waitpid(child, 0)
+    return result
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX")
 def test_read_only_folder_is_a_plain_error(tmp_path):
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
+    import tempfile
+
+    # A folder only its owner may write in, reachable by everyone (pytest's own folder is private).
+    base = Path(tempfile.mkdtemp(prefix="svdesk-locked-"))
     try:
-        with pytest.raises(SvdeskError, match="You do not have permission to save in"):
-            render.write(DOC, "pdf", folder / "a.pdf")
+        base.chmod(0o755)
+        folder = base / "locked"
+        folder.mkdir()
+        folder.chmod(0o555)
+
+        def check() -> str:
+            try:
+                render.write(DOC, "txt", folder / "a.txt")
+            except SvdeskError as error:
+                return f"SvdeskError: {error}"
+            return "written"
+
+        result = _unprivileged(check)
+        assert result == f"SvdeskError: You do not have permission to save in {folder}; choose another folder."
+        assert list(folder.iterdir()) == []
     finally:
-        folder.chmod(0o700)
+        folder.chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_unwritable_folder_message(tmp_path, monkeypatch):

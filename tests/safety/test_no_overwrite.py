@@ -140,7 +140,7 @@ def test_the_window_export_dialog_refuses_the_organisation_file(org):
 def test_render_and_csv_writers_refuse_on_their_own(org, tmp_path):
     """The writers themselves refuse, whoever calls them (a page, the self-test, a future command)."""
     from svdesk import render
-    from svdesk.compose.document import Document
+    from svdesk.document.model import Document
     from svdesk.domain.errors import SvdeskError
     from svdesk.store.readings_io import export_csv
     from svdesk.store.workspace import open_workspace

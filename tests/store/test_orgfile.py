@@ -6,7 +6,7 @@ import struct
 import pytest
 
 from svdesk.domain.organisation import Organisation
-from svdesk.store import backups
+from svdesk.store import backups, restore
 from svdesk.store.fileformat import APPLICATION_ID, FileRefused
 from svdesk.store.migrations import SCHEMA_VERSION
 from svdesk.store.orgfile import health_check, open_file
@@ -169,7 +169,7 @@ def test_restore_backup_keeps_current_version(tmp_path):
     ws.organisation.update(staff=2)
     ws.close()
     first = [b for b in backups.list_backups(path) if b.reason == "open"][0]
-    backups.restore_backup(first.path, path)
+    restore.restore_backup(first.path, path)
     ws = open_workspace(path)
     assert ws.organisation.get().staff == 1
     ws.close()
@@ -250,10 +250,10 @@ def test_restoring_the_oldest_copy_when_the_keep_limit_is_reached(tmp_path, monk
         ws = open_workspace(path)
         ws.organisation.update(staff=staff)
         ws.close()
-        backups.restore_backup(backups.list_backups(path)[-1].path, path)  # fills the before-restore copies
+        restore.restore_backup(backups.list_backups(path)[-1].path, path)  # fills the before-restore copies
     before_restore = [b for b in backups.list_backups(path) if b.reason == "before-restore"]
     assert len(before_restore) == 2
-    backups.restore_backup(before_restore[-1].path, path)  # the oldest: rotated away while restoring
+    restore.restore_backup(before_restore[-1].path, path)  # the oldest: rotated away while restoring
     ws = open_workspace(path, read_only=True)
     try:
         assert ws.organisation.get().name == "Full"

@@ -16,7 +16,12 @@ DEMO_TODAY = dt.date(2026, 11, 22)  # the demo is written for this day
 @pytest.fixture(autouse=True)
 def demo_today(monkeypatch):
     from svdesk.domain import dates
+    from svdesk.ui.pages import STEPS
 
+    # Every page imported first: a module that does `from svdesk.domain.dates import today` while
+    # the fake is in place would keep the fake for the rest of the session.
+    for step in STEPS:
+        step.page_class()
     monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
 
 

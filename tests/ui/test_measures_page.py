@@ -195,7 +195,8 @@ def test_demo_page_opens_on_the_first_indicator(qtbot, demo_workspace, dialogs):
     assert "on track" in page.progress_panel.headline.text()
 
 
-def test_qtcharts_is_not_loaded_until_a_chart_is_shown(tmp_path):
+def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
+    """The chart is painted from svdesk.render.chartlayout: QtCharts (PySide6-Addons) is never loaded."""
     code = textwrap.dedent("""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -212,12 +213,14 @@ def test_qtcharts_is_not_loaded_until_a_chart_is_shown(tmp_path):
         before = "PySide6.QtCharts" in sys.modules
         window.show_page("measures")
         app.processEvents()
-        print(before, "PySide6.QtCharts" in sys.modules)
+        from svdesk.ui.charts import ProgressChart
+        shown = [c for c in window.findChildren(ProgressChart) if c.has_chart]
+        print(before, "PySide6.QtCharts" in sys.modules, bool(shown))
         window.close(); ws.close()
     """)
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "demo.svdesk")],
                             capture_output=True, text=True, timeout=120)
-    assert result.stdout.split() == ["False", "True"], result.stderr
+    assert result.stdout.split() == ["False", "False", "True"], result.stderr
 
 
 def test_unsaved_typing_survives_switching_indicators(page, page_ctx):

@@ -5,7 +5,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 
 from svdesk import selftest
-from svdesk.compose import exports
+from svdesk.services import export_registry as exports
 from svdesk.ui import pages as pages_module
 from svdesk.ui.pages import page_classes
 from svdesk.ui.pages.base import Page

@@ -304,7 +304,7 @@ class Cic34Page(Page):
         self._say_copied("The whole report is on the clipboard.")
 
     def export(self, fmt: str) -> Path | None:
-        from svdesk.compose.cic34 import export_report
+        from svdesk.services.exports import export_report
 
         self.finish_editing()
         if self.report is None:

@@ -264,16 +264,18 @@ class SummaryPage(Page):
                 grid.addWidget(cell, number // 3, number % 3)
             self.paper_layout.addLayout(grid)
         if summary.charts:
+            from svdesk.document.chartdata import alt_text
+
             width = PAPER_WIDTH - 50
             for chart in summary.charts:
                 picture = QLabel()
                 pixmap = self._chart_pixmap(chart.chart, width)
                 picture.setPixmap(pixmap)
                 picture.setFixedSize(pixmap.size())
-                picture.setAccessibleName(chart.chart.alt_text())
+                picture.setAccessibleName(alt_text(chart.chart))
                 # Tab stops on it, so a screen reader reaches the chart's description.
                 picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                picture.setToolTip(chart.chart.alt_text())
+                picture.setToolTip(alt_text(chart.chart))
                 add(picture)
         for story in summary.stories:
             add(_label(story.title, "font-weight: bold; margin-top: 6px;"))
@@ -298,7 +300,7 @@ class SummaryPage(Page):
 
     # -- output -----------------------------------------------------------------------------------
     def export(self) -> Path | None:
-        from svdesk.compose.summary import export_summary
+        from svdesk.services.exports import export_summary
 
         if self.summary is None:
             return None

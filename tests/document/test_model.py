@@ -3,8 +3,8 @@ chart helpers every renderer shares."""
 
 import pytest
 
-from svdesk.compose.chartdata import chart_table, describe_chart, format_value
-from svdesk.compose.document import (
+from svdesk.document.chartdata import alt_text, chart_table, describe_chart, format_value
+from svdesk.document.model import (
     BulletList, ChartSpec, Document, Figure, Figures, Heading, PageBreak, Paragraph, Quote, Series, Span, Table,
     block_word_count, blocks_word_count, bold, italic, plain_text, section_word_count,
 )
@@ -115,8 +115,8 @@ def test_a_chart_has_words_for_those_who_cannot_see_it():
     text = describe_chart(spec)
     assert text == ("Line chart: Young people trained. Trained (young people): 2024/25 42, 2026/27 58. "
                     "Target 60. Baseline 18.")
-    assert spec.alt_text() == text
-    assert ChartSpec("x", "bar", [], description="Mine").alt_text() == "Mine"
+    assert alt_text(spec) == text
+    assert alt_text(ChartSpec("x", "bar", [], description="Mine")) == "Mine"
     table = chart_table(spec)
     assert table.header == ("", "Trained (young people)", "Target", "Baseline")
     assert table.rows[1] == ("2025/26", "–", "60", "18")

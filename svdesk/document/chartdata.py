@@ -6,7 +6,7 @@ of the pictures in Word and PDF, so every format says the same numbers the same 
 
 from __future__ import annotations
 
-from svdesk.compose.document import ChartSpec, Table
+from svdesk.document.model import ChartSpec, Table
 
 _PREFIX_UNITS = ("£", "€", "$")
 _SUFFIX_UNITS = ("%",)
@@ -50,6 +50,11 @@ def describe_chart(spec: ChartSpec) -> str:
     if spec.baseline is not None:
         parts.append(f"{spec.baseline_label or 'Baseline'} {format_value(spec.baseline, spec.unit)}")
     return ". ".join(parts) + "."
+
+
+def alt_text(spec: ChartSpec) -> str:
+    """The chart's text alternative: the composer's own description, else ``describe_chart``."""
+    return spec.description or describe_chart(spec)
 
 
 def chart_table(spec: ChartSpec) -> Table:

@@ -272,13 +272,6 @@ class ChartSpec:
                 seen.setdefault(x, None)
         return tuple(seen)
 
-    def alt_text(self) -> str:
-        if self.description:
-            return self.description
-        from svdesk.compose.chartdata import describe_chart
-
-        return describe_chart(self)
-
 
 @dataclass(frozen=True)
 class PageBreak:

@@ -3,7 +3,7 @@ else that wants "all of them") finds them without knowing each builder.
 
 To add yours, append ONE line to ``EXPORTS`` below::
 
-    Export("tender answer", ("docx", "pdf", "md", "txt"), "svdesk.compose.tender:export_all"),
+    Export("tender answer", ("docx", "pdf", "md", "txt"), "svdesk.services.exports:export_all_answers"),
 
 ``function`` is ``"module:function"`` (imported only when the export runs, so listing an export
 never loads reportlab or python-docx) or a plain callable. It is called as
@@ -28,15 +28,6 @@ if TYPE_CHECKING:  # only for the annotation: this module stays cheap to import
     from svdesk.store.workspace import Workspace
 
 ExportFunction = Callable[["Workspace", Path], list[Path]]
-
-
-@dataclass(frozen=True)
-class ExportOutcome:
-    """A document written: where, and what the person should know about it (characters the
-    format could not hold, stories recorded in the use log, what was left out)."""
-
-    path: Path
-    notes: tuple[str, ...] = ()
 
 # Suffixes an export may declare; the self-test knows how to check each of them.
 KNOWN_FORMATS = ("pdf", "docx", "xlsx", "md", "txt", "csv", "json", "png", "svg", "html")
@@ -67,11 +58,11 @@ class Export:
 
 # In the order the journey reaches them.
 EXPORTS: list[Export] = [
-    Export("statement", ("docx", "pdf", "md", "txt"), "svdesk.compose.statement:export_all"),
+    Export("statement", ("docx", "pdf", "md", "txt"), "svdesk.services.exports:export_all_statements"),
     Export("indicator readings", ("csv",), "svdesk.store.readings_io:export_all"),
-    Export("tender answer", ("docx", "pdf", "md", "txt"), "svdesk.compose.tender:export_all"),
-    Export("delivery report", ("docx", "pdf", "md", "txt"), "svdesk.compose.delivery:export_all"),
-    Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.compose.cic34:export_all"),
-    Export("impact summary", ("pdf",), "svdesk.compose.summary:export_all"),
-    Export("consent form", ("docx", "pdf"), "svdesk.compose.consent_form:export_all"),
+    Export("tender answer", ("docx", "pdf", "md", "txt"), "svdesk.services.exports:export_all_answers"),
+    Export("delivery report", ("docx", "pdf", "md", "txt"), "svdesk.services.exports:export_all_deliveries"),
+    Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.services.exports:export_all_cic34"),
+    Export("impact summary", ("pdf",), "svdesk.services.exports:export_all_summaries"),
+    Export("consent form", ("docx", "pdf"), "svdesk.services.exports:export_all_consent_forms"),
 ]

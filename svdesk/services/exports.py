@@ -1,0 +1,206 @@
+"""Exporting a document: compose it, check what the format can hold, write it (atomically, by
+``svdesk.render.write``) and record each story it tells in the stories' use log.
+
+    export_answer(workspace, tender_id, "docx", path)      # -> ExportOutcome(path, notes)
+    export_report(workspace, year, "pdf", path)            # the CIC34 report
+    export_summary(workspace, year, path)                  # the impact summary (PDF)
+
+The ``export_all_*`` functions are the self-test's list of every export
+(``svdesk.services.export_registry``). ``svdesk.render`` is imported only inside the functions
+that write, so importing this module never loads reportlab or python-docx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from svdesk.compose import cic34, consent_form, delivery, statement
+from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
+from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
+from svdesk.compose.tender import answer_for_export, safe_file_stem
+from svdesk.compose.tender_material import TENDER_USE
+from svdesk.domain.dates import today as _today
+from svdesk.domain.errors import SvdeskError
+from svdesk.domain.financial_year import FinancialYear
+
+_ANSWER_FORMATS = ("docx", "pdf", "md", "txt")
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """A document written: where, and what the person should know about it (characters the
+    format could not hold, stories recorded in the use log, what was left out)."""
+
+    path: Path
+    notes: tuple[str, ...] = ()
+
+
+def _write(document, fmt: str, path) -> tuple[Path, list[str]]:
+    from svdesk import render
+
+    notes = render.inspect(document, fmt).sentences()
+    return render.write(document, fmt, path), notes
+
+
+def _logged_note(workspace, story_ids) -> tuple[str, ...]:
+    if not story_ids or workspace.read_only:
+        return ()
+    return (f"{len(story_ids)} {'story was' if len(story_ids) == 1 else 'stories were'} recorded in the "
+            "stories' use log.",)
+
+
+# -- the story use log ------------------------------------------------------------------------------
+def record_story_uses(workspace, stories, uses, document_name: str, when: dt.date) -> None:
+    """One use-log row per story and use, at the level each story is told (reports, summary)."""
+    if workspace.read_only or not stories:
+        return
+    for story in stories:
+        for use in uses:
+            workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
+
+
+def record_answer_story_uses(workspace, story_ids, document_name: str, on: dt.date) -> None:
+    """One use-log row per story whose words are in a tender answer (exported, copied or sent)."""
+    repo = workspace.stories
+    if workspace.read_only:
+        return
+    for story_id in dict.fromkeys(story_ids):
+        repo.record_use(story_id, TENDER_USE, document_name, on)
+
+
+# -- the statement ----------------------------------------------------------------------------------
+def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
+    from svdesk.render import format_for_path
+
+    document = statement.statement_document(workspace)
+    if document is None:
+        raise SvdeskError("The statement has not been agreed yet, so there is nothing to export. "
+                          "Mark it as agreed first: exports never use a draft.")
+    fmt = fmt or format_for_path(path) or "docx"
+    written, notes = _write(document, fmt, path)
+    return ExportOutcome(written, tuple(notes))
+
+
+def export_all_statements(workspace, out_dir: Path) -> list[Path]:
+    """For the exports registry: the agreed statement in every format (nothing while unagreed)."""
+    if workspace.statements.current_agreed() is None:
+        return []
+    stem = statement.file_stem(workspace)
+    return [export_statement(workspace, Path(out_dir) / f"{stem}.{fmt}", fmt).path for fmt in statement.FORMATS]
+
+
+# -- a tender's answer and a won contract's delivery report -----------------------------------------
+def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
+                  today: dt.date | None = None) -> ExportOutcome:
+    on = today or _today()
+    answer = answer_for_export(workspace, tender_id, which, on)
+    if answer.story_ids and workspace.read_only:
+        raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
+                          "use log, but the file is open read-only (or in another window). Export it from the "
+                          "window that has it open, or close that window and try again.")
+    written, notes = _write(answer.document, fmt, path)
+    record_answer_story_uses(workspace, answer.story_ids, f"Tender answer for {answer.tender.name} ({written.name})",
+                             on)
+    if answer.story_ids:
+        notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
+                     "recorded in the stories' use log.")
+    return ExportOutcome(written, tuple(notes))
+
+
+def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None):
+    """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
+    pasted into a portal. The caller records the story uses once the clipboard is set."""
+    from svdesk import render
+
+    answer = answer_for_export(workspace, tender_id, which, today)
+    return answer.text, render.render_html(answer.body(), fragment=True), answer
+
+
+def export_all_answers(workspace, out_dir) -> list[Path]:
+    """Every tender's answer in every format (for ``svdesk --self-test`` and batch use)."""
+    out_dir = Path(out_dir)
+    written = []
+    for each in workspace.tenders.all():
+        stem = f"{safe_file_stem(each.name)} {each.id[:8]}"
+        for fmt in _ANSWER_FORMATS:
+            written.append(export_answer(workspace, each.id, fmt, out_dir / f"{stem}.{fmt}").path)
+    return written
+
+
+def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
+    document = delivery.delivery_document(workspace, tender_id, today)
+    written, notes = _write(document, fmt, path)
+    return ExportOutcome(written, tuple(notes))
+
+
+def export_all_deliveries(workspace, out_dir) -> list[Path]:
+    """The delivery report of every won contract, in every format."""
+    written = []
+    for won in workspace.tenders.won():
+        stem = f"Delivery {safe_file_stem(won.name)} {won.id[:8]}"
+        for fmt in _ANSWER_FORMATS:
+            written.append(export_delivery(workspace, won.id, fmt, Path(out_dir) / f"{stem}.{fmt}").path)
+    return written
+
+
+# -- the CIC34 report and the impact summary --------------------------------------------------------
+def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: dt.date | None = None,
+                  report: Cic34Report | None = None) -> ExportOutcome:
+    """Writes the report and records each story it prints in the stories' use log. ``report``
+    may be given when the caller has just drafted it (same year)."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in cic34.FORMATS:
+        raise SvdeskError(f"The CIC34 report can be saved as {', '.join(cic34.FORMATS)}, not “{fmt}”.")
+    if report is None or report.year != year:
+        report = draft_report(workspace, year, today)
+    leaks = report.excluded_in_print()
+    if leaks:
+        titles = ", ".join(f"“{item.title}”" for item in leaks)
+        raise SvdeskError(
+            f"Your edited text still tells {titles}, whose consent does not cover public reports. "
+            "Take it out (or reset the part to the drafted text) before exporting."
+        )
+    written, notes = _write(report.document(), fmt, path)
+    used = report.stories_used()
+    record_story_uses(workspace, used, REPORT_USES, f"CIC34 report {year.label} ({written.name})", report.today)
+    return ExportOutcome(written, tuple(notes) + _logged_note(workspace, used))
+
+
+def export_all_cic34(workspace, out_dir: Path) -> list[Path]:
+    """For the exports registry: the latest finished year's report in every format."""
+    year = default_year(workspace)
+    report = draft_report(workspace, year)
+    return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report).path
+            for fmt in cic34.FORMATS]
+
+
+def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | None = None,
+                   summary: Summary | None = None) -> ExportOutcome:
+    """Writes the leaflet as PDF and logs each story it tells."""
+    if summary is None or summary.year != year:
+        summary = draft_summary(workspace, year, today)
+    written, dropped = _write(summary.document(), "pdf", path)
+    record_story_uses(workspace, summary.stories, SUMMARY_USES,
+                      f"Impact summary {year.label} ({written.name})", summary.today)
+    return ExportOutcome(written, tuple(summary.notes) + tuple(dropped))
+
+
+def export_all_summaries(workspace, out_dir: Path) -> list[Path]:
+    """For the exports registry: the latest finished year's summary."""
+    year = default_year(workspace)
+    drafted = draft_summary(workspace, year)
+    return [export_summary(workspace, year, Path(out_dir) / f"{drafted.file_stem}.pdf", summary=drafted).path]
+
+
+# -- the consent form -------------------------------------------------------------------------------
+def export_consent_form(workspace, fmt: str, path: Path, story_id: str | None = None) -> ExportOutcome:
+    written, notes = _write(consent_form.consent_form(workspace, story_id), fmt, path)
+    return ExportOutcome(written, tuple(notes))
+
+
+def export_all_consent_forms(workspace, out_dir: Path) -> list[Path]:
+    """The blank form, in each format (for the self-test's list of every export)."""
+    return [export_consent_form(workspace, fmt, Path(out_dir) / f"Consent form.{fmt}").path
+            for fmt in consent_form.FORMATS]
