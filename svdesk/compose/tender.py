@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from svdesk.compose.answer_as_sent import buyer_word_count, for_format, typeset
 from svdesk.compose.answer_fit import fit
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.compose.document import Document
@@ -129,7 +130,8 @@ def record_story_uses(workspace, story_ids, document_name: str, on: dt.date) -> 
         repo.record_use(story_id, TENDER_USE, document_name, on)
 
 
-def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None) -> AnswerForExport:
+def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
+                      cover: bool = False) -> AnswerForExport:
     if which not in WHICH:
         raise SvdeskError(f"Choose which answer to export: {', '.join(WHICH)}.")
     on = today or _today()
@@ -150,60 +152,111 @@ def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.
         kind, submitted_on = "draft", None
     story_ids = tuple(stories_in_text(workspace, text, candidates))
     check_consent(workspace, story_ids, on)
-    document = answer_document(workspace, tender, text, kind, submitted_on, on)
+    document = answer_document(workspace, tender, text, kind, submitted_on, on, cover)
     return AnswerForExport(tender, text, kind, submitted_on, story_ids, document)
 
 
 def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_on: dt.date | None,
-                    on: dt.date) -> Document:
+                    on: dt.date, cover: bool = False) -> Document:
+    """The answer as a document. Every word of its body is the answer's: the title, buyer,
+    reference and date go to the page footer and the file's properties, where the buyer's word
+    count does not look, unless ``cover`` asks for them as a title block (which adds words)."""
     org = workspace.organisation.get()
-    words = count_words(text)
-    limit = f" (limit {tender.word_limit:,})" if tender.word_limit else ""
-    when = f"Submitted {format_date(submitted_on)}" if kind == "submitted" else f"Draft of {format_date(on)}"
+    dated = submitted_on if kind == "submitted" and submitted_on else on
     meta = [line for line in (
         org.name,
-        f"Reference {tender.reference}" if tender.reference.strip() else "",
-        f"{when} · {words:,} words{limit}, headings included",
+        f"Reference {tender.reference.strip()}" if tender.reference.strip() else "",
+        # Never "Draft of …": a draft exported is what the person sends.
+        f"Submitted {format_date(dated)}" if kind == "submitted" else format_date(dated),
     ) if line]
     buyer = tender.buyer.strip()
+    title = tender.title.strip() or "Social value answer"
+    footer = " · ".join(part for part in (
+        org.name.strip(), title, buyer, f"Ref. {tender.reference.strip()}" if tender.reference.strip() else "") if part)
     return Document(
-        title=tender.title.strip() or "Social value answer",
+        title=title,
         subtitle=f"Social value response to {buyer}" if buyer else "Social value response",
         meta=tuple(meta),
-        blocks=text_to_blocks(text),
-        footer=f"{org.name} — social value response" if org.name else "Social value response",
+        blocks=typeset(text_to_blocks(text)),
+        footer=footer,
         author=org.name,
         keywords=("social value", "tender"),
+        title_block=cover,
     )
+
+
+def over_limit_problem(answer: "AnswerForExport", fmt: str, words: int) -> str:
+    limit = answer.tender.word_limit
+    what = "with its cover block " if answer.document.title_block else ""
+    return (f"The answer {what}is {words:,} words as the buyer counts them, over the limit of {limit:,}, so "
+            "nothing was exported. Shorten it (or draft it again) and export once more — or, to export it "
+            "anyway, use --allow-over-limit on the command line.")
+
+
+def over_limit_warning(workspace, tender_id: str, fmt: str, today: dt.date | None = None) -> str:
+    """A sentence for the window when the answer in ``fmt`` is over the limit as the buyer counts
+    it (the window then asks whether to export anyway), or ""."""
+    from svdesk import render
+
+    fmt = render.normalise_format(fmt)
+    answer = answer_for_export(workspace, tender_id, "auto", today)
+    limit = answer.tender.word_limit
+    words = buyer_word_count(answer.document, fmt)
+    if limit is None or words <= limit:
+        return ""
+    return (f"The answer is {words:,} words as the buyer counts them, {words - limit:,} over the limit of "
+            f"{limit:,}. An evaluator may stop reading at the limit, or mark it non-compliant.")
 
 
 # -- files -------------------------------------------------------------------------------------
 def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
-                  today: dt.date | None = None) -> ExportOutcome:
+                  today: dt.date | None = None, *, allow_over_limit: bool = False,
+                  cover: bool = False) -> ExportOutcome:
+    """Writes the answer; refuses (SvdeskError, nothing written) when the file would be over the
+    tender's word limit as the buyer counts it, unless ``allow_over_limit``."""
     from svdesk import render
 
     on = today or _today()
-    answer = answer_for_export(workspace, tender_id, which, on)
+    answer = answer_for_export(workspace, tender_id, which, on, cover)
+    fmt = render.normalise_format(fmt)
+    document = for_format(answer.document, fmt)
+    words = buyer_word_count(answer.document, fmt)
+    limit = answer.tender.word_limit
+    over = limit is not None and words > limit
+    if over and not allow_over_limit:
+        raise SvdeskError(over_limit_problem(answer, fmt, words))
     if answer.story_ids and workspace.read_only:
         raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
                           "use log, but the file is open read-only (or in another window). Export it from the "
                           "window that has it open, or close that window and try again.")
-    report = render.inspect(answer.document, fmt)
-    written = render.write(answer.document, fmt, path)
+    report = render.inspect(document, fmt)
+    written = render.write(document, fmt, path)
     record_story_uses(workspace, answer.story_ids, f"Tender answer for {answer.tender.name} ({written.name})", on)
     notes = list(report.sentences())
+    if cover:
+        added = words - buyer_word_count(replace(answer.document, title_block=False), fmt)
+        notes.append(f"The cover block (title, buyer, reference, date) adds {added:,} words: the file holds "
+                     f"{words:,} words as the buyer counts them" + (f" (limit {limit:,})." if limit else "."))
+    if over:
+        notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
+                     f"limit of {limit:,}.")
     if answer.story_ids:
         notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
                      "recorded in the stories' use log.")
     return ExportOutcome(written, tuple(notes))
 
 
-def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None):
+def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
+                     allow_over_limit: bool = False):
     """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
-    pasted into a portal. The caller records the story uses once the clipboard is set."""
+    pasted into a portal. The caller records the story uses once the clipboard is set. Refused
+    like a file when the text is over the word limit (unless ``allow_over_limit``)."""
     from svdesk import render
 
     answer = answer_for_export(workspace, tender_id, which, today)
+    limit = answer.tender.word_limit
+    if limit is not None and answer.words > limit and not allow_over_limit:
+        raise SvdeskError(over_limit_problem(answer, "txt", answer.words).replace("exported", "copied"))
     return answer.text, render.render_html(answer.body(), fragment=True), answer
 
 

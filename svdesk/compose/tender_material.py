@@ -12,6 +12,7 @@ The statement is the current AGREED version — never the working draft.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from svdesk.compose.answer_fit import (
@@ -45,10 +46,16 @@ def _outcome_label(tag: str, frameworks: list[Framework]) -> str:
     key = tag.partition("/")[0]
     for framework in frameworks:
         if framework.key == key:
-            label = framework.label_of(tag)
+            label = _without_check_marks(framework.label_of(tag) or "")
             if label:
                 return f"{framework.short_name}: {label}"
     return tag
+
+
+def _without_check_marks(label: str) -> str:
+    """'Fair work (check)' -> 'Fair work': the mark is a note to the person that the name is not
+    yet confirmed against the published list, never something the buyer should read."""
+    return " ".join(re.sub(r"\(\s*check\s*\)", " ", label, flags=re.IGNORECASE).split())
 
 
 def contract_phrase(months: int | None) -> str:
@@ -143,11 +150,25 @@ def result_text(workspace, indicator) -> ResultText | None:
         if latest.value != before.value:
             word = "up" if latest.value > before.value else "down"
             sentence += f", {word} from {before.text} in {before.year.label}"
-    # The first sentence of how it is collected says where the figure comes from.
-    how = sentences(clean_text(getattr(indicator, "how_collected", "")))
-    source = how[0].split("; ")[0].rstrip(".") if how else "our own monitoring records"
+    source = _source_of(indicator)
     sentence += f". Source: {source}."
     return ResultText(indicator.id, name, sentence, _estimate(workspace, indicator, latest, period))
+
+
+def _source_of(indicator) -> str:
+    """Where the figure comes from, in the person's words: the first sentence of how it is
+    collected — unless that is still the indicator library's guidance (advice to the person,
+    such as "Count each …"), which is not a source."""
+    how_collected = clean_text(getattr(indicator, "how_collected", ""))
+    key = getattr(indicator, "library_key", "")
+    if key and how_collected.strip():
+        from svdesk.store.indicator_library import suggestion
+
+        guidance = suggestion(key)
+        if guidance is not None and " ".join(guidance.how_collected.split()) == " ".join(how_collected.split()):
+            how_collected = ""
+    how = sentences(how_collected)
+    return how[0].split("; ")[0].rstrip(".") if how else "our own monitoring records"
 
 
 def _estimate(workspace, indicator, year_total, period: str) -> str:

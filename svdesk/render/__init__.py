@@ -120,6 +120,11 @@ def _match_permissions(temp_name: str) -> None:
     os.chmod(temp_name, 0o666 & ~umask)
 
 
+def normalise_format(fmt: str) -> str:
+    """'Word' -> 'docx', '.md' -> 'md'; SvdeskError for a format svdesk does not write."""
+    return _check_format(fmt)
+
+
 def _check_format(fmt: str) -> str:
     fmt = (fmt or "").lower().lstrip(".")
     fmt = {"text": "txt", "markdown": "md", "word": "docx", "htm": "html"}.get(fmt, fmt)

@@ -374,8 +374,12 @@ class AnswerTab(QWidget):
         from svdesk.compose.tender import clipboard_answer, record_story_uses
 
         self.save_text()
+        allow = self._allow_over_limit("txt", "Copy anyway")
+        if allow is None:
+            return
         try:
-            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today())
+            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today(),
+                                                   allow_over_limit=allow)
             if answer.story_ids and self.ctx.workspace.read_only:
                 raise SvdeskError("The answer includes a story, and each use must be recorded in the use log, but "
                                   "this file is open read-only.")
@@ -393,15 +397,32 @@ class AnswerTab(QWidget):
                             "the tender portal or a document.")
         self.open_button.hide()
 
+    def _allow_over_limit(self, fmt: str, yes: str) -> bool | None:
+        """False when the answer is within its limit; True when it is over and the person still
+        wants it out; None when they would rather shorten it first."""
+        from svdesk.compose.tender import over_limit_warning
+
+        try:
+            warning = over_limit_warning(self.ctx.workspace, self.tender.id, fmt, today())
+        except SvdeskError:
+            return False   # the export itself says what is wrong
+        if not warning:
+            return False
+        return True if self.ctx.dialogs.confirm(self, "Over the word limit", warning, yes=yes) else None
+
     def export(self, fmt: str) -> None:
         from svdesk.compose.tender import export_answer, safe_file_stem
 
         self.save_text()
+        allow = self._allow_over_limit(fmt, "Export anyway")
+        if allow is None:
+            return
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
         outcome = export_to_chosen_file(
             self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
             f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter,
-            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today()))
+            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today(),
+                                       allow_over_limit=allow))
         if outcome is None:
             return
         self._last_path = outcome.path
