@@ -141,6 +141,9 @@ class Commitment:
     frequency: str = ""      # a key of FREQUENCIES
     evidence: str = ""
     accountable: str = ""
+    value_per_unit_pence: int | None = None   # what one unit is worth, in the person's own figure
+    value_basis: str = ""                     # where that figure comes from, in their words
+    additional: bool | None = None            # True over and above the core contract; False part of it
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -148,6 +151,13 @@ class Commitment:
     @property
     def name(self) -> str:
         return self.promise.strip() or "Untitled commitment"
+
+    @property
+    def quantity(self) -> float | None:
+        """How many over the contract (what a value per unit multiplies); None for a level ("60 %")."""
+        if is_level(self.unit):
+            return None
+        return self.over_contract
 
     def problems(self) -> list[str]:
         problems = []
@@ -165,6 +175,12 @@ class Commitment:
                 problems.append(f"{label} must be a number of 0 or more.")
         if self.frequency not in FREQUENCIES:
             problems.append("Choose how often it is reported from the list.")
+        if self.value_per_unit_pence is not None and not 0 <= self.value_per_unit_pence <= 10**11:
+            problems.append("The value of one unit must be an amount of £0 or more.")
+        if len(self.value_basis) > MAX_LINE * 2:
+            problems.append(f"Where the value comes from is too long (at most {MAX_LINE * 2} characters).")
+        if self.value_per_unit_pence is not None and not self.value_basis.strip():
+            problems.append("Say where the value of one unit comes from (e.g. “the buyer's rate for a volunteer hour”).")
         return problems
 
     def validated(self) -> "Commitment":

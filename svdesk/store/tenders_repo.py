@@ -25,7 +25,10 @@ ANSWER_COLUMNS = ("answer_text", "answer_generated", "answer_notes", "answer_sto
 COMMITMENT_COLUMNS = (
     "tender_id", "position", "promise", "for_whom", "unit", "per_year", "over_contract", "by_when", "indicator_id",
     "actions", "people", "milestones", "kpis", "frequency", "evidence", "accountable",
+    "value_per_unit_pence", "value_basis", "additional",
 )
+# Added by a later step: a dump written before it has none of them.
+_COMMITMENT_DEFAULTS = {"value_per_unit_pence": None, "value_basis": "", "additional": None}
 # After an answer was sent, these may still change on its commitments: the link that tracks
 # delivery, not the promise itself.
 TRACKING_FIELDS = {"indicator_id"}
@@ -66,12 +69,14 @@ def tender_from_row(row: dict) -> Tender:
 def commitment_to_row(commitment: Commitment) -> dict:
     row = {key: getattr(commitment, key) for key in COMMITMENT_COLUMNS}
     row["by_when"] = _iso(commitment.by_when)
+    row["additional"] = None if commitment.additional is None else int(commitment.additional)
     return row
 
 
 def commitment_from_row(row: dict) -> Commitment:
-    values = {key: row[key] for key in COMMITMENT_COLUMNS}
+    values = {key: row[key] if key in row else _COMMITMENT_DEFAULTS[key] for key in COMMITMENT_COLUMNS}
     values["by_when"] = _date(row["by_when"])
+    values["additional"] = None if values["additional"] is None else bool(values["additional"])
     return Commitment(id=row["id"], created_at=row["created_at"], updated_at=row["updated_at"],
                       deleted_at=row["deleted_at"], **values)
 
