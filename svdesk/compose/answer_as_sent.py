@@ -65,6 +65,11 @@ def for_format(document: Document, fmt: str) -> Document:
             blocks.append(Paragraph((italic(body),)))
             if block.attribution:
                 blocks.append(Paragraph(f"— {block.attribution}"))
+        elif isinstance(block, Table):
+            # A Markdown table adds a row of "---" and outer "|": the editor's lines add neither.
+            from svdesk.compose.answer_text import blocks_to_text
+
+            blocks.append(Paragraph(blocks_to_text([block])))
         else:
             blocks.append(block)
     return replace(document, blocks=tuple(blocks))

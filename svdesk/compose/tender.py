@@ -16,6 +16,7 @@ from pathlib import Path
 
 from svdesk.compose.answer_as_sent import buyer_word_count, for_format, typeset
 from svdesk.compose.answer_fit import fit
+from svdesk.compose.answer_parts import PartPlan, fit_parts, plan_parts
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.compose.document import Document
 from svdesk.compose.exports import ExportOutcome
@@ -37,6 +38,7 @@ class DraftAnswer:
     left_out: tuple[str, ...]   # what the word limit made us leave out or shorten
     story_ids: tuple[str, ...]
     checks: tuple[str, ...]     # what the person should fix or know (missing parts, statement not agreed)
+    plan: PartPlan | None = None  # the question's parts and their coverage, when it has parts
 
     @property
     def fits(self) -> bool:
@@ -47,9 +49,29 @@ def draft_answer(workspace, tender_id: str, today: dt.date | None = None) -> Dra
     """A fresh draft from the records (nothing is stored)."""
     tender = workspace.tenders.get(tender_id)
     gathered = gather(workspace, tender, today or _today())
-    fitted = fit(gathered.material, tender.word_limit)
-    return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, fitted.story_ids,
-                       tuple(gathered.checks))
+    plan = plan_for(workspace, tender, gathered)
+    if plan is None:
+        # No recognisable parts: the usual evaluator order.
+        fitted = fit(gathered.material, tender.word_limit)
+        return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, fitted.story_ids,
+                           tuple(gathered.checks))
+    fitted = fit_parts(plan, tender.word_limit)
+    story_ids = tuple(stories_in_text(workspace, fitted.text, [s.story_id for s in gathered.material.stories]))
+    checks = [f"Not covered — {line}" for line in plan.sentences()] + gathered.checks
+    return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, story_ids,
+                       tuple(checks), plan)
+
+
+def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None) -> PartPlan | None:
+    """The question's parts with what the records hold for each, or None when the question has
+    no parts svdesk recognises."""
+    from svdesk.compose.question_kinds import parse, vocabulary
+
+    question = parse(tender.question)
+    if not question.parts:
+        return None
+    gathered = gathered or gather(workspace, tender, today or _today())
+    return plan_parts(question, tender, workspace.tenders.commitments(tender.id), gathered.material, vocabulary())
 
 
 def redraft(workspace, tender_id: str, today: dt.date | None = None) -> DraftAnswer:

@@ -55,6 +55,7 @@ class QuestionPart:
     marker: str          # the buyer's letter or number as written ("(a)", "2.", "•"), or "" for an ask in prose
     text: str            # the buyer's words for this part
     kind: str            # a key of the vocabulary
+    also: tuple[str, ...] = ()   # other kinds the part asks for too ("including timescales")
 
     @property
     def letter(self) -> str:
@@ -66,8 +67,17 @@ class QuestionPart:
         """The buyer's own words, shortened sensibly, keeping their letter: '(b) How many
         apprenticeships you will create'."""
         words = _lead_in(self.text).split()
+        # Cut at the buyer's own first break (":", ";", then ",") when it comes after a few words.
+        for marks in ((":", ";"), (",",)):
+            stop = next((i for i, w in enumerate(words[:HEADING_WORDS + 1]) if i >= 2 and w.endswith(marks)), None)
+            if stop is not None:
+                words = words[: stop + 1]
+                break
         short = " ".join(words[:HEADING_WORDS])
         short = short.rstrip(" ,;:.?!—–-") if len(words) <= HEADING_WORDS else _cut_at_small_word(words)
+        # Kept a heading: no closing bracket, quotation mark or other punctuation at its end.
+        short = re.sub(r"\s*\([^()]*\)?$", "", short) if short.endswith(")") else short
+        short = short.rstrip(" ,;:.?!—–-\"'”’)").strip()
         short = short[:1].upper() + short[1:]
         return f"{self.letter} {short}".strip() if short else (self.letter or "This part")
 
@@ -285,7 +295,8 @@ def _trigger_pattern(trigger: str) -> re.Pattern:
 _PATTERNS: dict[str, re.Pattern] = {}
 
 
-def _matches(trigger: str, text: str) -> bool:
+def matches_phrase(trigger: str, text: str) -> bool:
+    """Whether a trigger phrase of the vocabulary (whole words; a trailing * any ending) is in the text."""
     pattern = _PATTERNS.get(trigger)
     if pattern is None:
         pattern = _PATTERNS[trigger] = _trigger_pattern(trigger)
@@ -300,18 +311,34 @@ def _phrase_weight(trigger: str) -> float:
     return 1 + words * 0.75 + (0.25 if words > 1 else 0)
 
 
+def scores(text: str, vocabulary: Vocabulary) -> dict[str, float]:
+    found = {}
+    for kind in vocabulary.kinds:
+        score = kind.weight * (sum(_phrase_weight(t) for t in kind.triggers if matches_phrase(t, text))
+                               + GENERIC * sum(_phrase_weight(t) for t in kind.generic if matches_phrase(t, text)))
+        if score > 0:
+            found[kind.key] = score
+    return found
+
+
 def classify(text: str, vocabulary: Vocabulary, context: str = "") -> str:
     """The kind whose trigger phrases the text matches best (longer phrases weigh more: "over and
-    above" beats "above"); the context (the lead-in above a list) decides only a tie or no match."""
-    best, best_score = None, 0.0
-    for kind in vocabulary.kinds:
-        score = kind.weight * (sum(_phrase_weight(t) for t in kind.triggers if _matches(t, text))
-                               + GENERIC * sum(_phrase_weight(t) for t in kind.generic if _matches(t, text)))
-        if context:
-            score += 0.1 * sum(1 for t in kind.triggers if _matches(t, context))
-        if score > best_score:
-            best, best_score = kind.key, score
-    return best or vocabulary.fallback
+    above" beats "above"); ties go to the kind listed first."""
+    found = scores(text, vocabulary)
+    if not found:
+        return vocabulary.fallback
+    best = max(found.values())
+    return next(kind.key for kind in vocabulary.kinds if found.get(kind.key) == best)
+
+
+def also_asked(text: str, kind: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """Other kinds a part asks for nearly as strongly as its own (at most two), by their own
+    phrases rather than generic ones: "how you will deliver them, including timescales"."""
+    found = scores(text, vocabulary)
+    best = found.get(kind, 0.0)
+    others = sorted(((score, key) for key, score in found.items() if key != kind and score >= 0.6 * best and score >= 1.5),
+                    reverse=True)
+    return tuple(key for _score, key in others[:2])
 
 
 def parse_question(text: str, vocabulary: Vocabulary) -> ParsedQuestion:
@@ -323,14 +350,15 @@ def parse_question(text: str, vocabulary: Vocabulary) -> ParsedQuestion:
     parts = []
     lead = ""
     for marker, body in _items(cleaned)[:MAX_PARTS]:
-        parts.append(QuestionPart(marker, body[:1000], classify(body[:1000], vocabulary, lead)))
+        kind = classify(body[:1000], vocabulary, lead)
+        parts.append(QuestionPart(marker, body[:1000], kind, also_asked(body[:1000], kind, vocabulary)))
     return ParsedQuestion(facts, tuple(parts))
 
 
 # -- the person's corrections --------------------------------------------------------------------------
 def with_kind(question: ParsedQuestion, index: int, kind: str) -> ParsedQuestion:
     parts = list(question.parts)
-    parts[index] = replace(parts[index], kind=kind)
+    parts[index] = replace(parts[index], kind=kind, also=tuple(k for k in parts[index].also if k != kind))
     return replace(question, parts=tuple(parts))
 
 
@@ -340,7 +368,8 @@ def merged(question: ParsedQuestion, index: int) -> ParsedQuestion:
     if not 0 <= index < len(parts) - 1:
         return question
     first, second = parts[index], parts[index + 1]
-    parts[index: index + 2] = [replace(first, text=f"{first.text} {second.text}")]
+    also = tuple(dict.fromkeys(k for k in (*first.also, second.kind, *second.also) if k != first.kind))
+    parts[index: index + 2] = [replace(first, text=f"{first.text} {second.text}", also=also)]
     return replace(question, parts=tuple(parts))
 
 
@@ -353,8 +382,10 @@ def split(question: ParsedQuestion, index: int, at_word: int, vocabulary: Vocabu
     if not 0 < at_word < len(words):
         return question
     head, tail = " ".join(words[:at_word]), " ".join(words[at_word:])
-    parts[index: index + 1] = [replace(parts[index], text=head, kind=classify(head, vocabulary)),
-                               QuestionPart("", tail, classify(tail, vocabulary))]
+    head_kind, tail_kind = classify(head, vocabulary), classify(tail, vocabulary)
+    parts[index: index + 1] = [replace(parts[index], text=head, kind=head_kind,
+                                       also=also_asked(head, head_kind, vocabulary)),
+                               QuestionPart("", tail, tail_kind, also_asked(tail, tail_kind, vocabulary))]
     return replace(question, parts=tuple(parts))
 
 
