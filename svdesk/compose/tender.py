@@ -262,6 +262,11 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
     if over:
         notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
                      f"limit of {limit:,}.")
+    if answer.kind == "draft":
+        plan = plan_for(workspace, answer.tender, today=on)
+        if plan is not None and plan.not_covered():
+            notes.append("Parts of the question the records do not fully answer yet:")
+            notes += [f"  {line}" for line in plan.sentences()]
     if answer.story_ids:
         notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
                      "recorded in the stories' use log.")
