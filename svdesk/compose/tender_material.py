@@ -265,11 +265,12 @@ def gather(workspace, tender: Tender, today: dt.date) -> Gathered:
         checks.append("There are no commitments yet: add at least one on the Commitments tab — it is what "
                       "evaluators score first.")
     names = _indicator_names(workspace)
+    other_buyers = tuple(t.buyer for t in workspace.tenders.all() if t.id != tender.id)
     several = len(commitments) > 1
     texts = []
     for index, c in enumerate(commitments):
         texts.append(commitment_text(c, tender, index, several, names.get(c.indicator_id, "")))
-        for problem in check_commitment(c, tender):
+        for problem in check_commitment(c, tender, other_buyers):
             checks.append(f"Commitment {index + 1}: {problem}")
     results = _results(workspace, tender, commitments, frameworks)
     stories = chosen_stories(workspace, tender, commitments, today)

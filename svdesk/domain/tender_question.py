@@ -217,8 +217,12 @@ def _asks_in(paragraph: str) -> list[str]:
             continue
         if not (sentence.endswith("?") or _ASK_START.match(sentence)) or _is_fact(sentence):
             continue
-        pieces = [piece.strip(" ,;") for piece in _ASK_JOIN.split(sentence) if piece.strip(" ,;")]
-        found += pieces
+        # "Describe …: what and how many; how you will deliver them; and your track record."
+        # Each item of a list run together with semicolons is an ask of its own.
+        listed = [re.sub(r"^(?:and|or)\s+", "", piece.strip(" ,")) for piece in sentence.split(";")]
+        listed = [piece for piece in listed if len(piece.split()) >= 2] if len(listed) > 1 else [sentence]
+        for item in listed or [sentence]:
+            found += [piece.strip(" ,;") for piece in _ASK_JOIN.split(item) if piece.strip(" ,;")]
     return found
 
 
