@@ -18,10 +18,10 @@ def register(sub) -> None:
 
 
 def plan_data(workspace, tender) -> dict:
-    from svdesk.compose.question_kinds import parse, vocabulary
+    from svdesk.compose.question_kinds import question_of, vocabulary
     from svdesk.compose.tender import plan_for
 
-    question = parse(tender.question)
+    question = question_of(tender)
     plan = plan_for(workspace, tender)
     kinds = vocabulary()
     parts = []

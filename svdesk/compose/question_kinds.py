@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 
 from svdesk import paths
-from svdesk.domain.tender_question import ParsedQuestion, Vocabulary, parse_question, vocabulary_from_dict
+from svdesk.domain.tender_question import (
+    ParsedQuestion, Vocabulary, parse_question, parts_from_json, parts_to_json, vocabulary_from_dict,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -17,3 +20,16 @@ def vocabulary() -> Vocabulary:
 
 def parse(text: str) -> ParsedQuestion:
     return parse_question(text, vocabulary())
+
+
+def question_of(tender) -> ParsedQuestion:
+    """The tender's question understood: as svdesk reads it, with the person's corrections to
+    its parts (kind changed, parts merged or split) when they were made for this question text."""
+    question = parse(tender.question)
+    corrected = parts_from_json(getattr(tender, "question_parts", ""), tender.question, vocabulary())
+    return replace(question, parts=corrected) if corrected is not None else question
+
+
+def save_parts(workspace, tender, question: ParsedQuestion):
+    """Keeps the person's parts with the tender (they are used until the question text changes)."""
+    return workspace.tenders.update(tender.id, question_parts=parts_to_json(tender.question, question.parts))

@@ -65,9 +65,9 @@ def draft_answer(workspace, tender_id: str, today: dt.date | None = None) -> Dra
 def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None) -> PartPlan | None:
     """The question's parts with what the records hold for each, or None when the question has
     no parts svdesk recognises."""
-    from svdesk.compose.question_kinds import parse, vocabulary
+    from svdesk.compose.question_kinds import question_of, vocabulary
 
-    question = parse(tender.question)
+    question = question_of(tender)
     if not question.parts:
         return None
     gathered = gathered or gather(workspace, tender, today or _today())

@@ -409,3 +409,33 @@ def _cut_at_small_word(words: list[str]) -> str:
     while len(cut) > 3 and (cut[-1].lower().strip(",;:.") in _SMALL or cut[-1].endswith((",", ";", ":"))):
         cut.pop()
     return " ".join(cut).rstrip(" ,;:.?!—–-")
+
+
+# -- the corrections, kept with the tender -------------------------------------------------------------
+def parts_to_json(question_text: str, parts) -> str:
+    import json
+
+    return json.dumps({"question": question_text, "parts": [
+        {"marker": p.marker, "text": p.text, "kind": p.kind, "also": list(p.also)} for p in parts]}, ensure_ascii=False)
+
+
+def parts_from_json(stored: str, question_text: str, vocabulary: Vocabulary) -> tuple[QuestionPart, ...] | None:
+    """The person's parts, when they were made for this very question text; None otherwise (the
+    question changed, or the stored text is not what svdesk wrote), so the parts are found again."""
+    import json
+
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+        if data.get("question") != question_text:
+            return None
+        keys = set(vocabulary.keys)
+        parts = []
+        for item in data["parts"][:MAX_PARTS]:
+            kind = str(item["kind"]) if str(item["kind"]) in keys else vocabulary.fallback
+            parts.append(QuestionPart(str(item.get("marker", "")), str(item["text"])[:1000], kind,
+                                      tuple(str(k) for k in item.get("also", ()) if k in keys and k != kind)))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return tuple(part for part in parts if part.text.strip())

@@ -74,6 +74,7 @@ class Tender:
     notes: str = ""
     stories_chosen: bool = False     # False: svdesk picks the stories; True: only ``story_ids`` (maybe none)
     story_ids: tuple[str, ...] = ()  # the stories the person chose for the answer, in order
+    question_parts: str = ""         # the person's corrections to the question's parts (JSON), or ""
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None

@@ -60,7 +60,8 @@ _TENDER_FIELDS = {
     "id": "id", "buyer": "text", "title": "text", "reference": "text", "deadline": "date?", "deadline_time": "text",
     "contract_value_pence": "int?", "contract_months": "int?", "contract_start": "date?", "sv_weighting": "num?",
     "word_limit": "int?", "question": "text", "local_context": "text", "status": "text", "score": "text",
-    "feedback": "text", "notes": "text", "stories_chosen": "bool", "story_ids": "list", "answer_text": "text", "answer_generated": "text",
+    "feedback": "text", "notes": "text", "stories_chosen": "bool", "story_ids": "list",
+    "question_parts": "text?", "answer_text": "text", "answer_generated": "text",
     "answer_notes": "list", "answer_story_ids": "list", "answer_generated_at": "text", "answer_updated_at": "text",
     "created_at": "stamp", "updated_at": "stamp", "deleted_at": "stamp?",
 }

@@ -18,7 +18,7 @@ from svdesk.store.rows import stamped
 TENDER_COLUMNS = (
     "buyer", "title", "reference", "deadline", "deadline_time", "contract_value_pence", "contract_months",
     "contract_start", "sv_weighting", "word_limit", "question", "local_context", "status", "score", "feedback",
-    "notes", "stories_chosen", "story_ids",
+    "notes", "stories_chosen", "story_ids", "question_parts",
 )
 ANSWER_COLUMNS = ("answer_text", "answer_generated", "answer_notes", "answer_story_ids", "answer_generated_at",
                   "answer_updated_at")
@@ -61,7 +61,7 @@ def tender_from_row(row: dict) -> Tender:
         contract_start=_date(row["contract_start"]), sv_weighting=row["sv_weighting"], word_limit=row["word_limit"],
         question=row["question"], local_context=row["local_context"], status=TenderStatus(row["status"]),
         score=row["score"], feedback=row["feedback"], notes=row["notes"], stories_chosen=bool(row["stories_chosen"]),
-        story_ids=tuple(json.loads(row["story_ids"])),
+        story_ids=tuple(json.loads(row["story_ids"])), question_parts=row.get("question_parts") or "",
         created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"],
     )
 

@@ -121,3 +121,18 @@ def test_the_corpus_floor():
 def test_parse_question_takes_any_vocabulary():
     empty = Vocabulary(())
     assert parse_question(LETTERED, empty).parts[0].kind == "method"
+
+
+def test_the_persons_parts_are_kept_until_the_question_changes(demo_workspace):
+    from svdesk.compose.question_kinds import question_of, save_parts
+
+    ws = demo_workspace
+    tender = ws.tenders.update(ws.tenders.all()[0].id, question=LETTERED)
+    changed = merged(with_kind(question_of(tender), 0, "commitments"), 1)
+    tender = save_parts(ws, tender, changed)
+    again = question_of(ws.tenders.get(tender.id))
+    assert [p.kind for p in again.parts] == ["commitments", "monitoring"] and again.facts.word_limit == 500
+    tender = ws.tenders.update(tender.id, question=LETTERED + " Thank you.")
+    assert len(question_of(tender).parts) == 3
+    tender = ws.tenders.update(tender.id, question_parts="not json")
+    assert len(question_of(tender).parts) == 3
