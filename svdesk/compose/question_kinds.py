@@ -33,3 +33,19 @@ def question_of(tender) -> ParsedQuestion:
 def save_parts(workspace, tender, question: ParsedQuestion):
     """Keeps the person's parts with the tender (they are used until the question text changes)."""
     return workspace.tenders.update(tender.id, question_parts=parts_to_json(tender.question, question.parts))
+
+
+def earlier_feedback(workspace, tender) -> list[str]:
+    """What the same buyer said about earlier bids (their score and feedback), newest first."""
+    buyer = " ".join(tender.buyer.split()).casefold()
+    if not buyer:
+        return []
+    found = []
+    for other in reversed(workspace.tenders.all()):
+        if other.id == tender.id or " ".join(other.buyer.split()).casefold() != buyer:
+            continue
+        said = "; ".join(part for part in (f"score {other.score.strip()}" if other.score.strip() else "",
+                                           " ".join(other.feedback.split())) if part)
+        if said:
+            found.append(f"{other.name}: {said}")
+    return found
