@@ -220,6 +220,14 @@ class AnswerTab(QWidget):
         self.open_button.hide()
         self.parts.load(tender, read_only=frozen or read_only)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Commitments or the question may have changed on another tab since the parts were shown.
+        super().showEvent(event)
+        if self.tender is not None:
+            self.tender = self.ctx.workspace.tenders.get(self.tender.id)
+            frozen = self.tender.status.is_sent
+            self.parts.load(self.tender, read_only=frozen or self.ctx.workspace.read_only)
+
     def _records_changed(self) -> None:
         """A gap was filled or the parts changed: a draft nobody has edited is drafted again."""
         self.tender = self.ctx.workspace.tenders.get(self.tender.id)

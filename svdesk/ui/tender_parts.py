@@ -131,6 +131,26 @@ class QuestionPartsPanel(QWidget):
         self.local_line.returnPressed.connect(self.add_local_line)
         self.save_value_button.clicked.connect(self.save_value)
 
+    def fill_from_question(self, tender):
+        """Fills the word limit and weighting the question states when the tender has none yet
+        (the person can correct them on the Details tab); returns the tender, changed or not."""
+        from svdesk.compose.question_kinds import parse
+
+        if self.ctx.workspace.read_only or (tender.word_limit is not None and tender.sv_weighting is not None):
+            return tender
+        facts = parse(tender.question).facts
+        changes = {}
+        if tender.word_limit is None and facts.word_limit and 20 <= facts.word_limit <= 100000:
+            changes["word_limit"] = facts.word_limit
+        if tender.sv_weighting is None and facts.weighting is not None:
+            changes["sv_weighting"] = facts.weighting
+        if not changes:
+            return tender
+        try:
+            return self.ctx.workspace.tenders.update(tender.id, **changes)
+        except (ValidationError, SvdeskError):
+            return tender
+
     # -- showing ------------------------------------------------------------------------------------
     def load(self, tender, read_only: bool = False) -> None:
         from svdesk.compose.question_kinds import earlier_feedback, question_of, vocabulary
