@@ -265,7 +265,7 @@ def gather(workspace, tender: Tender, today: dt.date) -> Gathered:
         checks.append("There are no commitments yet: add at least one on the Commitments tab — it is what "
                       "evaluators score first.")
     names = _indicator_names(workspace)
-    other_buyers = tuple(t.buyer for t in workspace.tenders.all() if t.id != tender.id)
+    other_buyers = tuple(workspace.tenders.buyers(except_id=tender.id))
     several = len(commitments) > 1
     texts = []
     for index, c in enumerate(commitments):

@@ -11,6 +11,7 @@ draft then uses the usual evaluator order), and nothing here raises on odd input
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -297,10 +298,22 @@ def _trigger_pattern(trigger: str) -> re.Pattern:
 
 
 _PATTERNS: dict[str, re.Pattern] = {}
+_FIRST_WORDS: dict[str, str] = {}
 
 
 def matches_phrase(trigger: str, text: str) -> bool:
     """Whether a trigger phrase of the vocabulary (whole words; a trailing * any ending) is in the text."""
+    # A plain substring test first: most phrases are not in most texts, and it is far cheaper
+    # than the whole-word pattern.
+    return _match(trigger, text, text.lower())
+
+
+def _match(trigger: str, text: str, lowered: str) -> bool:
+    first = _FIRST_WORDS.get(trigger)
+    if first is None:
+        first = _FIRST_WORDS[trigger] = (trigger.rstrip("*").split() or [trigger])[0].lower()
+    if first not in lowered:
+        return False
     pattern = _PATTERNS.get(trigger)
     if pattern is None:
         pattern = _PATTERNS[trigger] = _trigger_pattern(trigger)
@@ -315,14 +328,20 @@ def _phrase_weight(trigger: str) -> float:
     return 1 + words * 0.75 + (0.25 if words > 1 else 0)
 
 
-def scores(text: str, vocabulary: Vocabulary) -> dict[str, float]:
-    found = {}
+@functools.lru_cache(maxsize=256)
+def _scores(text: str, vocabulary: Vocabulary) -> tuple:
+    lowered = text.lower()
+    found = []
     for kind in vocabulary.kinds:
-        score = kind.weight * (sum(_phrase_weight(t) for t in kind.triggers if matches_phrase(t, text))
-                               + GENERIC * sum(_phrase_weight(t) for t in kind.generic if matches_phrase(t, text)))
+        score = kind.weight * (sum(_phrase_weight(t) for t in kind.triggers if _match(t, text, lowered))
+                               + GENERIC * sum(_phrase_weight(t) for t in kind.generic if _match(t, text, lowered)))
         if score > 0:
-            found[kind.key] = score
-    return found
+            found.append((kind.key, score))
+    return tuple(found)
+
+
+def scores(text: str, vocabulary: Vocabulary) -> dict[str, float]:
+    return dict(_scores(text, vocabulary))
 
 
 def classify(text: str, vocabulary: Vocabulary, context: str = "") -> str:

@@ -178,6 +178,12 @@ class TendersRepo:
         with self._file.write("tender restored") as db:
             db.execute("UPDATE tenders SET deleted_at = NULL, updated_at = ? WHERE id = ?", [utc_now_stamp(), tender_id])
 
+    def buyers(self, except_id: str = "") -> list[str]:
+        """The buyers of the other tenders (not deleted), each once."""
+        rows = self._file.query("SELECT DISTINCT buyer FROM tenders WHERE deleted_at IS NULL AND id != ? "
+                                "AND buyer != ''", [except_id])
+        return [row["buyer"] for row in rows]
+
     # -- commitments ----------------------------------------------------------------------------------
     def commitments(self, tender_id: str, include_deleted: bool = False) -> list[Commitment]:
         where = "" if include_deleted else "AND deleted_at IS NULL"
