@@ -68,7 +68,14 @@ def _as_table(lines: list[str]):
     if len(lines) < 2 or len(counts) != 1 or counts.pop() < 2 or any(_BULLET_LINE.match(line) for line in lines):
         return None
     rows = [tuple(" ".join(cell.split()) or "—" for cell in line.split("|")) for line in lines]
-    return Table(rows[0], tuple(rows[1:]), align=("left",) * len(rows[0]))
+    # Columns as wide as their longest word needs and their text suggests, so no word is broken.
+    widths = []
+    for column in range(len(rows[0])):
+        cells = [row[column] for row in rows]
+        longest = max(len(word) for cell in cells for word in cell.split())
+        short = max((len(cell) for cell in cells if len(cell) <= 14), default=0)   # "31 Jan 2029" on one line
+        widths.append(min(30, max(longest * 1.3 + 3, short + 3, sum(len(cell) for cell in cells) / len(cells) / 2.2)))
+    return Table(rows[0], tuple(rows[1:]), widths=tuple(widths))
 
 
 def is_heading_line(line: str) -> bool:
