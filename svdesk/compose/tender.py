@@ -305,5 +305,8 @@ def export_all(workspace, out_dir) -> list[Path]:
     for tender in workspace.tenders.all():
         stem = f"{safe_file_stem(tender.name)} {tender.id[:8]}"
         for fmt in ("docx", "pdf", "md", "txt"):
-            written.append(export_answer(workspace, tender.id, fmt, out_dir / f"{stem}.{fmt}").path)
+            # An archive of every answer as it stands: the limit is checked when one answer is
+            # exported to be sent, not here.
+            written.append(export_answer(workspace, tender.id, fmt, out_dir / f"{stem}.{fmt}",
+                                         allow_over_limit=True).path)
     return written
