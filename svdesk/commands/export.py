@@ -20,6 +20,10 @@ def register_tender(kinds) -> None:
     p.add_argument("--tender", required=True, help="the tender's id (or the start of it) or its reference")
     p.add_argument("--draft", action="store_true",
                    help="the answer being worked on, even when one has been submitted")
+    p.add_argument("--allow-over-limit", action="store_true",
+                   help="export even when the answer is over the tender's word limit as the buyer counts it")
+    p.add_argument("--cover", action="store_true",
+                   help="start with a title block (title, buyer, reference, date); its words count too")
     p.set_defaults(func=cmd_export_tender)
 
 
@@ -29,7 +33,8 @@ def cmd_export_tender(args) -> int:
     fmt = output_format(args)
     with open_for_export(args.file) as workspace:
         tender = workspace.tenders.find(args.tender)
-        outcome = export_answer(workspace, tender.id, fmt, args.output, which="current" if args.draft else "auto")
+        outcome = export_answer(workspace, tender.id, fmt, args.output, which="current" if args.draft else "auto",
+                                allow_over_limit=args.allow_over_limit, cover=args.cover)
     report_written(outcome.path, outcome.notes)
     return 0
 

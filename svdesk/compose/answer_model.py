@@ -83,4 +83,7 @@ def ensure_full_stop(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    return text if text.endswith((".", "!", "?", "…", "”", '"', ")")) else text + "."
+    if text.endswith(")"):
+        # "(a) … (see our policy)." takes its full stop after the bracket; "(… as agreed.)" has one.
+        return text if text[:-1].rstrip().endswith((".", "!", "?", "…")) else text + "."
+    return text if text.endswith((".", "!", "?", "…", "”", '"')) else text + "."

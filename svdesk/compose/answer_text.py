@@ -6,7 +6,10 @@ The editor holds plain text with no markup to learn, laid out the way the answer
   closing punctuation), with blank lines around it;
 - a paragraph is text between blank lines (single line breaks inside it are kept);
 - list items are lines starting with "• " (also "- ", "* " or "– " when typed by hand);
-- a quotation is a paragraph in quotation marks, optionally followed by a line "— who said it".
+- a quotation is a paragraph in quotation marks, optionally followed by a line "— who said it";
+- a table is lines of cells separated by " | " (the same number on every line, at least three
+  cells), the first line its header. The "|" count as words in the editor (and in Markdown,
+  which writes them too); Word and the text export show none, so they only ever count fewer.
 
 ``blocks_to_text`` writes exactly the words the plain-text export shows (headings included,
 with the "•" of list items and the "—" of attributions, which word processors count when the
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from svdesk.document.model import BulletList, Heading, Paragraph, Quote, spans_text
+from svdesk.document.model import BulletList, Heading, Paragraph, Quote, Table, spans_text
 from svdesk.domain.textsafe import clean_text
 from svdesk.domain.words import count_words
 
@@ -49,9 +52,30 @@ def blocks_to_text(blocks) -> str:
             if not (body.startswith(_OPEN_QUOTES) and body.endswith(_CLOSE_QUOTES)):
                 body = f"“{body}”"
             parts.append(body + (f"\n— {block.attribution}" if block.attribution else ""))
+        elif isinstance(block, Table):
+            parts.append("\n".join(_table_line(cells) for cells in (block.header, *block.rows)))
         else:
             raise TypeError(f"a tender answer holds headings, paragraphs, lists and quotes, not {type(block).__name__}")
     return "\n\n".join(part for part in parts if part.strip())
+
+
+def _table_line(cells) -> str:
+    return " | ".join(" ".join(cell.replace("|", "/").split()) or "—" for cell in cells)
+
+
+def _as_table(lines: list[str]):
+    counts = {line.count("|") for line in lines}
+    if len(lines) < 2 or len(counts) != 1 or counts.pop() < 2 or any(_BULLET_LINE.match(line) for line in lines):
+        return None
+    rows = [tuple(" ".join(cell.split()) or "—" for cell in line.split("|")) for line in lines]
+    # Columns as wide as their longest word needs and their text suggests, so no word is broken.
+    widths = []
+    for column in range(len(rows[0])):
+        cells = [row[column] for row in rows]
+        longest = max(len(word) for cell in cells for word in cell.split())
+        short = max((len(cell) for cell in cells if len(cell) <= 14), default=0)   # "31 Jan 2029" on one line
+        widths.append(min(30, max(longest * 1.3 + 3, short + 3, sum(len(cell) for cell in cells) / len(cells) / 2.2)))
+    return Table(rows[0], tuple(rows[1:]), widths=tuple(widths))
 
 
 def is_heading_line(line: str) -> bool:
@@ -60,7 +84,8 @@ def is_heading_line(line: str) -> bool:
         return False
     if text.endswith(_CLOSING) or _BULLET_LINE.match(text) or re.match(r"^\d+[.)]\s", text):
         return False
-    return text[0].isalnum() or text[0] in "£€$"
+    # "(b) How many apprenticeships": a part of the buyer's question, with its letter.
+    return text[0].isalnum() or text[0] in "£€$" or re.match(r"^\([a-z0-9]{1,4}\)\s+\w", text, re.IGNORECASE) is not None
 
 
 def text_to_blocks(text: str) -> tuple:
@@ -72,6 +97,10 @@ def text_to_blocks(text: str) -> tuple:
             continue
         if len(lines) == 1 and is_heading_line(lines[0]):
             blocks.append(Heading(HEADING_LEVEL, lines[0].strip()))
+            continue
+        table = _as_table(lines)
+        if table is not None:
+            blocks.append(table)
             continue
         quote = _as_quote(lines)
         if quote is not None:

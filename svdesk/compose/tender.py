@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from svdesk.compose.answer_as_sent import typeset
 from svdesk.compose.answer_fit import fit
+from svdesk.compose.answer_parts import PartPlan, fit_parts, plan_parts
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.document.model import Document
 from svdesk.compose.tender_material import TENDER_USE, gather
@@ -34,6 +36,7 @@ class DraftAnswer:
     left_out: tuple[str, ...]   # what the word limit made us leave out or shorten
     story_ids: tuple[str, ...]
     checks: tuple[str, ...]     # what the person should fix or know (missing parts, statement not agreed)
+    plan: PartPlan | None = None  # the question's parts and their coverage, when it has parts
 
     @property
     def fits(self) -> bool:
@@ -44,9 +47,29 @@ def draft_answer(workspace, tender_id: str, today: dt.date | None = None) -> Dra
     """A fresh draft from the records (nothing is stored)."""
     tender = workspace.tenders.get(tender_id)
     gathered = gather(workspace, tender, today or _today())
-    fitted = fit(gathered.material, tender.word_limit)
-    return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, fitted.story_ids,
-                       tuple(gathered.checks))
+    plan = plan_for(workspace, tender, gathered)
+    if plan is None:
+        # No recognisable parts: the usual evaluator order.
+        fitted = fit(gathered.material, tender.word_limit)
+        return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, fitted.story_ids,
+                           tuple(gathered.checks))
+    fitted = fit_parts(plan, tender.word_limit)
+    story_ids = tuple(stories_in_text(workspace, fitted.text, [s.story_id for s in gathered.material.stories]))
+    checks = [f"Not covered — {line}" for line in plan.sentences()] + gathered.checks
+    return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, story_ids,
+                       tuple(checks), plan)
+
+
+def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None) -> PartPlan | None:
+    """The question's parts with what the records hold for each, or None when the question has
+    no parts svdesk recognises."""
+    from svdesk.compose.question_kinds import question_of, vocabulary
+
+    question = question_of(tender)
+    if not question.parts:
+        return None
+    gathered = gathered or gather(workspace, tender, today or _today())
+    return plan_parts(question, tender, workspace.tenders.commitments(tender.id), gathered.material, vocabulary())
 
 
 def redraft(workspace, tender_id: str, today: dt.date | None = None) -> DraftAnswer:
@@ -119,7 +142,8 @@ def check_consent(workspace, story_ids, on: dt.date) -> None:
         )
 
 
-def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None) -> AnswerForExport:
+def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
+                      cover: bool = False) -> AnswerForExport:
     if which not in WHICH:
         raise SvdeskError(f"Choose which answer to export: {', '.join(WHICH)}.")
     on = today or _today()
@@ -140,31 +164,45 @@ def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.
         kind, submitted_on = "draft", None
     story_ids = tuple(stories_in_text(workspace, text, candidates))
     check_consent(workspace, story_ids, on)
-    document = answer_document(workspace, tender, text, kind, submitted_on, on)
+    document = answer_document(workspace, tender, text, kind, submitted_on, on, cover)
     return AnswerForExport(tender, text, kind, submitted_on, story_ids, document)
 
 
 def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_on: dt.date | None,
-                    on: dt.date) -> Document:
+                    on: dt.date, cover: bool = False) -> Document:
+    """The answer as a document. Every word of its body is the answer's: the title, buyer,
+    reference and date go to the page footer and the file's properties, where the buyer's word
+    count does not look, unless ``cover`` asks for them as a title block (which adds words)."""
     org = workspace.organisation.get()
-    words = count_words(text)
-    limit = f" (limit {tender.word_limit:,})" if tender.word_limit else ""
-    when = f"Submitted {format_date(submitted_on)}" if kind == "submitted" else f"Draft of {format_date(on)}"
+    dated = submitted_on if kind == "submitted" and submitted_on else on
     meta = [line for line in (
         org.name,
-        f"Reference {tender.reference}" if tender.reference.strip() else "",
-        f"{when} · {words:,} words{limit}, headings included",
+        f"Reference {tender.reference.strip()}" if tender.reference.strip() else "",
+        # Never "Draft of …": a draft exported is what the person sends.
+        f"Submitted {format_date(dated)}" if kind == "submitted" else format_date(dated),
     ) if line]
     buyer = tender.buyer.strip()
+    title = tender.title.strip() or "Social value answer"
+    footer = " · ".join(part for part in (
+        org.name.strip(), title, buyer, f"Ref. {tender.reference.strip()}" if tender.reference.strip() else "") if part)
     return Document(
-        title=tender.title.strip() or "Social value answer",
+        title=title,
         subtitle=f"Social value response to {buyer}" if buyer else "Social value response",
         meta=tuple(meta),
-        blocks=text_to_blocks(text),
-        footer=f"{org.name} — social value response" if org.name else "Social value response",
+        blocks=typeset(text_to_blocks(text)),
+        footer=footer,
         author=org.name,
         keywords=("social value", "tender"),
+        title_block=cover,
     )
+
+
+def over_limit_problem(answer: "AnswerForExport", fmt: str, words: int) -> str:
+    limit = answer.tender.word_limit
+    what = "with its cover block " if answer.document.title_block else ""
+    return (f"The answer {what}is {words:,} words as the buyer counts them, over the limit of {limit:,}, so "
+            "nothing was exported. Shorten it (or draft it again) and export once more — or, to export it "
+            "anyway, use --allow-over-limit on the command line.")
 
 
 def safe_file_stem(text: str) -> str:

@@ -12,6 +12,7 @@ The statement is the current AGREED version — never the working draft.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from svdesk.compose.answer_fit import (
@@ -45,10 +46,16 @@ def _outcome_label(tag: str, frameworks: list[Framework]) -> str:
     key = tag.partition("/")[0]
     for framework in frameworks:
         if framework.key == key:
-            label = framework.label_of(tag)
+            label = _without_check_marks(framework.label_of(tag) or "")
             if label:
                 return f"{framework.short_name}: {label}"
     return tag
+
+
+def _without_check_marks(label: str) -> str:
+    """'Fair work (check)' -> 'Fair work': the mark is a note to the person that the name is not
+    yet confirmed against the published list, never something the buyer should read."""
+    return " ".join(re.sub(r"\(\s*check\s*\)", " ", label, flags=re.IGNORECASE).split())
 
 
 def contract_phrase(months: int | None) -> str:
@@ -256,11 +263,12 @@ def gather(workspace, tender: Tender, today: dt.date) -> Gathered:
         checks.append("There are no commitments yet: add at least one on the Commitments tab — it is what "
                       "evaluators score first.")
     names = _indicator_names(workspace)
+    other_buyers = tuple(workspace.tenders.buyers(except_id=tender.id))
     several = len(commitments) > 1
     texts = []
     for index, c in enumerate(commitments):
         texts.append(commitment_text(c, tender, index, several, names.get(c.indicator_id, "")))
-        for problem in check_commitment(c, tender):
+        for problem in check_commitment(c, tender, other_buyers):
             checks.append(f"Commitment {index + 1}: {problem}")
     results = _results(workspace, tender, commitments, frameworks)
     stories = chosen_stories(workspace, tender, commitments, today)

@@ -310,6 +310,9 @@ class Document:
     author: str = ""
     keywords: tuple[str, ...] = field(default=())
     layout: str = "document"
+    # False: the title block is not printed in the body (Word and PDF keep it in the file's
+    # properties and the page footer): for a text whose every word is counted against a limit.
+    title_block: bool = True
 
     def __post_init__(self):
         if self.layout not in LAYOUTS:
@@ -328,10 +331,16 @@ class Document:
     def front_texts(self) -> tuple[str, ...]:
         return tuple(t for t in (self.title, self.subtitle, *self.meta) if t)
 
+    def printed_front(self) -> tuple[str, str, tuple[str, ...]]:
+        """(title, subtitle, meta) as printed in the body: all empty when ``title_block`` is False."""
+        if not self.title_block:
+            return "", "", ()
+        return self.title, self.subtitle, self.meta
+
     def word_count(self, *, include_front: bool = True) -> int:
         """Words in the whole document; ``include_front=False`` leaves out title, subtitle and
         meta lines (e.g. to check an answer body against a tender's word limit)."""
-        front = sum(count_words(t) for t in self.front_texts()) if include_front else 0
+        front = sum(count_words(t) for t in self.front_texts()) if include_front and self.title_block else 0
         return front + sum(block_word_count(block) for block in self.blocks)
 
     def sections(self) -> tuple[Section, ...]:

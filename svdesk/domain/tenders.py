@@ -74,6 +74,7 @@ class Tender:
     notes: str = ""
     stories_chosen: bool = False     # False: svdesk picks the stories; True: only ``story_ids`` (maybe none)
     story_ids: tuple[str, ...] = ()  # the stories the person chose for the answer, in order
+    question_parts: str = ""         # the person's corrections to the question's parts (JSON), or ""
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -141,6 +142,9 @@ class Commitment:
     frequency: str = ""      # a key of FREQUENCIES
     evidence: str = ""
     accountable: str = ""
+    value_per_unit_pence: int | None = None   # what one unit is worth, in the person's own figure
+    value_basis: str = ""                     # where that figure comes from, in their words
+    additional: bool | None = None            # True over and above the core contract; False part of it
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -148,6 +152,13 @@ class Commitment:
     @property
     def name(self) -> str:
         return self.promise.strip() or "Untitled commitment"
+
+    @property
+    def quantity(self) -> float | None:
+        """How many over the contract (what a value per unit multiplies); None for a level ("60 %")."""
+        if is_level(self.unit):
+            return None
+        return self.over_contract
 
     def problems(self) -> list[str]:
         problems = []
@@ -165,6 +176,12 @@ class Commitment:
                 problems.append(f"{label} must be a number of 0 or more.")
         if self.frequency not in FREQUENCIES:
             problems.append("Choose how often it is reported from the list.")
+        if self.value_per_unit_pence is not None and not 0 <= self.value_per_unit_pence <= 10**11:
+            problems.append("The value of one unit must be an amount of £0 or more.")
+        if len(self.value_basis) > MAX_LINE * 2:
+            problems.append(f"Where the value comes from is too long (at most {MAX_LINE * 2} characters).")
+        if self.value_per_unit_pence is not None and not self.value_basis.strip():
+            problems.append("Say where the value of one unit comes from (e.g. “the buyer's rate for a volunteer hour”).")
         return problems
 
     def validated(self) -> "Commitment":
@@ -175,10 +192,30 @@ class Commitment:
 
 
 # -- the commitment check --------------------------------------------------------------------------
-def check_commitment(commitment: Commitment, tender: Tender | None = None) -> list[str]:
-    """What an evaluator would find missing, one plain sentence each (empty when it is complete)."""
+# Words that promise effort rather than a result: an evaluator reads them as "may not happen".
+_VAGUE = re.compile(r"\b(try(?:ing)? to|aim(?:s|ing)? to|where possible|wherever possible|if possible|seek(?:s|ing)? to|"
+                    r"endeavour(?:s|ing)? to|hope(?:s)? to|as appropriate|where appropriate|look(?:ing)? to|"
+                    r"explore|consider(?:ing)?|strive(?:s)? to|up to)\b", re.IGNORECASE)
+# What says something changes for people (an outcome), not just what is done (an output).
+_OUTCOME = re.compile(r"(%|per cent|\b(?:into|in) (?:work|employment|education|training|jobs?)\b|\bimprov|\breduc|"
+                      r"\bincreas|\bfewer\b|\bconfiden|well-?being|\boutcome|months? (?:on|later|after)|"
+                      r"\bqualifi|\bgain|\bsustain|\bmov(?:e|ed|ing) (?:into|on)|\bprogress(?:ed|ing)? (?:into|to))",
+                      re.IGNORECASE)
+
+
+def check_commitment(commitment: Commitment, tender: Tender | None = None,
+                     other_buyers: tuple[str, ...] = ()) -> list[str]:
+    """What an evaluator would find missing or weak, one plain sentence each (empty when it is
+    complete). ``other_buyers``: the buyers of the person's other tenders, which a commitment
+    copied from an earlier answer may still name."""
     c = commitment
     found = []
+    vague = list(dict.fromkeys(m.group(0).lower() for m in _VAGUE.finditer(c.promise)))
+    if vague:
+        found.append(f"Vague wording ({', '.join(f'“{v}”' for v in vague)}): say what you will do, not what you will "
+                     "try to do.")
+    if re.search(r"\bsupport", c.promise, re.IGNORECASE) and c.per_year is None and c.over_contract is None:
+        found.append("“Support” without a number: say how many people or groups, and how.")
     if not c.promise.strip():
         found.append("Say what you promise, in one line.")
     if c.per_year is None and c.over_contract is None:
@@ -193,6 +230,16 @@ def check_commitment(commitment: Commitment, tender: Tender | None = None) -> li
         found.append("No way to evidence it: say what you will measure and what evidence the buyer will see.")
     if not (c.actions.strip() or c.milestones.strip()):
         found.append("No delivery plan: say what you will do and the milestones.")
+    elif not c.milestones.strip():
+        found.append("No milestones: list the steps on the way and when each is due.")
+    if c.promise.strip() and not _OUTCOME.search(" ".join((c.promise, c.unit, c.kpis))):
+        found.append("Only outputs: add what will change for people (an outcome, e.g. how many move into work "
+                     "six months on).")
+    named = [b for b in other_buyers if b.strip() and (tender is None or b.strip().casefold() != tender.buyer.strip().casefold())
+             and b.strip().casefold() in " ".join((c.promise, c.for_whom, c.actions, c.people, c.kpis, c.evidence)).casefold()]
+    if named:
+        found.append(f"It names another buyer (“{named[0].strip()}”): it may be copied from an earlier tender — "
+                     "check it fits this one.")
     if not c.accountable.strip():
         found.append("Nobody is accountable: name the person (or role) who answers for it.")
     if tender is not None:

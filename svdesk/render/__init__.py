@@ -101,6 +101,11 @@ def write(document: Document, fmt: str, path: str | os.PathLike) -> Path:
     return target
 
 
+def normalise_format(fmt: str) -> str:
+    """'Word' -> 'docx', '.md' -> 'md'; SvdeskError for a format svdesk does not write."""
+    return _check_format(fmt)
+
+
 def _check_format(fmt: str) -> str:
     fmt = (fmt or "").lower().lstrip(".")
     fmt = {"text": "txt", "markdown": "md", "word": "docx", "htm": "html"}.get(fmt, fmt)

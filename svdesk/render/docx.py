@@ -32,11 +32,12 @@ def render_docx(document: Document) -> bytes:
     out = docx.Document()
     _setup(out, document)
     writer = _Writer(out)
-    if document.title:
-        writer.para(document.title, "Title")
-    if document.subtitle:
-        writer.para(document.subtitle, "Subtitle")
-    for line in document.meta:
+    title, subtitle, meta = document.printed_front()
+    if title:
+        writer.para(title, "Title")
+    if subtitle:
+        writer.para(subtitle, "Subtitle")
+    for line in meta:
         writer.para(line, "Meta")
     for block in document.blocks:
         writer.block(block)
@@ -140,7 +141,7 @@ def _setup(out, document: Document) -> None:
     props.last_modified_by = document.author or "svdesk"
     props.subject = document.subtitle
     props.keywords = ", ".join(document.keywords)
-    props.comments = ""
+    props.comments = "" if document.title_block else " · ".join(document.meta)
     props.language = "en-GB"
     props.revision = 1
     _footer(out, section, document.footer or document.title)

@@ -57,6 +57,9 @@ def add_table(writer, block: Table) -> None:
         total = sum(block.widths)
         widths = [Cm(TEXT_WIDTH_CM * w / total) for w in block.widths]
         table.autofit = False
+        # LibreOffice lays a table out by its grid columns, Word by its cells: set both.
+        for column, width in zip(table.columns, widths):
+            column.width = width
     for row_index, row in enumerate(table.rows):
         header = row_index == 0
         values = block.header if header else block.rows[row_index - 1]

@@ -40,12 +40,13 @@ def render_html(document: Document, *, fragment: bool = False) -> str:
     """A whole page, or with ``fragment=True`` just the body content (for embedding)."""
     document, _ = clean_document(document)
     body = []
-    if document.title:
-        body.append(f"<h1>{escape(document.title)}</h1>")
-    if document.subtitle:
-        body.append(f"<p class=\"lead\">{escape(document.subtitle)}</p>")
-    if document.meta:
-        body.append("<p class=\"note\">" + "<br>".join(escape(m) for m in document.meta) + "</p>")
+    title, subtitle, meta = document.printed_front()
+    if title:
+        body.append(f"<h1>{escape(title)}</h1>")
+    if subtitle:
+        body.append(f"<p class=\"lead\">{escape(subtitle)}</p>")
+    if meta:
+        body.append("<p class=\"note\">" + "<br>".join(escape(m) for m in meta) + "</p>")
     body += [_block(block) for block in document.blocks]
     content = "\n".join(part for part in body if part)
     if fragment:

@@ -75,9 +75,10 @@ def _inline(spans: tuple[Span, ...], *, one_paragraph: bool = False) -> str:
 def render_markdown(document: Document) -> str:
     document, _ = clean_document(document)
     parts = []
-    if document.title:
-        parts.append(f"# {escape(document.title)}")
-    front = [escape(line) for line in (document.subtitle, *document.meta) if line]
+    title, subtitle, meta = document.printed_front()
+    if title:
+        parts.append(f"# {escape(title)}")
+    front = [escape(line) for line in (subtitle, *meta) if line]
     if front:
         parts.append("\\\n".join(front))
     for block in document.blocks:

@@ -43,11 +43,12 @@ def flowables(document: Document, width: float) -> list:
         return leaflet_flowables(document, width)
     s = styles()
     story: list = []
-    if document.title:
-        story.append(P(markup(document.title), s["title"]))
-    if document.subtitle:
-        story.append(P(markup(document.subtitle), s["subtitle"]))
-    for line in document.meta:
+    title, subtitle, meta = document.printed_front()
+    if title:
+        story.append(P(markup(title), s["title"]))
+    if subtitle:
+        story.append(P(markup(subtitle), s["subtitle"]))
+    for line in meta:
         story.append(P(markup(line), s["meta"]))
     if story:
         story.append(HRFlowable(width="100%", thickness=1.4, color=HexColor(ACCENT), spaceBefore=7, spaceAfter=10))

@@ -22,11 +22,12 @@ _GAP = "  "
 def render_text(document: Document, width: int = WIDTH) -> str:
     document, _ = clean_document(document)
     out: list[str] = []
-    if document.title:
-        out += [document.title, "=" * min(width, max(3, display_width(document.title)))]
-    if document.subtitle:
-        out += wrap(document.subtitle, width)
-    out += [line for meta in document.meta for line in wrap(meta, width)]
+    title, subtitle, meta_lines = document.printed_front()
+    if title:
+        out += [title, "=" * min(width, max(3, display_width(title)))]
+    if subtitle:
+        out += wrap(subtitle, width)
+    out += [line for meta in meta_lines for line in wrap(meta, width)]
     parts = ["\n".join(out)] if out else []
     for block in document.blocks:
         text = _block(block, width)

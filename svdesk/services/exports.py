@@ -13,13 +13,15 @@ that write, so importing this module never loads reportlab or python-docx.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from svdesk.compose import cic34, consent_form, delivery, statement
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
-from svdesk.compose.tender import answer_for_export, safe_file_stem
+from svdesk.compose.answer_as_sent import for_format
+from svdesk.services.answer_limits import buyer_word_count
+from svdesk.compose.tender import answer_for_export, over_limit_problem, plan_for, safe_file_stem
 from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
@@ -93,28 +95,57 @@ def export_all_statements(workspace, out_dir: Path) -> list[Path]:
 
 # -- a tender's answer and a won contract's delivery report -----------------------------------------
 def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
-                  today: dt.date | None = None) -> ExportOutcome:
+                  today: dt.date | None = None, *, allow_over_limit: bool = False,
+                  cover: bool = False) -> ExportOutcome:
+    """Writes the answer; refuses (SvdeskError, nothing written) when the file would be over the
+    tender's word limit as the buyer counts it, unless ``allow_over_limit``."""
+    from svdesk import render
+
     on = today or _today()
-    answer = answer_for_export(workspace, tender_id, which, on)
+    answer = answer_for_export(workspace, tender_id, which, on, cover)
+    fmt = render.normalise_format(fmt)
+    document = for_format(answer.document, fmt)
+    words = buyer_word_count(answer.document, fmt)
+    limit = answer.tender.word_limit
+    over = limit is not None and words > limit
+    if over and not allow_over_limit:
+        raise SvdeskError(over_limit_problem(answer, fmt, words))
     if answer.story_ids and workspace.read_only:
         raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
                           "use log, but the file is open read-only (or in another window). Export it from the "
                           "window that has it open, or close that window and try again.")
-    written, notes = _write(answer.document, fmt, path)
+    written, notes = _write(document, fmt, path)
     record_answer_story_uses(workspace, answer.story_ids, f"Tender answer for {answer.tender.name} ({written.name})",
                              on)
+    if cover:
+        added = words - buyer_word_count(replace(answer.document, title_block=False), fmt)
+        notes.append(f"The cover block (title, buyer, reference, date) adds {added:,} words: the file holds "
+                     f"{words:,} words as the buyer counts them" + (f" (limit {limit:,})." if limit else "."))
+    if over:
+        notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
+                     f"limit of {limit:,}.")
+    if answer.kind == "draft":
+        plan = plan_for(workspace, answer.tender, today=on)
+        if plan is not None and plan.not_covered():
+            notes.append("Parts of the question the records do not fully answer yet:")
+            notes += [f"  {line}" for line in plan.sentences()]
     if answer.story_ids:
         notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
                      "recorded in the stories' use log.")
     return ExportOutcome(written, tuple(notes))
 
 
-def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None):
+def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
+                     allow_over_limit: bool = False):
     """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
-    pasted into a portal. The caller records the story uses once the clipboard is set."""
+    pasted into a portal. The caller records the story uses once the clipboard is set. Refused
+    like a file when the text is over the word limit (unless ``allow_over_limit``)."""
     from svdesk import render
 
     answer = answer_for_export(workspace, tender_id, which, today)
+    limit = answer.tender.word_limit
+    if limit is not None and answer.words > limit and not allow_over_limit:
+        raise SvdeskError(over_limit_problem(answer, "txt", answer.words).replace("exported", "copied"))
     return answer.text, render.render_html(answer.body(), fragment=True), answer
 
 
@@ -125,7 +156,10 @@ def export_all_answers(workspace, out_dir) -> list[Path]:
     for each in workspace.tenders.all():
         stem = f"{safe_file_stem(each.name)} {each.id[:8]}"
         for fmt in _ANSWER_FORMATS:
-            written.append(export_answer(workspace, each.id, fmt, out_dir / f"{stem}.{fmt}").path)
+            # An archive of every answer as it stands: the limit is checked when one answer is
+            # exported to be sent, not here.
+            written.append(export_answer(workspace, each.id, fmt, out_dir / f"{stem}.{fmt}",
+                                         allow_over_limit=True).path)
     return written
 
 

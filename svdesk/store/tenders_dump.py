@@ -37,6 +37,7 @@ def dump_section(orgfile: OrgFile) -> dict:
     commitments = []
     for row in orgfile.query("SELECT * FROM commitments ORDER BY tender_id, position, created_at, id"):
         item = {"id": row["id"], **{key: _number(row[key]) for key in COMMITMENT_COLUMNS}}
+        item["additional"] = None if row["additional"] is None else bool(row["additional"])
         item.update(created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"])
         commitments.append(item)
     versions = [
@@ -59,7 +60,8 @@ _TENDER_FIELDS = {
     "id": "id", "buyer": "text", "title": "text", "reference": "text", "deadline": "date?", "deadline_time": "text",
     "contract_value_pence": "int?", "contract_months": "int?", "contract_start": "date?", "sv_weighting": "num?",
     "word_limit": "int?", "question": "text", "local_context": "text", "status": "text", "score": "text",
-    "feedback": "text", "notes": "text", "stories_chosen": "bool", "story_ids": "list", "answer_text": "text", "answer_generated": "text",
+    "feedback": "text", "notes": "text", "stories_chosen": "bool", "story_ids": "list",
+    "question_parts": "text?", "answer_text": "text", "answer_generated": "text",
     "answer_notes": "list", "answer_story_ids": "list", "answer_generated_at": "text", "answer_updated_at": "text",
     "created_at": "stamp", "updated_at": "stamp", "deleted_at": "stamp?",
 }
@@ -67,7 +69,8 @@ _COMMITMENT_FIELDS = {
     "id": "id", "tender_id": "id", "position": "int", "promise": "text", "for_whom": "text", "unit": "text",
     "per_year": "num?", "over_contract": "num?", "by_when": "date?", "indicator_id": "text", "actions": "text",
     "people": "text", "milestones": "text", "kpis": "text", "frequency": "text", "evidence": "text",
-    "accountable": "text", "created_at": "stamp", "updated_at": "stamp", "deleted_at": "stamp?",
+    "accountable": "text", "value_per_unit_pence": "int?", "value_basis": "text?", "additional": "bool?",
+    "created_at": "stamp", "updated_at": "stamp", "deleted_at": "stamp?",
 }
 _VERSION_FIELDS = {"id": "id", "tender_id": "id", "text": "text", "kind": "text", "words": "int",
                    "created_at": "stamp", "updated_at": "stamp"}

@@ -18,14 +18,17 @@ from svdesk.store.rows import stamped
 TENDER_COLUMNS = (
     "buyer", "title", "reference", "deadline", "deadline_time", "contract_value_pence", "contract_months",
     "contract_start", "sv_weighting", "word_limit", "question", "local_context", "status", "score", "feedback",
-    "notes", "stories_chosen", "story_ids",
+    "notes", "stories_chosen", "story_ids", "question_parts",
 )
 ANSWER_COLUMNS = ("answer_text", "answer_generated", "answer_notes", "answer_story_ids", "answer_generated_at",
                   "answer_updated_at")
 COMMITMENT_COLUMNS = (
     "tender_id", "position", "promise", "for_whom", "unit", "per_year", "over_contract", "by_when", "indicator_id",
     "actions", "people", "milestones", "kpis", "frequency", "evidence", "accountable",
+    "value_per_unit_pence", "value_basis", "additional",
 )
+# Added by a later step: a dump written before it has none of them.
+_COMMITMENT_DEFAULTS = {"value_per_unit_pence": None, "value_basis": "", "additional": None}
 # After an answer was sent, these may still change on its commitments: the link that tracks
 # delivery, not the promise itself.
 TRACKING_FIELDS = {"indicator_id"}
@@ -58,7 +61,7 @@ def tender_from_row(row: dict) -> Tender:
         contract_start=_date(row["contract_start"]), sv_weighting=row["sv_weighting"], word_limit=row["word_limit"],
         question=row["question"], local_context=row["local_context"], status=TenderStatus(row["status"]),
         score=row["score"], feedback=row["feedback"], notes=row["notes"], stories_chosen=bool(row["stories_chosen"]),
-        story_ids=tuple(json.loads(row["story_ids"])),
+        story_ids=tuple(json.loads(row["story_ids"])), question_parts=row.get("question_parts") or "",
         created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"],
     )
 
@@ -66,12 +69,14 @@ def tender_from_row(row: dict) -> Tender:
 def commitment_to_row(commitment: Commitment) -> dict:
     row = {key: getattr(commitment, key) for key in COMMITMENT_COLUMNS}
     row["by_when"] = _iso(commitment.by_when)
+    row["additional"] = None if commitment.additional is None else int(commitment.additional)
     return row
 
 
 def commitment_from_row(row: dict) -> Commitment:
-    values = {key: row[key] for key in COMMITMENT_COLUMNS}
+    values = {key: row[key] if key in row else _COMMITMENT_DEFAULTS[key] for key in COMMITMENT_COLUMNS}
     values["by_when"] = _date(row["by_when"])
+    values["additional"] = None if values["additional"] is None else bool(values["additional"])
     return Commitment(id=row["id"], created_at=row["created_at"], updated_at=row["updated_at"],
                       deleted_at=row["deleted_at"], **values)
 
@@ -172,6 +177,12 @@ class TendersRepo:
     def restore(self, tender_id: str) -> None:
         with self._file.write("tender restored") as db:
             db.execute("UPDATE tenders SET deleted_at = NULL, updated_at = ? WHERE id = ?", [utc_now_stamp(), tender_id])
+
+    def buyers(self, except_id: str = "") -> list[str]:
+        """The buyers of the other tenders (not deleted), each once."""
+        rows = self._file.query("SELECT DISTINCT buyer FROM tenders WHERE deleted_at IS NULL AND id != ? "
+                                "AND buyer != ''", [except_id])
+        return [row["buyer"] for row in rows]
 
     # -- commitments ----------------------------------------------------------------------------------
     def commitments(self, tender_id: str, include_deleted: bool = False) -> list[Commitment]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter,
     QToolButton, QTreeView, QVBoxLayout, QWidget,
@@ -15,30 +14,15 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
+from svdesk.ui.answer_highlighter import HeadingHighlighter
 from svdesk.ui.export_target import export_to_chosen_file
 from svdesk.ui.pages.base import scrolling
 from svdesk.ui.story_picker_model import StoryPickerModel
+from svdesk.ui.tender_parts import QuestionPartsPanel
 from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
 
 
-class HeadingHighlighter(QSyntaxHighlighter):
-    """Shows in bold the lines that become headings in Word and PDF (a short line on its own,
-    without a full stop), so the person sees the structure they are editing."""
-
-    def __init__(self, document):
-        super().__init__(document)
-        self.bold = QTextCharFormat()
-        self.bold.setFontWeight(QFont.Weight.Bold)
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        from svdesk.compose.answer_text import is_heading_line
-
-        block = self.currentBlock()
-        before, after = block.previous(), block.next()
-        alone = (not before.isValid() or not before.text().strip()) and (not after.isValid() or not after.text().strip())
-        if alone and is_heading_line(text):
-            self.setFormat(0, len(text), self.bold)
 FORMATS = (("docx", "&Word (.docx)…", "Word documents (*.docx)"), ("pdf", "&PDF…", "PDF files (*.pdf)"),
            ("md", "&Markdown…", "Markdown (*.md)"), ("txt", "&Text…", "Text files (*.txt)"))
 SAVE_DELAY_MS = 1200
@@ -126,8 +110,8 @@ class AnswerTab(QWidget):
         buttons.addWidget(self.reopen_button)
         layout.addLayout(buttons)
 
-        text_side = QWidget()
-        text_layout = QVBoxLayout(text_side)
+        editor_side = QWidget()
+        text_layout = QVBoxLayout(editor_side)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.addWidget(self.banner)
         text_layout.addWidget(self.editor, 1)
@@ -136,6 +120,13 @@ class AnswerTab(QWidget):
         below.addWidget(HelpLabel("Headings count as words, as in the buyer's word processor."), 1)
         below.addWidget(self.count)
         text_layout.addLayout(below)
+        # The question's parts above the answer, so each part and its coverage sit beside the text.
+        self.parts = QuestionPartsPanel(ctx)
+        text_side = QSplitter(Qt.Orientation.Vertical)
+        text_side.addWidget(scrolling(self.parts))
+        text_side.addWidget(editor_side)
+        text_side.setChildrenCollapsible(False)
+        text_side.setSizes([230, 400])
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 0, 0)
@@ -179,6 +170,8 @@ class AnswerTab(QWidget):
         self.auto_stories.toggled.connect(self._auto_toggled)
         self.stories_model.checked_changed.connect(self._story_checked)
         self.open_button.clicked.connect(lambda: self._last_path and self.ctx.open_external(str(self._last_path)))
+        self.parts.records_changed.connect(self._records_changed)
+        self.parts.parts_changed.connect(self._records_changed)
 
     # -- loading ----------------------------------------------------------------------------------
     def load(self, tender: Tender) -> None:
@@ -225,6 +218,25 @@ class AnswerTab(QWidget):
             self._show_notes(list(state.notes), self._checks(tender))
         self.result.setText("")
         self.open_button.hide()
+        self.parts.load(tender, read_only=frozen or read_only)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Commitments or the question may have changed on another tab since the parts were shown.
+        super().showEvent(event)
+        if self.tender is not None:
+            self.tender = self.ctx.workspace.tenders.get(self.tender.id)
+            frozen = self.tender.status.is_sent
+            self.parts.load(self.tender, read_only=frozen or self.ctx.workspace.read_only)
+
+    def _records_changed(self) -> None:
+        """A gap was filled or the parts changed: a draft nobody has edited is drafted again."""
+        self.tender = self.ctx.workspace.tenders.get(self.tender.id)
+        state = self.ctx.workspace.tenders.answer(self.tender.id)
+        if not state.edited:
+            self.draft()
+        else:
+            self._show_notes(list(state.notes), self._checks(self.tender))
+        self.changed.emit()
 
     def _sent_stories_text(self, story_ids) -> str:
         repo = self.ctx.workspace.stories
@@ -374,8 +386,12 @@ class AnswerTab(QWidget):
         from svdesk.services.exports import clipboard_answer, record_answer_story_uses
 
         self.save_text()
+        allow = self._allow_over_limit("txt", "Copy anyway")
+        if allow is None:
+            return
         try:
-            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today())
+            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today(),
+                                                   allow_over_limit=allow)
             if answer.story_ids and self.ctx.workspace.read_only:
                 raise SvdeskError("The answer includes a story, and each use must be recorded in the use log, but "
                                   "this file is open read-only.")
@@ -393,16 +409,33 @@ class AnswerTab(QWidget):
                             "the tender portal or a document.")
         self.open_button.hide()
 
+    def _allow_over_limit(self, fmt: str, yes: str) -> bool | None:
+        """False when the answer is within its limit; True when it is over and the person still
+        wants it out; None when they would rather shorten it first."""
+        from svdesk.services.answer_limits import over_limit_warning
+
+        try:
+            warning = over_limit_warning(self.ctx.workspace, self.tender.id, fmt, today())
+        except SvdeskError:
+            return False   # the export itself says what is wrong
+        if not warning:
+            return False
+        return True if self.ctx.dialogs.confirm(self, "Over the word limit", warning, yes=yes) else None
+
     def export(self, fmt: str) -> None:
         from svdesk.compose.tender import safe_file_stem
         from svdesk.services.exports import export_answer
 
         self.save_text()
+        allow = self._allow_over_limit(fmt, "Export anyway")
+        if allow is None:
+            return
         label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
         outcome = export_to_chosen_file(
             self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
             f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter,
-            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today()))
+            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today(),
+                                       allow_over_limit=allow))
         if outcome is None:
             return
         self._last_path = outcome.path

@@ -97,3 +97,13 @@ def test_tenders_page_benchmark_runs_on_the_demo(demo_copy):
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "13 stories, 2 tenders" in result.stdout and "showing another tender" in result.stdout
+
+
+def test_the_tender_questions_benchmark_runs_on_the_demo(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_tender_questions", HERE / "bench_tender_questions.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from svdesk.store.demo import write_demo
+
+    result = module.measure(write_demo(tmp_path / "demo.svdesk"), runs=2)
+    assert result["question_words"] >= 1000 and result["parts"] >= 10 and result["draft_words"] <= 1000

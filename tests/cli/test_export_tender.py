@@ -23,7 +23,34 @@ def test_the_format_comes_from_the_suffix_and_the_reference_finds_the_tender(dem
     out = tmp_path / "sent.txt"
     assert main(["export", "tender", str(demo_copy), "--tender", "BCC-P0481-L2", "-o", str(out)]) == 0
     text = out.read_text("utf-8")
-    assert "Submitted 13 Feb 2025" in text and "Our commitments" in text
+    # The answer alone: the title block is words the buyer would count.
+    assert "Submitted 13 Feb 2025" not in text and text.startswith("Our commitments")
+    # The answer as sent is 741 words (limit 750): a cover block takes the file over the limit.
+    assert main(["export", "tender", str(demo_copy), "--tender", "BCC-P0481-L2", "--cover", "-o", str(out)]) == 1
+    assert "with its cover block is 769 words" in capsys.readouterr().err
+    assert "Submitted 13 Feb 2025" not in out.read_text("utf-8")   # the earlier file is untouched
+    assert main(["export", "tender", str(demo_copy), "--tender", "BCC-P0481-L2", "--cover", "--allow-over-limit",
+                 "-o", str(out)]) == 0
+    assert "Submitted 13 Feb 2025" in out.read_text("utf-8")
+    err = capsys.readouterr().err
+    assert "The cover block (title, buyer, reference, date) adds 28 words" in err and "19 over the limit" in err
+
+
+def test_an_edited_answer_over_its_limit_is_refused_unless_allowed(demo_copy, tmp_path, capsys):
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(demo_copy)
+    workspace.tenders.update(DRAFTING, word_limit=20)
+    workspace.tenders.save_answer_text(DRAFTING, " ".join(["word"] * 21))
+    workspace.close()
+    out = tmp_path / "answer.docx"
+    assert main(["export", "tender", str(demo_copy), "--tender", DRAFTING, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "21 words" in err and "limit of 20" in err and "--allow-over-limit" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["export", "tender", str(demo_copy), "--tender", DRAFTING, "--allow-over-limit", "-o", str(out)]) == 0
+    assert "1 over the limit of 20" in capsys.readouterr().err
+    assert out.exists()
 
 
 def test_the_draft_option_exports_the_working_copy(demo_copy, tmp_path):

@@ -11,9 +11,11 @@ from svdesk.domain.tenders import (
 
 TODAY = dt.date(2026, 11, 22)
 COMPLETE = Commitment(
-    promise="Paid work placements", for_whom="young people aged 16–24 in Small Heath", unit="placements",
+    promise="Paid work placements that lead young people into work", for_whom="young people aged 16–24 in Small Heath", unit="placements",
     per_year=12, over_contract=36, by_when=dt.date(2028, 3, 31), actions="We recruit through the Youth Hub.",
-    kpis="placements started", frequency="quarterly", evidence="timesheets", accountable="Sam Okafor",
+    milestones="First placements start in May 2025",
+    kpis="placements started; placed young people in work six months on", frequency="quarterly", evidence="timesheets",
+    accountable="Sam Okafor",
 )
 TENDER = Tender(contract_start=dt.date(2025, 4, 1), contract_months=36, buyer="BCC")
 
@@ -38,6 +40,31 @@ def test_each_missing_part_is_one_plain_sentence(change, expected):
     assert len(found) == 1
     assert found[0].startswith(expected) or expected in found[0]
     assert found[0].endswith(".")
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"promise": "We will aim to offer paid work placements where possible"}, "Vague wording (“aim to”, “where possible”)"),
+    ({"promise": "We will try to support young people"}, "Vague wording (“try to”)"),
+    ({"milestones": ""}, "No milestones"),
+    ({"kpis": "placements started", "promise": "Paid work placements"}, "Only outputs"),
+])
+def test_the_stricter_check_names_what_an_evaluator_marks_down(change, expected):
+    from dataclasses import replace
+
+    found = check_commitment(replace(COMPLETE, **change), TENDER)
+    assert any(f.startswith(expected) for f in found), found
+
+
+def test_support_without_a_number_and_a_copied_buyer_are_named():
+    from dataclasses import replace
+
+    found = check_commitment(replace(COMPLETE, promise="We will support local groups", per_year=None,
+                                     over_contract=None), TENDER)
+    assert any(f.startswith("“Support” without a number") for f in found)
+    copied = replace(COMPLETE, actions="We recruit through Walsall Council's Youth Hub.")
+    found = check_commitment(copied, TENDER, other_buyers=("Walsall Council", "BCC"))
+    assert found == ["It names another buyer (“Walsall Council”): it may be copied from an earlier tender — check it "
+                     "fits this one."]
 
 
 def test_an_indicator_is_a_way_to_evidence_it():

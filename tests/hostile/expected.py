@@ -14,7 +14,8 @@ def pieces(document, fmt: str) -> tuple[list[str], list[str]]:
     Table cells are checked word by word in plain text, where a long cell wraps inside its
     column and its lines interleave with the next column's."""
     cleaned, _ = clean_document(document)
-    whole = [text for text in (cleaned.title, cleaned.subtitle, *cleaned.meta) if text]
+    title, subtitle, meta = cleaned.printed_front()   # a tender answer keeps its title block out of the body
+    whole = [text for text in (title, subtitle, *meta) if text]
     cells: list[str] = []
     for block in cleaned.blocks:
         if isinstance(block, (Heading, Paragraph)):

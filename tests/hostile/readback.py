@@ -35,14 +35,17 @@ def read_docx(path: Path) -> str:
     import docx
 
     docx.Document(str(path))   # raises on a malformed package
+    # The body, then the page footers (where a tender answer keeps its title, buyer and reference).
     with zipfile.ZipFile(path) as package:
-        root = ElementTree.fromstring(package.read("word/document.xml"))
+        names = ["word/document.xml", *sorted(n for n in package.namelist() if n.startswith("word/footer"))]
+        roots = [ElementTree.fromstring(package.read(name)) for name in names]
     parts = []
-    for element in root.iter():
-        if element.tag == f"{_W}t" and element.text:
-            parts.append(element.text)
-        elif element.tag in (f"{_W}tab", f"{_W}br", f"{_W}p"):
-            parts.append(" ")
+    for root in roots:
+        for element in root.iter():
+            if element.tag == f"{_W}t" and element.text:
+                parts.append(element.text)
+            elif element.tag in (f"{_W}tab", f"{_W}br", f"{_W}p"):
+                parts.append(" ")
     return "".join(parts)
 
 

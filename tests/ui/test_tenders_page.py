@@ -41,11 +41,13 @@ def _fill_commitment(tab):
     tab.over_contract.setText("36")
     tab.unit.setText("placements")
     tab.by_when.setText("31/3/2028")
-    tab.kpis.setText("placements started and completed")
+    tab.kpis.setText("placements started and completed; young people in work six months on")
     tab.evidence.setText("signed timesheets")
     tab.accountable.setText("Łukasz Nowak, Workshop Manager")
     tab.actions.setPlainText("We recruit through the Youth Hub.")
     tab.actions.finish()
+    tab.milestones.setPlainText("First placements start in May 2025")
+    tab.milestones.finish()
     for line in (tab.promise, tab.for_whom, tab.per_year, tab.over_contract, tab.unit, tab.by_when, tab.kpis,
                  tab.evidence, tab.accountable):
         line.editingFinished.emit()
@@ -81,7 +83,9 @@ def test_a_new_bid_from_question_to_submitted_answer(page, page_ctx, dialogs, tm
     page.tabs.setCurrentWidget(answer)
     answer.draft_button.click()
     text = answer.editor.toPlainText()
-    assert text.startswith("Our commitment\n\n") and "We will deliver" in text
+    # Led by the question's parts, headed with the buyer's own words.
+    assert text.startswith("Describe the commitments you will make through this contract\n\n")
+    assert "We will deliver" in text
     assert answer.count.text().endswith("of 750 words")
     # The live count follows typing, and the edit is kept with the tender.
     before = answer.count.text()

@@ -18,6 +18,7 @@ from svdesk.store.migrations import m005_stories
 from svdesk.store.migrations import m006_tenders
 from svdesk.store.migrations import m007_cic34
 from svdesk.store.migrations import m008_true_figures
+from svdesk.store.migrations import m009_commitment_value
 
 STEPS = [
     m001_foundation.apply,
@@ -28,6 +29,7 @@ STEPS = [
     m006_tenders.apply,
     m007_cic34.apply,
     m008_true_figures.apply,
+    m009_commitment_value.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -194,6 +194,11 @@ class TendersPage(Page):
 
     def _details_saved(self) -> None:
         tender = self._reload_current()
+        filled = self.answer.parts.fill_from_question(tender)   # the limit and weighting the question states
+        if filled is not tender:
+            tender = self._reload_current()
+            self.details.load(tender)
+        self.answer.parts.load(tender)
         self._show_heading(tender)
         # The word limit, buyer and contract length change what the other tabs say.
         self.commitments.tender = tender
