@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.ui.colours import QUIET, themed
 from svdesk.ui.tender_parts_model import PartsModel
 
 FILL_BUTTONS = {"commitment": "&Add a commitment for this part", "local": "&Add a line about the area",
@@ -56,13 +57,13 @@ class QuestionPartsPanel(QWidget):
         self.split_button = QPushButton("Sp&lit…")
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("What the records hold for this part")
+        self.reason.setAccessibleDescription("What the records hold for this part")
         self.fill_button = QPushButton()
         self.fill_button.setAccessibleName("Fill the gap in this part")
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
-        self.feedback.setAccessibleName("Earlier feedback from this buyer")
-        self.feedback.setStyleSheet("color: #444;")
+        self.feedback.setAccessibleDescription("Earlier feedback from this buyer")
+        self.feedback.setStyleSheet(f"color: {themed(QUIET)};")
 
         # Fill a gap: the forms appear under the part that needs them.
         self.commitment_form = QWidget()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from svdesk.ui.colours import GOOD, PROBLEM, WARNING, themed
+
 COLUMNS = ("", "Part of the question", "Kind", "Coverage")
-COVERAGE_COLOURS = {"covered": "#1f6f3f", "thin": "#8a5a00", "missing": "#a12622"}
+COVERAGE_COLOURS = {"covered": GOOD, "thin": WARNING, "missing": PROBLEM}
 COVERAGE_LABELS = {"covered": "Covered", "thin": "Thin", "missing": "Missing"}
 
 
@@ -53,5 +55,5 @@ class PartsModel(QAbstractTableModel):
             reason = f"\n\n{COVERAGE_LABELS.get(coverage.status, '')}: {coverage.reason}" if coverage else ""
             return part.text + reason
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and coverage is not None:
-            return QColor(COVERAGE_COLOURS.get(coverage.status, "#000000"))
+            return QColor(themed(COVERAGE_COLOURS[coverage.status], on_lists=True)) if coverage.status in COVERAGE_COLOURS else None
         return None

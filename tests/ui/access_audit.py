@@ -126,11 +126,14 @@ def check_contrast(page: QWidget, where: str, findings: Findings) -> None:
         if not label.isVisible() or not label.text().strip() or label.pixmap() is not None and not label.pixmap().isNull():
             continue
         if label.visibleRegion().isEmpty():  # scrolled out of sight: bring it in to see what is behind it
-            area = next((a for a in page.findChildren(QScrollArea) if a.widget() and a.widget().isAncestorOf(label)), None)
-            if area is None:
+            areas = [a for a in page.findChildren(QScrollArea) if a.widget() and a.widget().isAncestorOf(label)]
+            if not areas:
                 continue
-            area.ensureWidgetVisible(label)
-            QApplication.processEvents()
+            # Scroll areas inside scroll areas: bring the inner one into sight, then the label in it.
+            areas.sort(key=lambda a: sum(1 for b in areas if b.widget().isAncestorOf(a)))
+            for area in [*areas, *areas[:-1]]:  # outermost first, then the outer ones once more
+                area.ensureWidgetVisible(label)
+                QApplication.processEvents()
             image = page.grab().toImage()
         bg = _painted_background(image, label, page)
         for fg in _label_colours(label):

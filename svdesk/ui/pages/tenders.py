@@ -14,7 +14,7 @@ from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import TenderStatus, days_left, describe_deadline
 from svdesk.ui.context import PageContext
-from svdesk.ui.pages.base import Page, page_header
+from svdesk.ui.pages.base import Page, page_header, scrolling
 from svdesk.ui.tender_answer import AnswerTab
 from svdesk.ui.tender_commitments import CommitmentsTab
 from svdesk.ui.tender_delivery import DeliveryTab
@@ -103,7 +103,8 @@ class TendersPage(Page):
         bottom_layout.addWidget(self.empty)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        # The tender's tabs scroll on a small screen rather than make the window taller than it.
+        splitter.addWidget(scrolling(bottom))
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([132, 546])
