@@ -239,6 +239,7 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
     """Writes the report and records each story it prints in the stories' use log. ``report``
     may be given when the caller has just drafted it (same year)."""
     from svdesk import render
+    from svdesk.compose.exposure import check_document
 
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -253,6 +254,7 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
             "Take it out (or reset the part to the drafted text) before exporting."
         )
     document = report.document()
+    check_document(workspace, document, REPORT_USES, "CIC34 report", report.today)
     notes = render.inspect(document, fmt).sentences()
     written = render.write(document, fmt, path)
     used = report.stories_used()

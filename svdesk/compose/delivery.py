@@ -156,8 +156,11 @@ def _num(value: float) -> str:
 
 def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
     from svdesk import render
+    from svdesk.compose.exposure import check_document
+    from svdesk.domain.consent import Use
 
     document = delivery_document(workspace, tender_id, today)
+    check_document(workspace, document, (Use.TENDERS_FUNDERS,), "delivery report", today)
     report = render.inspect(document, fmt)
     return ExportOutcome(render.write(document, fmt, path), tuple(report.sentences()))
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from svdesk.compose.document import BulletList, Document, Heading, Paragraph
 from svdesk.compose.exports import ExportOutcome
+from svdesk.domain.consent import Use
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.frameworks import describe_tag
 
 FORMATS = ("docx", "pdf", "md", "txt")
+# Shared with funders and put online: no one may be named further than both allow.
+STATEMENT_USES = (Use.TENDERS_FUNDERS, Use.PUBLIC_REPORTS)
 
 
 def statement_document(workspace) -> Document | None:
@@ -47,6 +50,7 @@ def file_stem(workspace) -> str:
 
 
 def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
+    from svdesk.compose.exposure import check_document
     from svdesk.render import format_for_path, inspect, write
 
     document = statement_document(workspace)
@@ -54,6 +58,7 @@ def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOut
         raise SvdeskError("The statement has not been agreed yet, so there is nothing to export. "
                           "Mark it as agreed first: exports never use a draft.")
     fmt = fmt or format_for_path(path) or "docx"
+    check_document(workspace, document, STATEMENT_USES, "statement")
     notes = inspect(document, fmt).sentences()
     return ExportOutcome(write(document, fmt, path), tuple(notes))
 

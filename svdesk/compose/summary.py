@@ -227,10 +227,12 @@ def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | 
     """Writes the leaflet as PDF and logs each story it tells."""
     from svdesk import render
     from svdesk.compose.cic34 import record_story_uses
+    from svdesk.compose.exposure import check_document
 
     if summary is None or summary.year != year:
         summary = draft_summary(workspace, year, today)
     document = summary.document()
+    check_document(workspace, document, SUMMARY_USES, "impact summary", summary.today)
     dropped = render.inspect(document, "pdf").sentences()
     written = render.write(document, "pdf", path)
     record_story_uses(workspace, summary.stories, SUMMARY_USES,
