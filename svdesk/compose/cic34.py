@@ -248,7 +248,8 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
         report = draft_report(workspace, year, today)
     leaks = report.excluded_in_print()
     if leaks:
-        titles = ", ".join(f"“{item.title}”" for item in leaks)
+        titles = ", ".join(f"“{item.title}” ({item.reason.rstrip('.')[:1].lower()}{item.reason.rstrip('.')[1:]})"
+                           for item in leaks)
         raise SvdeskError(
             f"Your edited text still tells {titles}, whose consent does not cover public reports. "
             "Take it out (or reset the part to the drafted text) before exporting."

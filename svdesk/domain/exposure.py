@@ -23,13 +23,14 @@ invisible format characters such as zero-width spaces and soft hyphens removed f
   only the first name is allowed.
 - To avoid false alarms on ordinary words: a run made only of one-letter words or of common
   English words that are also names (Will, May, Rose, Hope, Green, Young, ...) counts only when
-  it has two words or more, or when its word is written with a capital letter and does not
-  begin a sentence or line. Accents and case are otherwise ignored.
+  written as a name: with a capital letter, and for a single word not at the start of a sentence
+  or line ("met Will", "Will Green", not "will green the park" nor "Will you"). Accents and case
+  are otherwise ignored.
 - A run that is exactly a name someone else may be given here is not an exposure: a lone word
   that is the allowed first name (or, fully named, any name word) of another story whose consent
   covers this use, or a whole run equal to another such story's full name or pseudonym. Two
   people can share a first name; the one who may be named must not block the export, and the
-  one who may not is still caught by the surname or the full name. Likewise a lone name word
+  one who may not is still caught by the surname or the full name. Likewise a lone first name
   followed, after one space, by a capitalised word that is not this person's name is someone
   else's full name ("Priya Bassi", a director, is not Priya Sharma).
 
@@ -140,6 +141,7 @@ class ExposureMatcher:
         self._stories: list[NamedStory] = []
         self._words: list[frozenset[str]] = []  # every name word, per story
         self._forbidden: list[frozenset[str]] = []
+        self._first: list[frozenset[str]] = []  # first words of the name and pseudonym, per story
         self._index: dict[str, list[int]] = {}  # forbidden word -> stories
         allowed_single: set[str] = set()
         allowed_runs: set[tuple[str, ...]] = set()
@@ -160,6 +162,7 @@ class ExposureMatcher:
             self._stories.append(story)
             self._words.append(frozenset(name) | frozenset(pseudonym))
             self._forbidden.append(forbidden)
+            self._first.append(frozenset(name[:1]) | frozenset(pseudonym[:1]))
             for word in forbidden:
                 self._index.setdefault(word, []).append(number)
         self._allowed_single = frozenset(allowed_single)
@@ -195,14 +198,17 @@ class ExposureMatcher:
                and _joined(text, tokens[last][1], tokens[last + 1][0])):
             last += 1
         run = tuple(token[2] for token in tokens[first:last + 1])
-        if len(run) == 1 and _followed_by_other_name(text, tokens, last):
+        if len(run) == 1 and run[0] in self._first[number] and _followed_by_other_name(text, tokens, last):
             return None
         if len(run) == 1 and (run[0] in self._allowed_single):
             return None
         if run in self._allowed_runs:
             return None
         if all(len(word) <= 1 or word in COMMON_WORDS for word in run):
+            written = [text[start:end] for start, end, _word in tokens[first:last + 1]]
             if len(run) == 1 and not _written_as_name(text, tokens[first][0], tokens[first][1]):
+                return None
+            if not any(word[:1].isupper() for word in written):
                 return None
         story = self._stories[number]
         return Exposure(story.story_id, story.title, text[tokens[first][0]:tokens[last][1]], story.allowed,
