@@ -111,26 +111,41 @@ def _fold_token(token: str) -> str:
     return "".join(_TOKEN.findall(fold(token)))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a name. Cached: the matcher is rebuilt from the same names."""
     return tuple(_fold_token(token) for token in _TOKEN.findall(_visible(text)) if _fold_token(token))
 
 
 def _visible(text: str) -> str:
     """NFC text without invisible format and control characters (a zero-width space inside a
     name must not hide it; renderers drop control characters too)."""
-    text = unicodedata.normalize("NFC", text or "")
-    if text.isascii():
-        return "".join(ch for ch in text if ch >= " " or ch in "\n\t\r") if any(ch < " " for ch in text) else text
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc") or ch in "\n\t\r")
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text or ""))
 
 
-def _forbidden(story: NamedStory) -> frozenset[str]:
-    name = name_words(story.person_name)
-    if story.allowed is IdLevel.NAMED:
-        return frozenset()
-    if story.allowed is IdLevel.FIRST_NAME:
-        return frozenset(name[1:]) - frozenset(name[:1])
-    return frozenset(name) | frozenset(name_words(story.pseudonym))
+# Unicode's format characters (category Cf) and the control characters other than tab and
+# line breaks: a regular expression removes them at C speed.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _entry(person_name: str, pseudonym: str, allowed: IdLevel | None) -> tuple:
+    """(name words, forbidden words, first words, words and runs this person may be named by)
+    for one story. Cached: the matcher is rebuilt from mostly the same stories after each change."""
+    name, other = name_words(person_name), name_words(pseudonym)
+    words = frozenset(name) | frozenset(other)
+    first = frozenset(name[:1]) | frozenset(other[:1])
+    if allowed is IdLevel.NAMED:
+        return words, frozenset(), first, words, frozenset(run for run in (name, other) if run)
+    if allowed is IdLevel.FIRST_NAME:
+        single = frozenset(name[:1]) | frozenset(other)
+        return (words, frozenset(name[1:]) - frozenset(name[:1]), first, single,
+                frozenset(run for run in (name[:1], other) if run))
+    return words, words, first, frozenset(), frozenset()
 
 
 class ExposureMatcher:
@@ -142,29 +157,26 @@ class ExposureMatcher:
         self._words: list[frozenset[str]] = []  # every name word, per story
         self._forbidden: list[frozenset[str]] = []
         self._first: list[frozenset[str]] = []  # first words of the name and pseudonym, per story
-        self._index: dict[str, list[int]] = {}  # forbidden word -> stories
+        self._index: dict[str, set[int]] = {}  # forbidden word -> stories
+        self._all: dict[str, set[int]] = {}  # any name word -> stories (those with a forbidden word)
         allowed_single: set[str] = set()
         allowed_runs: set[tuple[str, ...]] = set()
         for story in stories:
-            name, pseudonym = name_words(story.person_name), name_words(story.pseudonym)
-            if story.allowed is IdLevel.NAMED:
-                allowed_single.update(name)
-                allowed_single.update(pseudonym)
-                allowed_runs.update(run for run in (name, pseudonym) if run)
-            elif story.allowed is IdLevel.FIRST_NAME:
-                allowed_single.update(name[:1])
-                allowed_single.update(pseudonym)
-                allowed_runs.update(run for run in (name[:1], pseudonym) if run)
-            forbidden = _forbidden(story)
+            words, forbidden, first, single, runs = _entry(story.person_name, story.pseudonym, story.allowed)
+            if single:
+                allowed_single.update(single)
+                allowed_runs.update(runs)
             if not forbidden:
                 continue
             number = len(self._stories)
             self._stories.append(story)
-            self._words.append(frozenset(name) | frozenset(pseudonym))
+            self._words.append(words)
             self._forbidden.append(forbidden)
-            self._first.append(frozenset(name[:1]) | frozenset(pseudonym[:1]))
+            self._first.append(first)
             for word in forbidden:
-                self._index.setdefault(word, []).append(number)
+                self._index.setdefault(word, set()).add(number)
+            for word in words:
+                self._all.setdefault(word, set()).add(number)
         self._allowed_single = frozenset(allowed_single)
         self._allowed_runs = frozenset(allowed_runs)
 
@@ -176,18 +188,85 @@ class ExposureMatcher:
         text = _visible(text)
         if not self._index or not text:
             return []
-        # Most documents name nobody who is forbidden: one fold of the whole text answers that.
-        if self._index.keys().isdisjoint(_TOKEN.findall(fold(text))):
-            return []
-        tokens = [(match.start(), match.end(), _fold_token(match.group())) for match in _TOKEN.finditer(text)]
         found: dict[int, Exposure] = {}
-        for position, (_start, _end, word) in enumerate(tokens):
-            for number in self._index.get(word, ()):
-                if number not in found:
-                    exposure = self._check_run(text, tokens, position, number)
-                    if exposure is not None:
-                        found[number] = exposure
-        return list(found.values())
+        lone_done: set[str] = set()
+        folded = _aligned_fold(text)
+        if folded is None:  # a letter folds into two (ß -> ss): go word by word
+            tokens = [(match.start(), match.end(), _fold_token(match.group())) for match in _TOKEN.finditer(text)]
+            for position, token in enumerate(tokens):
+                if token[2] in self._index:
+                    self._at(text, tokens, position, found, lone_done)
+        else:
+            # Most documents name nobody who is forbidden: their distinct words answer that at
+            # once; otherwise one regular expression of the few words present finds each place.
+            present = self._index.keys() & set(_TOKEN.findall(folded))
+            if not present:
+                return []
+            for match in _words_pattern(frozenset(present)).finditer(folded):
+                tokens, position = self._local_tokens(text, folded, match.start(), match.end())
+                self._at(text, tokens, position, found, lone_done)
+        return sorted(found.values(), key=lambda item: text.find(item.found))
+
+    def _local_tokens(self, text: str, folded: str, start: int, end: int) -> tuple[list, int]:
+        """The words around a match that may belong to the same run (name words joined to it),
+        and one more on each side."""
+        left, position = [], start
+        for _ in range(_MOST_NAME_WORDS):
+            window = max(0, position - 100)
+            words = list(_TOKEN.finditer(folded, window, position))
+            if not words or (words[0].start() == window and window > 0 and len(words) == 1):
+                break  # nothing before, or one word longer than the window: not a name
+            match = words[-1]
+            left.append((match.start(), match.end(), match.group()))
+            if match.group() not in self._all or not _joined(text, match.end(), position):
+                break
+            position = match.start()
+        right, position = [], end
+        for _ in range(_MOST_NAME_WORDS):
+            match = _NEXT.match(folded, position)
+            if match is None:
+                break
+            right.append((match.start(1), match.end(1), match.group(1)))
+            if match.group(1) not in self._all or not _joined(text, position, match.start(1)):
+                break
+            position = match.end(1)
+        return [*reversed(left), (start, end, folded[start:end]), *right], len(left)
+
+    def _at(self, text: str, tokens: list, position: int, found: dict, lone_done: set) -> None:
+        """Records the exposures of the forbidden word at ``tokens[position]``."""
+        start, end, word = tokens[position]
+        numbers = self._index[word]
+        # Stories that also have a joined neighbour word among their names form longer runs
+        # and are checked one by one; for all the others this word stands alone, and one
+        # decision serves them all (a common first name may belong to hundreds of stories).
+        special: set[int] = set()
+        for other in (position - 1, position + 1):
+            if 0 <= other < len(tokens) and tokens[other][2] in self._all:
+                left, right = sorted((other, position))
+                if _joined(text, tokens[left][1], tokens[right][0]):
+                    special |= numbers & self._all[tokens[other][2]]
+        for number in special:
+            if number not in found:
+                exposure = self._check_run(text, tokens, position, number)
+                if exposure is not None:
+                    found[number] = exposure
+        if word in lone_done or not self._lone_counts(text, start, end, word):
+            return
+        followed = _followed_by_other_name(text, tokens, position)
+        for number in numbers:
+            if number in found or number in special or (followed and word in self._first[number]):
+                continue
+            story = self._stories[number]
+            found[number] = Exposure(story.story_id, story.title, text[start:end], story.allowed, story.reason)
+        if not followed and not special:
+            lone_done.add(word)
+
+    def _lone_counts(self, text: str, start: int, end: int, word: str) -> bool:
+        if word in self._allowed_single:
+            return False
+        if len(word) <= 1:
+            return False
+        return word not in COMMON_WORDS or _written_as_name(text, start, end)
 
     def _check_run(self, text: str, tokens: list, position: int, number: int) -> Exposure | None:
         names = self._words[number]
@@ -198,21 +277,52 @@ class ExposureMatcher:
                and _joined(text, tokens[last][1], tokens[last + 1][0])):
             last += 1
         run = tuple(token[2] for token in tokens[first:last + 1])
-        if len(run) == 1 and run[0] in self._first[number] and _followed_by_other_name(text, tokens, last):
+        if not set(run) & self._forbidden[number]:
             return None
-        if len(run) == 1 and (run[0] in self._allowed_single):
-            return None
+        if len(run) == 1:
+            if not self._lone_counts(text, tokens[first][0], tokens[first][1], run[0]):
+                return None
+            if run[0] in self._first[number] and _followed_by_other_name(text, tokens, last):
+                return None
         if run in self._allowed_runs:
             return None
         if all(len(word) <= 1 or word in COMMON_WORDS for word in run):
-            written = [text[start:end] for start, end, _word in tokens[first:last + 1]]
-            if len(run) == 1 and not _written_as_name(text, tokens[first][0], tokens[first][1]):
-                return None
-            if not any(word[:1].isupper() for word in written):
+            if not any(text[start:end][:1].isupper() for start, end, _word in tokens[first:last + 1]):
                 return None
         story = self._stories[number]
         return Exposure(story.story_id, story.title, text[tokens[first][0]:tokens[last][1]], story.allowed,
                         story.reason)
+
+_MOST_NAME_WORDS = 8
+_NEXT = re.compile(r"[\W_]*([^\W_]+)")
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = fold(ch)
+    return folded if folded else "\x00"  # a lone accent: not part of a word, as in the text
+
+
+_ASCII_LOWER = {ord(ch): ch.lower() for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def _aligned_fold(text: str) -> str | None:
+    """``text`` folded letter by letter, so every position is the same as in ``text``; None when
+    a letter folds into more than one (ß, æ, ligatures) and positions would shift."""
+    table = dict(_ASCII_LOWER)
+    for ch in set(text):
+        if ch >= "\x80":
+            folded = _fold_char(ch)
+            if len(folded) != 1:
+                return None
+            table[ord(ch)] = folded
+    return text.translate(table)
 
 
 def _followed_by_other_name(text: str, tokens: list, last: int) -> bool:

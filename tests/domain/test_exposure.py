@@ -145,3 +145,16 @@ def test_one_exposure_per_story_in_text_order():
     m = matcher(None, others=[other])
     hits = m.find("Zoe Clarke and Łukasz. Later Łukasz again, and ZOË.")
     assert [item.story_id for item in hits] == ["s2", "s1"]
+
+
+@pytest.mark.parametrize("text", ["Jurgen WEISS came.", "Jürgen Weiß came.", "Straße: jürgen weiss came.",
+                                  "Die Straße, wo Jürgen\nWeiß wohnt."])
+def test_letters_that_fold_into_two_are_found_either_way(text):
+    m = matcher(None, name="Jürgen Weiß")
+    assert len(m.find(text)) == 1 and "rgen" in m.find(text)[0].found
+
+
+def test_a_long_document_finds_a_name_near_its_end():
+    m = matcher(IdLevel.FIRST_NAME)
+    text = "We fixed bikes all week. " * 4000 + "Łukasz\nNowak-Wiśniewski said thanks."
+    assert found(m, text) == ["Łukasz\nNowak-Wiśniewski"]
