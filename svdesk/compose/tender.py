@@ -182,15 +182,24 @@ def _outdated(workspace, state, on: dt.date) -> bool:
 
 def _refuse_sent_if_exposed(workspace, text: str, submitted_on: dt.date | None, on: dt.date) -> None:
     found = exposures_in(workspace, text, (TENDER_USE,), on)
-    if not found:
-        return
+    if found:
+        raise PersonExposed(found, "tender answer", message=_sent_warning(found, submitted_on))
+
+
+def sent_answer_warning(workspace, text: str, submitted_on: dt.date | None, today: dt.date | None = None) -> str:
+    """What the window says above an answer as sent that names someone further than consent
+    allows today ("" when it names nobody that way)."""
+    found = exposures_in(workspace, text, (TENDER_USE,), today or _today())
+    return _sent_warning(found, submitted_on) if found else ""
+
+
+def _sent_warning(found, submitted_on: dt.date | None) -> str:
     when = f" on {format_date(submitted_on)}" if submitted_on else ""
-    names = "; ".join(item.sentence() for item in found[:5])
-    raise PersonExposed(found, "tender answer", message=(
-        f"The answer as sent{when} holds a name that consent no longer allows, so svdesk will not export it "
-        f"again. {names} A sent answer cannot be changed. To send a new copy, export the answer being worked "
-        "on instead (in the window: the draft; on the command line: --draft), which uses what consent "
-        "allows today."))
+    names = " ".join(item.sentence() for item in found[:5])
+    return (f"The answer as sent{when} holds a name that consent no longer allows, so svdesk will not export it "
+            f"again. {names} A sent answer cannot be changed. To send a new copy, export the answer being worked "
+            "on instead (in the window: the draft; on the command line: --draft), which uses what consent "
+            "allows today.")
 
 
 def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_on: dt.date | None,

@@ -216,7 +216,8 @@ class AnswerTab(QWidget):
             self.frozen.setPlainText(sent.text)
             limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
             self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
-                                f"{limit} words). It is kept as it was and cannot be changed.")
+                                f"{limit} words). It is kept as it was and cannot be changed."
+                                + self._sent_exposure(sent))
             self.count.update_count(sent.text)
             self.notes.setText("")
             self.notes.hide()
@@ -225,6 +226,12 @@ class AnswerTab(QWidget):
             self._show_notes(list(state.notes), self._checks(tender))
         self.result.setText("")
         self.open_button.hide()
+
+    def _sent_exposure(self, sent) -> str:
+        from svdesk.compose.tender import sent_answer_warning
+
+        warning = sent_answer_warning(self.ctx.workspace, sent.text, sent.submitted_on, today())
+        return f"\n\n{warning}" if warning else ""
 
     def _sent_stories_text(self, story_ids) -> str:
         repo = self.ctx.workspace.stories
