@@ -22,6 +22,9 @@ from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
 
 
+_SENT_STYLE = "background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;"
+_WARNING_STYLE = "background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px;"
+
 class HeadingHighlighter(QSyntaxHighlighter):
     """Shows in bold the lines that become headings in Word and PDF (a short line on its own,
     without a full stop), so the person sees the structure they are editing."""
@@ -96,7 +99,7 @@ class AnswerTab(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Submitted answer")
-        self.banner.setStyleSheet("background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;")
+        self.banner.setStyleSheet(_SENT_STYLE)
         self.editor = SavingTextEdit()
         self.editor.setAccessibleName("The answer")
         self.editor.setPlaceholderText("Press Draft the answer: svdesk writes it from your commitments, results, "
@@ -215,9 +218,10 @@ class AnswerTab(QWidget):
         if frozen:
             self.frozen.setPlainText(sent.text)
             limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
+            warning = self._sent_exposure(sent)
             self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
-                                f"{limit} words). It is kept as it was and cannot be changed."
-                                + self._sent_exposure(sent))
+                                f"{limit} words). It is kept as it was and cannot be changed." + warning)
+            self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
             self.count.update_count(sent.text)
             self.notes.setText("")
             self.notes.hide()
