@@ -1,9 +1,10 @@
 """How far each story's person may be named for a use today, read for every story in the file
 (in the bin and of every year too), as the matcher the last check before an export uses.
 
-See ``svdesk.domain.exposure`` for the rule. Reading 10,000 stories and deciding their consent
-costs tens of milliseconds, so the matcher is remembered until the file changes (its change
-mark), for the same uses and day: exporting one format after another asks the same question.
+See ``svdesk.domain.exposure`` for the rule. The matcher is remembered until the file changes
+(its change mark), for the same uses and day: exporting one format after another asks the same
+question. After a change it is built again only when the stories' names or consent changed
+(most edits are elsewhere: an answer, a part of the report).
 """
 
 from __future__ import annotations
@@ -32,30 +33,39 @@ class _Facts:
 class ExposureRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
-        self._cached: tuple | None = None  # (question, matcher)
+        self._cached: tuple | None = None  # (question, rows read, matcher)
 
     def matcher(self, uses: tuple[Use, ...], on_date: dt.date) -> ExposureMatcher:
         """The matcher for a document that goes to every one of ``uses`` on ``on_date``."""
         uses = tuple(sorted({Use(use) for use in uses}, key=lambda use: use.value))
         question = (self._file.change_mark(), uses, on_date)
         if self._cached is not None and self._cached[0] == question and not self._file.conn.in_transaction:
-            return self._cached[1]
-        matcher = ExposureMatcher(self._named(uses, on_date))
+            return self._cached[2]
+        rows = self._rows()
+        if self._cached is not None and self._cached[0][1:] == question[1:] and self._cached[1] == rows:
+            matcher = self._cached[2]  # the file changed, but not its stories' names or consent
+        else:
+            matcher = ExposureMatcher(self._named(rows, uses, on_date))
         # Inside a write the rows may yet be rolled back: do not remember what they said.
-        self._cached = None if self._file.conn.in_transaction else (question, matcher)
+        self._cached = None if self._file.conn.in_transaction else (question, rows, matcher)
         return matcher
 
-    def _named(self, uses: tuple[Use, ...], on_date: dt.date) -> list[NamedStory]:
+    def _rows(self) -> tuple[list, dict]:
         # Plain tuples, not dicts, only the columns the rule reads, and two scans rather than a
         # join (which would look each consent up one by one): 10,000 rows add up.
         consents = {row[0]: row[1:] for row in self._file.conn.execute(
             "SELECT story_id, given, given_on, method, recorded_by != '', uses, level, expires_on, explicit, "
             "withdrawn_on FROM story_consents")}
-        rows = self._file.conn.execute(
+        stories = self._file.conn.execute(
             "SELECT id, title, person_name, pseudonym, level, special_categories, about_child, "
-            "deleted_at IS NOT NULL FROM stories WHERE person_name != '' OR pseudonym != ''")
+            "deleted_at IS NOT NULL FROM stories WHERE person_name != '' OR pseudonym != ''").fetchall()
+        return stories, consents
+
+    @staticmethod
+    def _named(rows: tuple[list, dict], uses: tuple[Use, ...], on_date: dt.date) -> list[NamedStory]:
+        stories, consents = rows
         return [NamedStory(row[0], row[1], row[2], row[3],
-                           *_allowed(row[4:] + consents.get(row[0], _NO_CONSENT), uses, on_date)) for row in rows]
+                           *_allowed(row[4:] + consents.get(row[0], _NO_CONSENT), uses, on_date)) for row in stories]
 
 
 _NO_CONSENT = (None,) * 9
