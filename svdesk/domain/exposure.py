@@ -21,7 +21,8 @@ invisible format characters such as zero-width spaces and soft hyphens removed f
   and pseudonym word. A run is an exposure when it holds a forbidden word. So a first name alone
   is an exposure only when the first name is forbidden, and "first name + surname" is one when
   only the first name is allowed.
-- To avoid false alarms on ordinary words: a run made only of one-letter words or of common
+- One-letter words (initials, the "o" of O'Brien) never count alone. To avoid false alarms on
+  ordinary words, a run made only of one-letter words or of common
   English words that are also names (Will, May, Rose, Hope, Green, Young, ...) counts only when
   written as a name: with a capital letter, and for a single word not at the start of a sentence
   or line ("met Will", "Will Green", not "will green the park" nor "Will you"). Accents and case
@@ -34,8 +35,15 @@ invisible format characters such as zero-width spaces and soft hyphens removed f
   followed, after one space, by a capitalised word that is not this person's name is someone
   else's full name ("Priya Bassi", a director, is not Priya Sharma).
 
-``ExposureMatcher`` is built once per file change (an index from each name word to the stories
-that have it) and then scans a document in one pass over its words.
+What it cannot catch: a name misspelt or shortened ("Lukas", "Łukie"), a nickname that is not
+the recorded pseudonym, a name glued to other letters, or a description that identifies someone
+without naming them ("the 19-year-old from Small Heath who ..."). The passages of a withdrawn
+story are still caught where exports know the stories they print (tender answers, CIC34 parts).
+
+``ExposureMatcher`` is built from every story (an index from each forbidden word to its stories)
+and scans a document by folding it letter by letter (so positions stay those of the text) and
+finding only the forbidden words present with one regular expression; the rare text where a
+letter folds into two (ß -> ss) is walked word by word instead.
 """
 
 from __future__ import annotations
