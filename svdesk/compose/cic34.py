@@ -248,10 +248,9 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
         report = draft_report(workspace, year, today)
     leaks = report.excluded_in_print()
     if leaks:
-        titles = ", ".join(f"“{item.title}” ({item.reason.rstrip('.')[:1].lower()}{item.reason.rstrip('.')[1:]})"
-                           for item in leaks)
+        titles = ", ".join(f"“{item.title}” ({_lower_first(item.reason.rstrip('.'))})" for item in leaks)
         raise SvdeskError(
-            f"Your edited text still tells {titles}, whose consent does not cover public reports. "
+            f"Your edited text still tells {titles}, which may not be used in public reports now. "
             "Take it out (or reset the part to the drafted text) before exporting."
         )
     document = report.document()
@@ -261,6 +260,10 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
     used = report.stories_used()
     record_story_uses(workspace, used, REPORT_USES, f"CIC34 report {year.label} ({written.name})", report.today)
     return ExportOutcome(written, tuple(notes) + _logged_note(workspace, used))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _logged_note(workspace, story_ids) -> tuple[str, ...]:

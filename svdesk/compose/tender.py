@@ -198,8 +198,8 @@ def _sent_warning(found, submitted_on: dt.date | None) -> str:
     names = " ".join(item.sentence() for item in found[:5])
     return (f"The answer as sent{when} holds a name that consent no longer allows, so svdesk will not export it "
             f"again. {names} A sent answer cannot be changed. To send a new copy, export the answer being worked "
-            "on instead (in the window: “Prepare a new submission”; on the command line: --draft), which uses what consent "
-            "allows today.")
+            "on instead (in the window: “Prepare a new submission”; on the command line: --draft), which uses "
+            "what consent allows today.")
 
 
 def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_on: dt.date | None,
