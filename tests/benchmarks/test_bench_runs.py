@@ -97,3 +97,10 @@ def test_tenders_page_benchmark_runs_on_the_demo(demo_copy):
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "13 stories, 2 tenders" in result.stdout and "showing another tender" in result.stdout
+
+
+def test_exposure_benchmark_runs_on_a_tiny_file():
+    result = subprocess.run([sys.executable, str(HERE / "bench_exposure.py"), "--scale", "0.003", "--runs", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "30 stories" in result.stdout and "per export (file unchanged)" in result.stdout
