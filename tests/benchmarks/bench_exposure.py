@@ -94,7 +94,7 @@ def main() -> int:
     from svdesk.store.orgfile import open_file
     from svdesk.store.workspace import Workspace
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-exposure-"))
+    folder = None if args.big else Path(tempfile.mkdtemp(prefix="bench-exposure-"))
     path = args.big or make_file(folder / "big.svdesk", args.scale)
     workspace = Workspace.around(open_file(path, read_only=True))
     try:
@@ -127,7 +127,7 @@ def main() -> int:
                   f"    after a story's name/consent change: {_ms(cold)}")
     finally:
         workspace.close()
-        if args.big is None:
+        if folder is not None:
             import shutil
 
             shutil.rmtree(folder, ignore_errors=True)
