@@ -125,6 +125,26 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_fold_token(token) for token in _TOKEN.findall(_visible(text)) if _fold_token(token))
 
 
+def story_words(person_name: str, pseudonym: str) -> frozenset[str]:
+    """Every word the check looks for of one story (its name and pseudonym, folded): what an
+    index of the stories by name holds, so that only the stories a text could name are read."""
+    return frozenset(name_words(person_name)) | frozenset(name_words(pseudonym))
+
+
+def text_words(text: str) -> frozenset[str]:
+    """Every folded word ``ExposureMatcher.find`` sees in ``text``: a story none of whose
+    ``story_words`` is among them can neither be found in it nor change what is found."""
+    text = _visible(text)
+    folded = _aligned_fold(text)
+    if folded is None:
+        return frozenset(token[2] for token in _word_tokens(text))
+    return frozenset(_TOKEN.findall(folded))
+
+
+def _word_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), _fold_token(match.group())) for match in _TOKEN.finditer(text)]
+
+
 def _visible(text: str) -> str:
     """NFC text without invisible format and control characters (a zero-width space inside a
     name must not hide it; renderers drop control characters too)."""
@@ -200,7 +220,7 @@ class ExposureMatcher:
         lone_done: set[str] = set()
         folded = _aligned_fold(text)
         if folded is None:  # a letter folds into two (ß -> ss): go word by word
-            tokens = [(match.start(), match.end(), _fold_token(match.group())) for match in _TOKEN.finditer(text)]
+            tokens = _word_tokens(text)
             for position, token in enumerate(tokens):
                 if token[2] in self._index:
                     self._at(text, tokens, position, found, lone_done)

@@ -1,10 +1,18 @@
-"""How far each story's person may be named for a use today, read for every story in the file
-(in the bin and of every year too), as the matcher the last check before an export uses.
+"""How far each story's person may be named for a use today, as the last check before an
+export uses it: every story of the file counts (in the bin and of every year too), but only the
+stories a document could name are read.
 
-See ``svdesk.domain.exposure`` for the rule. The matcher is remembered until the file changes
-(its change mark), for the same uses and day: exporting one format after another asks the same
-question. After a change it is built again only when the stories' names or consent changed
-(most edits are elsewhere: an answer, a part of the report).
+See ``svdesk.domain.exposure`` for the rule. A story can change what the rule finds in a text
+only if one of its name words is among the text's words (``text_words``/``story_words``): the
+file keeps an index from each folded name word to its stories (migration m010, kept in step by
+``stories_rows.sync_name_words``), so a check folds the document once, asks SQLite which stories
+share a word with it, and reads and decides only those — the cost follows the document, not the
+number of stories. Stories whose name changed without the index (``story_names_stale``) are
+always read; a file opened read-only before its upgrade has no index and is read whole.
+
+What was read is kept until a story's name or consent changes (``story_names_mark``, raised by
+triggers), for the same uses and day: exporting one format after another, or after an edit
+elsewhere, reads nothing again but the index.
 """
 
 from __future__ import annotations
@@ -12,11 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
-from svdesk.domain.exposure import ExposureMatcher, NamedStory
+from svdesk.domain.exposure import Exposure, ExposureMatcher, NamedStory, text_words
 from svdesk.store.orgfile import OrgFile
 
 
@@ -30,42 +39,98 @@ class _Facts:
     status: str = "ready"
 
 
+# Plain tuples, only the columns the rule reads; a story without a consent row reads as
+# "not given" (all None).
+_FACTS_SQL = (
+    "SELECT s.rowid, s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
+    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
+    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id "
+    "WHERE (s.person_name != '' OR s.pseudonym != '')")
+
+
+class FileMatcher:
+    """The matcher for a document that goes to every one of ``uses`` on ``on_date``, over the
+    whole file: ``find`` reads the stories the text could name (once per story while nothing
+    about the stories' names or consent changes)."""
+
+    def __init__(self, orgfile: OrgFile, uses: tuple[Use, ...], on_date: dt.date, indexed: bool):
+        self._file = orgfile
+        self._uses = uses
+        self._on = on_date
+        self._indexed = indexed
+        self._read: dict[str, tuple[int, NamedStory]] = {}  # story id -> (order in the file, story)
+        self._all_read = False
+        self._last: tuple | None = None  # (stories' ids, matcher) of the last text
+
+    def find(self, text: str) -> list[Exposure]:
+        words = text_words(text)
+        if not words:
+            return []
+        ids = self._candidates(words)
+        unread = [story_id for story_id in ids if story_id not in self._read]
+        if unread:
+            self._load(unread)
+        chosen = tuple(sorted((self._read[story_id] for story_id in ids if story_id in self._read),
+                              key=lambda item: item[0]))
+        if self._last is None or self._last[0] != chosen:
+            # Stories in the file's order, as a matcher of every story would hold them.
+            self._last = (chosen, ExposureMatcher(story for _order, story in chosen))
+        return self._last[1].find(text)
+
+    def _candidates(self, words: frozenset[str]) -> list[str]:
+        if not self._indexed:
+            if not self._all_read:
+                self._load(None)
+                self._all_read = True
+            return list(self._read)
+        return [row[0] for row in self._file.conn.execute(
+            "SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT story_id FROM story_names_stale", [json.dumps(sorted(words))])]
+
+    def _load(self, ids: list[str] | None) -> None:
+        if ids is None:
+            rows = self._file.conn.execute(_FACTS_SQL)
+        else:
+            rows = self._file.conn.execute(_FACTS_SQL + " AND s.id IN (SELECT value FROM json_each(?))",
+                                           [json.dumps(ids)])
+        for row in rows:
+            facts = row[5:9] + (row[9:] if row[9] is not None else _NO_CONSENT)
+            self._read[row[1]] = (row[0], NamedStory(row[1], row[2], row[3], row[4],
+                                                     *_allowed(facts, self._uses, self._on)))
+
+
 class ExposureRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
-        self._cached: tuple | None = None  # (question, rows read, matcher)
+        self._cached: tuple | None = None  # (question, stories' mark, matcher)
 
-    def matcher(self, uses: tuple[Use, ...], on_date: dt.date) -> ExposureMatcher:
+    def matcher(self, uses: tuple[Use, ...], on_date: dt.date) -> FileMatcher:
         """The matcher for a document that goes to every one of ``uses`` on ``on_date``."""
         uses = tuple(sorted({Use(use) for use in uses}, key=lambda use: use.value))
         question = (self._file.change_mark(), uses, on_date)
-        if self._cached is not None and self._cached[0] == question and not self._file.conn.in_transaction:
+        writing = self._file.conn.in_transaction
+        if self._cached is not None and self._cached[0] == question and not writing:
             return self._cached[2]
-        rows = self._rows()
-        if self._cached is not None and self._cached[0][1:] == question[1:] and self._cached[1] == rows:
+        mark = self._mark()
+        if (not writing and mark is not None and self._cached is not None
+                and self._cached[0][1:] == question[1:] and self._cached[1] == mark):
             matcher = self._cached[2]  # the file changed, but not its stories' names or consent
         else:
-            matcher = ExposureMatcher(self._named(rows, uses, on_date))
+            matcher = FileMatcher(self._file, uses, on_date, indexed=mark is not None)
         # Inside a write the rows may yet be rolled back: do not remember what they said.
-        self._cached = None if self._file.conn.in_transaction else (question, rows, matcher)
+        self._cached = None if writing else (question, mark, matcher)
         return matcher
 
-    def _rows(self) -> tuple[list, dict]:
-        # Plain tuples, not dicts, only the columns the rule reads, and two scans rather than a
-        # join (which would look each consent up one by one): 10,000 rows add up.
-        consents = {row[0]: row[1:] for row in self._file.conn.execute(
-            "SELECT story_id, given, given_on, method, recorded_by != '', uses, level, expires_on, explicit, "
-            "withdrawn_on FROM story_consents")}
-        stories = self._file.conn.execute(
-            "SELECT id, title, person_name, pseudonym, level, special_categories, about_child, "
-            "deleted_at IS NOT NULL FROM stories WHERE person_name != '' OR pseudonym != ''").fetchall()
-        return stories, consents
-
-    @staticmethod
-    def _named(rows: tuple[list, dict], uses: tuple[Use, ...], on_date: dt.date) -> list[NamedStory]:
-        stories, consents = rows
-        return [NamedStory(row[0], row[1], row[2], row[3],
-                           *_allowed(row[4:] + consents.get(row[0], _NO_CONSENT), uses, on_date)) for row in stories]
+    def _mark(self) -> int | None:
+        """The stories' mark, or None for a file without the index (opened read-only before its
+        upgrade): its stories are then all read, and kept only until the file changes."""
+        try:
+            row = self._file.conn.execute("SELECT mark FROM story_names_mark WHERE id = 1").fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            return None
+        return None if row is None else row[0]
 
 
 _NO_CONSENT = (None,) * 9

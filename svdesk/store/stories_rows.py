@@ -6,6 +6,7 @@ import functools
 import json
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use
+from svdesk.domain.exposure import story_words
 from svdesk.domain.dates import parse_iso_date
 from svdesk.domain.stories import Story, StoryUse
 from svdesk.domain.textfold import fold
@@ -131,6 +132,7 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
         "status": row["status"], "given": consent["given"], "expires_on": consent["expires_on"],
         "withdrawn_on": consent["withdrawn_on"],
     }
+    sync_name_words(db, story_id, row["person_name"], row["pseudonym"])
     found = next(db.query("SELECT rowid FROM story_list WHERE story_id = ?", [story_id]), None)
     if found is None:
         cursor = db.execute(
@@ -146,3 +148,17 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
     if text:
         db.execute("UPDATE story_text SET title = :title, quote = :quote, body = :body, tags = :tags WHERE rowid = :rowid",
                    {"rowid": found["rowid"], **text_row(story_from_row(row))})
+
+
+def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None:
+    """Brings the index of stories by name (migration m010) in step with one story: what the last
+    check before an export looks up to know which stories a document could name."""
+    words = story_words(person_name, pseudonym)
+    held = {row[0] for row in db.execute("SELECT token FROM story_name_tokens WHERE story_id = ?", [story_id])}
+    if held - words:
+        db.conn.executemany("DELETE FROM story_name_tokens WHERE token = ? AND story_id = ?",
+                            [(word, story_id) for word in held - words])
+    if words - held:
+        db.conn.executemany("INSERT INTO story_name_tokens (token, story_id) VALUES (?, ?)",
+                            [(word, story_id) for word in words - held])
+    db.execute("DELETE FROM story_names_stale WHERE story_id = ?", [story_id])

@@ -17,6 +17,7 @@ from svdesk.store.migrations import m004_measures
 from svdesk.store.migrations import m005_stories
 from svdesk.store.migrations import m006_tenders
 from svdesk.store.migrations import m007_cic34
+from svdesk.store.migrations import m010_story_names
 
 STEPS = [
     m001_foundation.apply,
@@ -26,6 +27,7 @@ STEPS = [
     m005_stories.apply,
     m006_tenders.apply,
     m007_cic34.apply,
+    m010_story_names.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)
