@@ -131,14 +131,30 @@ def story_words(person_name: str, pseudonym: str) -> frozenset[str]:
     return frozenset(name_words(person_name)) | frozenset(name_words(pseudonym))
 
 
-def text_words(text: str) -> frozenset[str]:
-    """Every folded word ``ExposureMatcher.find`` sees in ``text``: a story none of whose
-    ``story_words`` is among them can neither be found in it nor change what is found."""
+@dataclass(frozen=True)
+class PreparedText:
+    """A text as the check reads it (``prepare``): visible, folded, and its distinct words."""
+
+    text: str  # without invisible characters
+    folded: str | None  # letter by letter (None: a letter folds into two, see ``_aligned_fold``)
+    tokens: tuple  # (start, end, folded word) of each word, only when ``folded`` is None
+    words: frozenset[str]  # every folded word ``ExposureMatcher.find`` looks at
+
+
+def prepare(text: str) -> PreparedText:
+    """Folds and splits a text once, for ``text_words`` and ``ExposureMatcher.find`` alike."""
     text = _visible(text)
     folded = _aligned_fold(text)
     if folded is None:
-        return frozenset(token[2] for token in _word_tokens(text))
-    return frozenset(_TOKEN.findall(folded))
+        tokens = tuple(_word_tokens(text))
+        return PreparedText(text, None, tokens, frozenset(token[2] for token in tokens))
+    return PreparedText(text, folded, (), frozenset(_TOKEN.findall(folded)))
+
+
+def text_words(text: str) -> frozenset[str]:
+    """Every folded word ``ExposureMatcher.find`` sees in ``text``: a story none of whose
+    ``story_words`` is among them can neither be found in it nor change what is found."""
+    return prepare(text).words
 
 
 def _word_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -211,23 +227,25 @@ class ExposureMatcher:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def find(self, text: str) -> list[Exposure]:
+    def find(self, text: str | PreparedText) -> list[Exposure]:
         """Every exposure in ``text``, one per story (its first occurrence), in text order."""
-        text = _visible(text)
-        if not self._index or not text:
+        if not self._index:
+            return []
+        prepared = text if isinstance(text, PreparedText) else prepare(text)
+        text, folded = prepared.text, prepared.folded
+        if not text:
             return []
         found: dict[int, Exposure] = {}
         lone_done: set[str] = set()
-        folded = _aligned_fold(text)
         if folded is None:  # a letter folds into two (ß -> ss): go word by word
-            tokens = _word_tokens(text)
+            tokens = list(prepared.tokens)
             for position, token in enumerate(tokens):
                 if token[2] in self._index:
                     self._at(text, tokens, position, found, lone_done)
         else:
             # Most documents name nobody who is forbidden: their distinct words answer that at
             # once; otherwise one regular expression of the few words present finds each place.
-            present = self._index.keys() & set(_TOKEN.findall(folded))
+            present = self._index.keys() & prepared.words
             if not present:
                 return []
             for match in _words_pattern(frozenset(present)).finditer(folded):
@@ -337,20 +355,24 @@ def _fold_char(ch: str) -> str:
     return folded if folded else "\x00"  # a lone accent: not part of a word, as in the text
 
 
-_ASCII_LOWER = {ord(ch): ch.lower() for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+# ASCII stretches and the others: most text is ASCII and is lowered at C speed; only the letters
+# beyond ASCII are looked up one by one.
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 def _aligned_fold(text: str) -> str | None:
     """``text`` folded letter by letter, so every position is the same as in ``text``; None when
     a letter folds into more than one (ß, æ, ligatures) and positions would shift."""
-    table = dict(_ASCII_LOWER)
-    for ch in set(text):
-        if ch >= "\x80":
-            folded = _fold_char(ch)
-            if len(folded) != 1:
-                return None
-            table[ord(ch)] = folded
-    return text.translate(table)
+    if text.isascii():
+        return text.lower()  # for ASCII, exactly A-Z -> a-z
+    runs = _RUNS.findall(text)
+    table = {}
+    for ch in set("".join(run for run in runs if run[0] >= "\x80")):
+        folded = _fold_char(ch)
+        if len(folded) != 1:
+            return None
+        table[ord(ch)] = folded
+    return "".join(run.lower() if run[0] < "\x80" else run.translate(table) for run in runs)
 
 
 def _followed_by_other_name(text: str, tokens: list, last: int) -> bool:

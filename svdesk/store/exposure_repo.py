@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
-from svdesk.domain.exposure import Exposure, ExposureMatcher, NamedStory, text_words
+from svdesk.domain.exposure import Exposure, ExposureMatcher, NamedStory, prepare
 from svdesk.store.orgfile import OrgFile
 
 
@@ -63,10 +63,10 @@ class FileMatcher:
         self._last: tuple | None = None  # (stories' ids, matcher) of the last text
 
     def find(self, text: str) -> list[Exposure]:
-        words = text_words(text)
-        if not words:
+        prepared = prepare(text)
+        if not prepared.words:
             return []
-        ids = self._candidates(words)
+        ids = self._candidates(prepared.words)
         unread = [story_id for story_id in ids if story_id not in self._read]
         if unread:
             self._load(unread)
@@ -75,7 +75,7 @@ class FileMatcher:
         if self._last is None or self._last[0] != chosen:
             # Stories in the file's order, as a matcher of every story would hold them.
             self._last = (chosen, ExposureMatcher(story for _order, story in chosen))
-        return self._last[1].find(text)
+        return self._last[1].find(prepared)
 
     def _candidates(self, words: frozenset[str]) -> list[str]:
         if not self._indexed:
