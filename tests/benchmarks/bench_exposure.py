@@ -120,9 +120,10 @@ def _clear_caches() -> None:
     """What drafting the document left in the check's caches (a real first export drafts too, but
     its words may differ): start from nothing."""
     from svdesk.domain import exposure as rule
+    from svdesk.domain import exposure_words as words
     from svdesk.store import exposure_repo
 
-    for cached in (rule._fold_token, rule.name_words, rule._entry, rule._words_pattern, rule._fold_char,
+    for cached in (words._fold_token, words.name_words, words._fold_char, rule._entry, rule._words_pattern,
                    exposure_repo._allowed, exposure_repo._uses):
         cached.cache_clear()
 
