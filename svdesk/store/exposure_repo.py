@@ -27,6 +27,7 @@ from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
 from svdesk.domain.exposure import Exposure, ExposureMatcher, NamedStory, prepare
 from svdesk.store.orgfile import OrgFile
+from svdesk.store.stories_rows import NAME_FACTS_SELECT
 
 
 @dataclass(frozen=True)
@@ -39,64 +40,56 @@ class _Facts:
     status: str = "ready"
 
 
-# Plain tuples, only the columns the rule reads; a story without a consent row reads as
-# "not given" (all None).
-_FACTS_SQL = (
-    "SELECT s.rowid, s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
-    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
-    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id "
-    "WHERE (s.person_name != '' OR s.pseudonym != '')")
+_NAMED = " WHERE (s.person_name != '' OR s.pseudonym != '')"
 
 
 class FileMatcher:
     """The matcher for a document that goes to every one of ``uses`` on ``on_date``, over the
-    whole file: ``find`` reads the stories the text could name (once per story while nothing
-    about the stories' names or consent changes)."""
+    whole file: ``find`` reads the stories the text could name, and decides again only those
+    whose facts changed since it last read them."""
 
     def __init__(self, orgfile: OrgFile, uses: tuple[Use, ...], on_date: dt.date, indexed: bool):
         self._file = orgfile
         self._uses = uses
         self._on = on_date
         self._indexed = indexed
-        self._read: dict[str, tuple[int, NamedStory]] = {}  # story id -> (order in the file, story)
-        self._all_read = False
-        self._last: tuple | None = None  # (stories' ids, matcher) of the last text
+        self._read: dict[str, tuple[tuple, NamedStory]] = {}  # story id -> (facts as read, story)
+        self._last: tuple | None = None  # (stories, matcher) of the last text
 
     def find(self, text: str) -> list[Exposure]:
         prepared = prepare(text)
         if not prepared.words:
             return []
-        ids = self._candidates(prepared.words)
-        unread = [story_id for story_id in ids if story_id not in self._read]
-        if unread:
-            self._load(unread)
-        chosen = tuple(sorted((self._read[story_id] for story_id in ids if story_id in self._read),
-                              key=lambda item: item[0]))
-        if self._last is None or self._last[0] != chosen:
-            # Stories in the file's order, as a matcher of every story would hold them.
-            self._last = (chosen, ExposureMatcher(story for _order, story in chosen))
+        stories = []
+        for row in self._rows(prepared.words):
+            known = self._read.get(row[0])
+            if known is None or known[0] != row:
+                facts = row[4:8] + (row[8:] if row[8] is not None else _NO_CONSENT)
+                known = self._read[row[0]] = (row, NamedStory(row[0], row[1], row[2], row[3],
+                                                              *_allowed(facts, self._uses, self._on)))
+            stories.append(known[1])
+        stories = tuple(sorted(stories, key=lambda story: story.story_id))
+        if self._last is None or self._last[0] != stories:
+            self._last = (stories, ExposureMatcher(stories))
         return self._last[1].find(prepared)
 
-    def _candidates(self, words: frozenset[str]) -> list[str]:
+    def _rows(self, words: frozenset[str]) -> list[tuple]:
+        """The facts of every story with a name word among ``words`` (or, without the index, of
+        every story with a name), read from the index's facts, and from the stories themselves
+        for those changed behind the repository's back."""
+        conn = self._file.conn
         if not self._indexed:
-            if not self._all_read:
-                self._load(None)
-                self._all_read = True
-            return list(self._read)
-        return [row[0] for row in self._file.conn.execute(
-            "SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)) "
-            "UNION SELECT story_id FROM story_names_stale", [json.dumps(sorted(words))])]
-
-    def _load(self, ids: list[str] | None) -> None:
-        if ids is None:
-            rows = self._file.conn.execute(_FACTS_SQL)
-        else:
-            rows = self._file.conn.execute(_FACTS_SQL + " AND s.id IN (SELECT value FROM json_each(?))",
-                                           [json.dumps(ids)])
-        for row in rows:
-            facts = row[5:9] + (row[9:] if row[9] is not None else _NO_CONSENT)
-            self._read[row[1]] = (row[0], NamedStory(row[1], row[2], row[3], row[4],
-                                                     *_allowed(facts, self._uses, self._on)))
+            return conn.execute(NAME_FACTS_SELECT + _NAMED).fetchall()
+        rows = {row[0]: row for row in conn.execute(
+            "SELECT * FROM story_name_facts WHERE story_id IN (SELECT story_id FROM story_name_tokens "
+            "WHERE token IN (SELECT value FROM json_each(?)))", [json.dumps(sorted(words))])}
+        stale = [row[0] for row in conn.execute("SELECT story_id FROM story_names_stale")]
+        if stale:
+            for story_id in stale:
+                rows.pop(story_id, None)
+            rows.update((row[0], row) for row in conn.execute(
+                NAME_FACTS_SELECT + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)]))
+        return list(rows.values())
 
 
 class ExposureRepo:

@@ -150,9 +150,21 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
                    {"rowid": found["rowid"], **text_row(story_from_row(row))})
 
 
+# What the last check before an export reads of a story and its consent (see
+# svdesk/store/exposure_repo.py), in the columns of ``story_name_facts`` (migration m010). A story
+# without a consent record reads as "not given" (all NULL).
+NAME_FACTS_COLUMNS = ("story_id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child",
+                      "deleted", "given", "given_on", "method", "recorded", "uses", "consent_level", "expires_on",
+                      "explicit", "withdrawn_on")
+NAME_FACTS_SELECT = (
+    "SELECT s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
+    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
+    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
+
+
 def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None:
-    """Brings the index of stories by name (migration m010) in step with one story: what the last
-    check before an export looks up to know which stories a document could name."""
+    """Brings the index of stories by name word and their facts (migration m010) in step with one
+    story and its consent: what the last check before an export reads."""
     words = story_words(person_name, pseudonym)
     held = {row[0] for row in db.execute("SELECT token FROM story_name_tokens WHERE story_id = ?", [story_id])}
     if held - words:
@@ -161,4 +173,6 @@ def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None
     if words - held:
         db.conn.executemany("INSERT INTO story_name_tokens (token, story_id) VALUES (?, ?)",
                             [(word, story_id) for word in words - held])
+    db.execute(f"INSERT OR REPLACE INTO story_name_facts ({', '.join(NAME_FACTS_COLUMNS)}) "
+               f"{NAME_FACTS_SELECT} WHERE s.id = ?", [story_id])
     db.execute("DELETE FROM story_names_stale WHERE story_id = ?", [story_id])

@@ -176,7 +176,7 @@ def main() -> int:
                 started = time.perf_counter()
                 exposures_in(workspace, document_text(document), _uses(name), TODAY)
                 warm.append(time.perf_counter() - started)
-            read = len(workspace.exposure.matcher(_uses(name), TODAY)._read)
+            read = len(workspace.exposure.matcher(_uses(name), TODAY)._last[0])
             first = []
             for _ in range(args.fresh_runs):
                 result = subprocess.run([sys.executable, __file__, "--big", str(path), "--fresh", name],

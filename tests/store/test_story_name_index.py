@@ -75,6 +75,29 @@ def test_a_name_written_behind_the_repositorys_back_is_still_looked_for(workspac
     assert workspace.file.query("SELECT * FROM story_names_stale") == []
 
 
+def test_consent_changed_behind_the_repositorys_back_counts(workspace):
+    story_id = _story(workspace, "Amélie Laurent")
+    assert _found(workspace, "Amélie Laurent came.") == []
+    with workspace.file.write("by hand") as db:
+        db.execute("UPDATE story_consents SET withdrawn_on = '2026-06-01' WHERE story_id = ?", [story_id])
+    assert _found(workspace, "Amélie Laurent came.") == [(story_id, "Amélie Laurent")]
+    with workspace.file.write("by hand") as db:
+        db.execute("DELETE FROM story_consents WHERE story_id = ?", [story_id])
+        db.execute("UPDATE stories SET level = 'anonymous' WHERE id = ?", [story_id])
+    assert _found(workspace, "Amélie came.") == [(story_id, "Amélie")]
+
+
+def test_the_facts_read_follow_every_save(workspace):
+    story_id = _story(workspace, "Grzegorz Wiśniewski")
+    facts = workspace.file.query_one("SELECT * FROM story_name_facts WHERE story_id = ?", [story_id])
+    assert (facts["deleted"], facts["consent_level"], facts["withdrawn_on"]) == (0, "named", None)
+    workspace.stories.withdraw(story_id, dt.date(2026, 7, 1))
+    workspace.stories.remove(story_id)
+    facts = workspace.file.query_one("SELECT * FROM story_name_facts WHERE story_id = ?", [story_id])
+    assert (facts["deleted"], facts["withdrawn_on"]) == (1, "2026-07-01")
+    assert workspace.file.query("SELECT * FROM story_names_stale") == []
+
+
 def test_a_story_added_behind_the_repositorys_back_is_looked_for(workspace):
     with workspace.file.write("by hand") as db:
         db.execute("INSERT INTO stories (id, title, person_name, created_at, updated_at) "
@@ -145,6 +168,8 @@ def test_the_migration_indexes_the_stories_already_in_a_file():
     rows = {tuple(row) for row in db.execute("SELECT story_id, token FROM story_name_tokens")}
     assert rows == {("a", "ffion"), ("a", "llewelyn"), ("a", "ffi"), ("b", "oyvind"), ("b", "dabrowski"),
                     ("b", "ffi"), ("c", "ffi")}
+    facts = {row[0]: row[1] for row in db.execute("SELECT story_id, deleted FROM story_name_facts")}
+    assert facts == {"a": 0, "b": 1, "c": 0}
 
 
 def test_a_loaded_dump_has_the_index(workspace, tmp_path):

@@ -3,19 +3,31 @@ before an export (svdesk.store.exposure_repo) reads only the stories a document 
 not every story of the file.
 
 Derived tables, like the search tables of step 5 (no ids or stamps of their own; never dumped,
-rebuilt on load):
+rebuilt on load), kept in step by the repository in the transaction that saves a story or its
+consent (``stories_rows.sync_name_words``):
 
 - ``story_name_tokens``: each folded word of a story's person name and pseudonym
   (``svdesk.domain.exposure.story_words``), for every story — in the bin and of every year too.
-  The repository keeps it in step in the transaction that saves a story (``sync_search``).
-- ``story_names_stale``: stories whose name changed by a write that did not bring their words
-  up to date (SQL cannot fold a name; a trigger notes them instead). The check always reads
-  them, so a name written any other way is still looked for.
-- ``story_names_mark``: a number that triggers raise whenever anything the check reads about a
-  story or its consent changes, so that what it worked out can be kept until then.
+- ``story_name_facts``: one small row per story with what the consent rule reads of it and its
+  consent (the stories' own rows hold long text, and reading a column after it means reading
+  the text too).
+- ``story_names_stale``: stories changed by a write that did not bring those two tables up to
+  date (SQL cannot fold a name; triggers note them instead). The check reads them from the
+  stories themselves, so a name or consent written any other way still counts.
+- ``story_names_mark``: a number the triggers raise whenever anything the check reads about a
+  story or its consent changes.
 """
 
-_STORY_FACTS = ("title", "level", "special_categories", "about_child", "deleted_at")
+FACTS_COLUMNS = ("story_id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child",
+                 "deleted", "given", "given_on", "method", "recorded", "uses", "consent_level", "expires_on",
+                 "explicit", "withdrawn_on")
+# The same columns read from the stories and their consent (a story without a consent record
+# reads as "not given": all NULL).
+FACTS_SELECT = (
+    "SELECT s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
+    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
+    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
+_STORY_FACTS = ("id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child", "deleted_at")
 
 
 def apply(db) -> None:
@@ -31,6 +43,30 @@ def apply(db) -> None:
         """
     )
     db.execute("CREATE INDEX story_name_tokens_story ON story_name_tokens(story_id)")
+    db.execute(
+        """
+        CREATE TABLE story_name_facts (
+            story_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            person_name TEXT NOT NULL,
+            pseudonym TEXT NOT NULL,
+            level TEXT NOT NULL,
+            special_categories TEXT NOT NULL,
+            about_child INTEGER NOT NULL,
+            deleted INTEGER NOT NULL,
+            given INTEGER,
+            given_on TEXT,
+            method TEXT,
+            recorded INTEGER,
+            uses TEXT,
+            consent_level TEXT,
+            expires_on TEXT,
+            explicit INTEGER,
+            withdrawn_on TEXT
+        ) STRICT, WITHOUT ROWID
+        """
+    )
+    db.execute(f"INSERT INTO story_name_facts ({', '.join(FACTS_COLUMNS)}) {FACTS_SELECT}")
     db.execute("CREATE TABLE story_names_stale (story_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID")
     db.execute(
         "CREATE TABLE story_names_mark (id INTEGER PRIMARY KEY CHECK (id = 1), mark INTEGER NOT NULL) STRICT")
@@ -42,18 +78,16 @@ def apply(db) -> None:
         [(word, story_id) for story_id, name, pseudonym in rows for word in story_words(name, pseudonym)])
 
     raise_mark = "UPDATE story_names_mark SET mark = mark + 1 WHERE id = 1;"
-    stale = "INSERT OR IGNORE INTO story_names_stale (story_id) VALUES (new.id);"
-    db.execute(f"CREATE TRIGGER story_names_ai AFTER INSERT ON stories BEGIN {stale} {raise_mark} END")
-    db.execute(
-        "CREATE TRIGGER story_names_au AFTER UPDATE OF id, person_name, pseudonym ON stories "
-        "WHEN old.id IS NOT new.id OR old.person_name IS NOT new.person_name "
-        f"OR old.pseudonym IS NOT new.pseudonym BEGIN {stale} {raise_mark} END")
+    stale = "INSERT OR IGNORE INTO story_names_stale (story_id) VALUES ({}.{});"
+    db.execute(f"CREATE TRIGGER story_names_ai AFTER INSERT ON stories BEGIN {stale.format('new', 'id')} {raise_mark} END")
     changed = " OR ".join(f"old.{column} IS NOT new.{column}" for column in _STORY_FACTS)
-    db.execute(f"CREATE TRIGGER story_facts_au AFTER UPDATE ON stories WHEN {changed} BEGIN {raise_mark} END")
+    db.execute(f"CREATE TRIGGER story_names_au AFTER UPDATE ON stories WHEN {changed} "
+               f"BEGIN {stale.format('old', 'id')} {stale.format('new', 'id')} {raise_mark} END")
     db.execute(
         "CREATE TRIGGER story_names_ad AFTER DELETE ON stories BEGIN "
         "DELETE FROM story_name_tokens WHERE story_id = old.id; "
+        "DELETE FROM story_name_facts WHERE story_id = old.id; "
         f"DELETE FROM story_names_stale WHERE story_id = old.id; {raise_mark} END")
-    for event in ("INSERT", "UPDATE", "DELETE"):
-        db.execute(f"CREATE TRIGGER story_consents_mark_{event.lower()} AFTER {event} ON story_consents "
-                   f"BEGIN {raise_mark} END")
+    for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
+        db.execute(f"CREATE TRIGGER story_consents_names_{event.lower()} AFTER {event} ON story_consents "
+                   f"BEGIN {stale.format(row, 'story_id')} {raise_mark} END")
