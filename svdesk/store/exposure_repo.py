@@ -79,17 +79,25 @@ class FileMatcher:
         for those changed behind the repository's back."""
         conn = self._file.conn
         if not self._indexed:
-            return conn.execute(NAME_FACTS_SELECT + _NAMED).fetchall()
+            return conn.execute(_LIVE + _NAMED).fetchall()
         rows = {row[0]: row for row in conn.execute(
-            "SELECT * FROM story_name_facts WHERE story_id IN (SELECT story_id FROM story_name_tokens "
-            "WHERE token IN (SELECT value FROM json_each(?)))", [json.dumps(sorted(words))])}
+            f"SELECT {_NAMES}, f.level, f.special_categories, f.about_child, f.deleted, f.given, f.given_on, "
+            "f.method, f.recorded, f.uses, f.consent_level, f.expires_on, f.explicit, f.withdrawn_on "
+            "FROM story_name_facts f JOIN stories s ON s.id = f.story_id WHERE f.story_id IN "
+            "(SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)))",
+            [json.dumps(sorted(words))])}
         stale = [row[0] for row in conn.execute("SELECT story_id FROM story_names_stale")]
         if stale:
             for story_id in stale:
                 rows.pop(story_id, None)
             rows.update((row[0], row) for row in conn.execute(
-                NAME_FACTS_SELECT + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)]))
+                _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)]))
         return list(rows.values())
+
+
+# Title and names come before the stories' long text: reading them does not read the text.
+_NAMES = "s.id, s.title, s.person_name, s.pseudonym"
+_LIVE = NAME_FACTS_SELECT.replace("SELECT s.id,", f"SELECT {_NAMES},", 1)
 
 
 class ExposureRepo:

@@ -153,13 +153,12 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
 # What the last check before an export reads of a story and its consent (see
 # svdesk/store/exposure_repo.py), in the columns of ``story_name_facts`` (migration m010). A story
 # without a consent record reads as "not given" (all NULL).
-NAME_FACTS_COLUMNS = ("story_id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child",
-                      "deleted", "given", "given_on", "method", "recorded", "uses", "consent_level", "expires_on",
-                      "explicit", "withdrawn_on")
+NAME_FACTS_COLUMNS = ("story_id", "level", "special_categories", "about_child", "deleted", "given", "given_on",
+                      "method", "recorded", "uses", "consent_level", "expires_on", "explicit", "withdrawn_on")
 NAME_FACTS_SELECT = (
-    "SELECT s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
-    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
-    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
+    "SELECT s.id, s.level, s.special_categories, s.about_child, s.deleted_at IS NOT NULL, c.given, c.given_on, "
+    "c.method, c.recorded_by != '', c.uses, c.level, c.expires_on, c.explicit, c.withdrawn_on "
+    "FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
 
 
 def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None:

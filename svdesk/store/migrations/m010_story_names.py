@@ -9,8 +9,9 @@ consent (``stories_rows.sync_name_words``):
 - ``story_name_tokens``: each folded word of a story's person name and pseudonym
   (``svdesk.domain.exposure.story_words``), for every story — in the bin and of every year too.
 - ``story_name_facts``: one small row per story with what the consent rule reads of it and its
-  consent (the stories' own rows hold long text, and reading a column after it means reading
-  the text too).
+  consent (the stories' own rows hold long text, and reading a column stored after it means
+  reading the text too). No text a person typed is copied: titles and names are read from the
+  stories, where they come before the long text.
 - ``story_names_stale``: stories changed by a write that did not bring those two tables up to
   date (SQL cannot fold a name; triggers note them instead). The check reads them from the
   stories themselves, so a name or consent written any other way still counts.
@@ -18,16 +19,15 @@ consent (``stories_rows.sync_name_words``):
   story or its consent changes.
 """
 
-FACTS_COLUMNS = ("story_id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child",
-                 "deleted", "given", "given_on", "method", "recorded", "uses", "consent_level", "expires_on",
-                 "explicit", "withdrawn_on")
+FACTS_COLUMNS = ("story_id", "level", "special_categories", "about_child", "deleted", "given", "given_on", "method",
+                 "recorded", "uses", "consent_level", "expires_on", "explicit", "withdrawn_on")
 # The same columns read from the stories and their consent (a story without a consent record
 # reads as "not given": all NULL).
 FACTS_SELECT = (
-    "SELECT s.id, s.title, s.person_name, s.pseudonym, s.level, s.special_categories, s.about_child, "
-    "s.deleted_at IS NOT NULL, c.given, c.given_on, c.method, c.recorded_by != '', c.uses, c.level, "
-    "c.expires_on, c.explicit, c.withdrawn_on FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
-_STORY_FACTS = ("id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child", "deleted_at")
+    "SELECT s.id, s.level, s.special_categories, s.about_child, s.deleted_at IS NOT NULL, c.given, c.given_on, "
+    "c.method, c.recorded_by != '', c.uses, c.level, c.expires_on, c.explicit, c.withdrawn_on "
+    "FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
+_STORY_FACTS = ("id", "person_name", "pseudonym", "level", "special_categories", "about_child", "deleted_at")
 
 
 def apply(db) -> None:
@@ -39,7 +39,7 @@ def apply(db) -> None:
             token TEXT NOT NULL,
             story_id TEXT NOT NULL,
             PRIMARY KEY (token, story_id)
-        ) STRICT, WITHOUT ROWID
+        ) STRICT
         """
     )
     db.execute("CREATE INDEX story_name_tokens_story ON story_name_tokens(story_id)")
@@ -47,9 +47,6 @@ def apply(db) -> None:
         """
         CREATE TABLE story_name_facts (
             story_id TEXT PRIMARY KEY,
-            title TEXT NOT NULL,
-            person_name TEXT NOT NULL,
-            pseudonym TEXT NOT NULL,
             level TEXT NOT NULL,
             special_categories TEXT NOT NULL,
             about_child INTEGER NOT NULL,
@@ -63,11 +60,11 @@ def apply(db) -> None:
             expires_on TEXT,
             explicit INTEGER,
             withdrawn_on TEXT
-        ) STRICT, WITHOUT ROWID
+        ) STRICT
         """
     )
     db.execute(f"INSERT INTO story_name_facts ({', '.join(FACTS_COLUMNS)}) {FACTS_SELECT}")
-    db.execute("CREATE TABLE story_names_stale (story_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID")
+    db.execute("CREATE TABLE story_names_stale (story_id TEXT PRIMARY KEY) STRICT")
     db.execute(
         "CREATE TABLE story_names_mark (id INTEGER PRIMARY KEY CHECK (id = 1), mark INTEGER NOT NULL) STRICT")
     db.execute("INSERT INTO story_names_mark (id, mark) VALUES (1, 0)")
