@@ -40,70 +40,78 @@ class _Facts:
     status: str = "ready"
 
 
-_NAMED = " WHERE (s.person_name != '' OR s.pseudonym != '')"
-
-
 class FileMatcher:
     """The matcher for a document that goes to every one of ``uses`` on ``on_date``, over the
-    whole file: ``find`` reads the stories the text could name, and decides again only those
-    whose facts changed since it last read them."""
+    whole file: ``find`` reads the small facts rows of the stories the text could name, and
+    decides again only those whose facts changed since they were last decided."""
 
-    def __init__(self, orgfile: OrgFile, uses: tuple[Use, ...], on_date: dt.date, indexed: bool):
+    def __init__(self, orgfile: OrgFile, uses: tuple[Use, ...], on_date: dt.date, indexed: bool,
+                 known: dict | None = None):
         self._file = orgfile
         self._uses = uses
         self._on = on_date
         self._indexed = indexed
-        self._read: dict[str, tuple[tuple, NamedStory]] = {}  # story id -> (facts as read, story)
+        # story id -> (its row as read, the story decided): shared by the repository between
+        # matchers for the same uses and day, and checked against the row read each time.
+        self._read: dict[str, tuple[tuple, NamedStory]] = {} if known is None else known
         self._last: tuple | None = None  # (stories, matcher) of the last text
 
     def find(self, text: str) -> list[Exposure]:
         prepared = prepare(text)
         if not prepared.words:
             return []
-        stories = []
-        for row in self._rows(prepared.words):
-            known = self._read.get(row[0])
-            if known is None or known[0] != row:
-                facts = row[4:8] + (row[8:] if row[8] is not None else _NO_CONSENT)
-                known = self._read[row[0]] = (row, NamedStory(row[0], row[1], row[2], row[3],
-                                                              *_allowed(facts, self._uses, self._on)))
-            stories.append(known[1])
+        # Inside a write the rows may yet be rolled back: decide from them, but do not remember.
+        read = dict(self._read) if self._file.conn.in_transaction else self._read
+        stories = self._stories(prepared.words, read)
         stories = tuple(sorted(stories, key=lambda story: story.story_id))
         if self._last is None or self._last[0] != stories:
             self._last = (stories, ExposureMatcher(stories))
         return self._last[1].find(prepared)
 
-    def _rows(self, words: frozenset[str]) -> list[tuple]:
-        """The facts of every story with a name word among ``words`` (or, without the index, of
-        every story with a name), read from the index's facts, and from the stories themselves
-        for those changed behind the repository's back."""
+    def _stories(self, words: frozenset[str], read: dict) -> list[NamedStory]:
         conn = self._file.conn
         if not self._indexed:
-            return conn.execute(_LIVE + _NAMED).fetchall()
-        rows = {row[0]: row for row in conn.execute(
-            f"SELECT {_NAMES}, f.level, f.special_categories, f.about_child, f.deleted, f.given, f.given_on, "
-            "f.method, f.recorded, f.uses, f.consent_level, f.expires_on, f.explicit, f.withdrawn_on "
-            "FROM story_name_facts f JOIN stories s ON s.id = f.story_id WHERE f.story_id IN "
-            "(SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)))",
-            [json.dumps(sorted(words))])}
+            return [self._decided(row, row[4:8], row[8:], row, read) for row in conn.execute(_LIVE + _NAMED)]
+        facts = {row[0]: row for row in conn.execute(
+            "SELECT * FROM story_name_facts WHERE story_id IN (SELECT story_id FROM story_name_tokens "
+            "WHERE token IN (SELECT value FROM json_each(?)))", [json.dumps(sorted(words))])}
         stale = [row[0] for row in conn.execute("SELECT story_id FROM story_names_stale")]
-        if stale:
-            for story_id in stale:
-                rows.pop(story_id, None)
-            rows.update((row[0], row) for row in conn.execute(
-                _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)]))
-        return list(rows.values())
+        for story_id in stale:
+            facts.pop(story_id, None)
+        unknown = [story_id for story_id, row in facts.items() if read.get(story_id, (None,))[0] != row]
+        names = {}
+        if unknown:  # title and names come before the stories' long text: reading them does not read it
+            names = {row[0]: row for row in conn.execute(
+                "SELECT id, title, person_name, pseudonym FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(unknown)])}
+        stories = []
+        for story_id, row in facts.items():
+            known = read.get(story_id)
+            if known is not None and known[0] == row:
+                stories.append(known[1])
+            elif story_id in names:
+                stories.append(self._decided(names[story_id], row[1:5], row[5:14], row, read))
+        if stale:  # changed behind the repository's back: read from the stories, never remembered
+            stories += [self._decided(row, row[4:8], row[8:], row, {}) for row in conn.execute(
+                _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)])]
+        return stories
+
+    def _decided(self, names: tuple, story: tuple, consent: tuple, row: tuple, read: dict) -> NamedStory:
+        facts = tuple(story) + (tuple(consent) if consent[0] is not None else _NO_CONSENT)
+        decided = NamedStory(names[0], names[1], names[2], names[3], *_allowed(facts, self._uses, self._on))
+        read[names[0]] = (row, decided)
+        return decided
 
 
-# Title and names come before the stories' long text: reading them does not read the text.
-_NAMES = "s.id, s.title, s.person_name, s.pseudonym"
-_LIVE = NAME_FACTS_SELECT.replace("SELECT s.id,", f"SELECT {_NAMES},", 1)
+_NAMED = " WHERE (s.person_name != '' OR s.pseudonym != '')"
+_LIVE = NAME_FACTS_SELECT.replace("SELECT s.id,", "SELECT s.id, s.title, s.person_name, s.pseudonym,", 1)
 
 
 class ExposureRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
         self._cached: tuple | None = None  # (question, stories' mark, matcher)
+        self._known: dict[tuple, dict] = {}  # (uses, day) -> what FileMatcher decided, story by story
 
     def matcher(self, uses: tuple[Use, ...], on_date: dt.date) -> FileMatcher:
         """The matcher for a document that goes to every one of ``uses`` on ``on_date``."""
@@ -117,7 +125,10 @@ class ExposureRepo:
                 and self._cached[0][1:] == question[1:] and self._cached[1] == mark):
             matcher = self._cached[2]  # the file changed, but not its stories' names or consent
         else:
-            matcher = FileMatcher(self._file, uses, on_date, indexed=mark is not None)
+            if (uses, on_date) not in self._known and len(self._known) >= 8:
+                self._known.clear()
+            known = self._known.setdefault((uses, on_date), {}) if mark is not None else None
+            matcher = FileMatcher(self._file, uses, on_date, indexed=mark is not None, known=known)
         # Inside a write the rows may yet be rolled back: do not remember what they said.
         self._cached = None if writing else (question, mark, matcher)
         return matcher

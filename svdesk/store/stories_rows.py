@@ -172,6 +172,7 @@ def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None
     if words - held:
         db.conn.executemany("INSERT INTO story_name_tokens (token, story_id) VALUES (?, ?)",
                             [(word, story_id) for word in words - held])
-    db.execute(f"INSERT OR REPLACE INTO story_name_facts ({', '.join(NAME_FACTS_COLUMNS)}) "
-               f"{NAME_FACTS_SELECT} WHERE s.id = ?", [story_id])
+    db.execute(f"INSERT OR REPLACE INTO story_name_facts ({', '.join(NAME_FACTS_COLUMNS)}, changed) "
+               f"{NAME_FACTS_SELECT.replace(' FROM ', ', (SELECT mark FROM story_names_mark) FROM ', 1)} "
+               "WHERE s.id = ?", [story_id])
     db.execute("DELETE FROM story_names_stale WHERE story_id = ?", [story_id])

@@ -10,8 +10,10 @@ consent (``stories_rows.sync_name_words``):
   (``svdesk.domain.exposure.story_words``), for every story — in the bin and of every year too.
 - ``story_name_facts``: one small row per story with what the consent rule reads of it and its
   consent (the stories' own rows hold long text, and reading a column stored after it means
-  reading the text too). No text a person typed is copied: titles and names are read from the
-  stories, where they come before the long text.
+  reading the text too), and ``changed``: the mark when it was last brought up to date, so that
+  what was decided from a story is used again only while it is unchanged. No text a person
+  typed is copied: titles and names are read from the stories, where they come before the long
+  text.
 - ``story_names_stale``: stories changed by a write that did not bring those two tables up to
   date (SQL cannot fold a name; triggers note them instead). The check reads them from the
   stories themselves, so a name or consent written any other way still counts.
@@ -20,14 +22,14 @@ consent (``stories_rows.sync_name_words``):
 """
 
 FACTS_COLUMNS = ("story_id", "level", "special_categories", "about_child", "deleted", "given", "given_on", "method",
-                 "recorded", "uses", "consent_level", "expires_on", "explicit", "withdrawn_on")
+                 "recorded", "uses", "consent_level", "expires_on", "explicit", "withdrawn_on", "changed")
 # The same columns read from the stories and their consent (a story without a consent record
 # reads as "not given": all NULL).
 FACTS_SELECT = (
     "SELECT s.id, s.level, s.special_categories, s.about_child, s.deleted_at IS NOT NULL, c.given, c.given_on, "
-    "c.method, c.recorded_by != '', c.uses, c.level, c.expires_on, c.explicit, c.withdrawn_on "
+    "c.method, c.recorded_by != '', c.uses, c.level, c.expires_on, c.explicit, c.withdrawn_on, 0 "
     "FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
-_STORY_FACTS = ("id", "person_name", "pseudonym", "level", "special_categories", "about_child", "deleted_at")
+_STORY_FACTS = ("id", "title", "person_name", "pseudonym", "level", "special_categories", "about_child", "deleted_at")
 
 
 def apply(db) -> None:
@@ -59,7 +61,8 @@ def apply(db) -> None:
             consent_level TEXT,
             expires_on TEXT,
             explicit INTEGER,
-            withdrawn_on TEXT
+            withdrawn_on TEXT,
+            changed INTEGER NOT NULL DEFAULT 0
         ) STRICT
         """
     )
