@@ -161,7 +161,7 @@ def _allowed(facts: tuple, uses: tuple[Use, ...], on_date: dt.date) -> tuple[IdL
         given=bool(given), given_on=_date(given_on), method=Method(method) if method else None,
         recorded_by="recorded" if recorded else "", uses=_uses(stored_uses), level=IdLevel(consent_level),
         expires_on=_date(expires_on), explicit=bool(explicit), withdrawn_on=_date(withdrawn_on))
-    story = _Facts(frozenset(json.loads(special)), bool(child))
+    story = _Facts(_categories(special), bool(child))
     for use in uses:
         decision = may_use(story, consent, use, on_date, IdLevel.ANONYMOUS)
         if not decision:
@@ -179,6 +179,12 @@ def _uses(stored: str) -> frozenset[Use]:
     return frozenset(Use(value) for value in json.loads(stored))
 
 
+@functools.lru_cache(maxsize=64)
+def _categories(stored: str) -> frozenset[str]:
+    return frozenset(json.loads(stored))
+
+
+@functools.lru_cache(maxsize=8192)  # dates repeat from story to story
 def _date(value: str | None) -> dt.date | None:
     return parse_iso_date(value) if value else None
 
