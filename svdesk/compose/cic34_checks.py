@@ -102,8 +102,9 @@ def _part1_checks(report) -> list[Check]:
         found.append(Check("story_excluded", "info", f"The story “{item.title}” was left out: "
                            f"{_lower_first(item.reason)}", "page:stories"))
     for item in report.excluded_in_print():
-        found.append(Check("story_in_edit", "problem", f"Your edited text still tells “{item.title}”, whose "
-                           "consent does not cover public reports: take it out before exporting.", "part1"))
+        found.append(Check("story_in_edit", "problem", f"Your edited text still tells “{item.title}”, which "
+                           f"may not be used in public reports now ({_lower_first(item.reason.rstrip('.'))}): "
+                           "take it out before exporting.", "part1"))
     return found
 
 

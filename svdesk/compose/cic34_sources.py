@@ -95,11 +95,22 @@ def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date:
             reason = decision.reasons[0] if decision.reasons else "Its consent does not cover this use."
             excluded.append(Excluded(summary.id, summary.title or "Untitled story", reason,
                                      _fragments(workspace, summary.id)))
+    # Stories in the bin are not in the decisions above, but their words may have been copied
+    # into an edited part before they were removed.
+    for story in workspace.stories.removed():
+        if story.id in seen or story.story_date is None or not year.contains(story.story_date):
+            continue
+        seen.add(story.id)
+        excluded.append(Excluded(story.id, story.title or "Untitled story", "The story is in the bin.",
+                                 _fragments_of(story)))
     return stories, excluded
 
 
 def _fragments(workspace, story_id: str) -> tuple[str, ...]:
-    story = workspace.stories.get(story_id)
+    return _fragments_of(workspace.stories.get(story_id))
+
+
+def _fragments_of(story) -> tuple[str, ...]:
     return (story.title, story.quote[:80], story.after[:80], story.what_we_did[:80], story.before[:80])
 
 

@@ -6,9 +6,12 @@ Built only from ``workspace.statements.current_agreed()``: a draft never leaves 
 from __future__ import annotations
 
 from svdesk.document.model import BulletList, Document, Heading, Paragraph
+from svdesk.domain.consent import Use
 from svdesk.domain.frameworks import describe_tag
 
 FORMATS = ("docx", "pdf", "md", "txt")
+# Shared with funders and put online: no one may be named further than both allow.
+STATEMENT_USES = (Use.TENDERS_FUNDERS, Use.PUBLIC_REPORTS)
 
 
 def statement_document(workspace) -> Document | None:

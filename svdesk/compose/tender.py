@@ -17,6 +17,7 @@ from svdesk.compose.answer_as_sent import typeset
 from svdesk.compose.answer_fit import fit
 from svdesk.compose.answer_parts import PartPlan, fit_parts, plan_parts
 from svdesk.compose.answer_text import text_to_blocks
+from svdesk.compose.exposure import PersonExposed, check_document, exposures_in
 from svdesk.document.model import Document
 from svdesk.compose.tender_material import TENDER_USE, gather
 from svdesk.domain.dates import format_date, today as _today
@@ -25,6 +26,8 @@ from svdesk.domain.tenders import Tender
 from svdesk.domain.words import count_words
 
 WHICH = ("auto", "submitted", "current")
+REDRAFTED_NOTE = ("The drafted answer used a story or a name further than consent now allows, so it was drafted "
+                  "again for this export. Draft the answer again to see the new text in the editor.")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class AnswerForExport:
     submitted_on: dt.date | None
     story_ids: tuple[str, ...]      # stories whose words are in the text
     document: Document
+    redrafted: bool = False         # svdesk's unedited draft was out of date with consent: drafted again
 
     @property
     def words(self) -> int:
@@ -144,19 +148,31 @@ def check_consent(workspace, story_ids, on: dt.date) -> None:
 
 def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
                       cover: bool = False) -> AnswerForExport:
+    """The answer to export, checked: every story in it may still be used for tenders, and its
+    whole text (edits included) names nobody further than their consent allows today.
+
+    Text svdesk drafted and the person did not edit is drafted again when it names someone
+    further than now allowed (consent lowered since): every new export uses the current level.
+    Text the person wrote is theirs to change, so the export is refused with what was found. An
+    answer as sent cannot change: it is refused with a plain sentence saying so, and the answer
+    being worked on can be exported instead.
+    """
     if which not in WHICH:
         raise SvdeskError(f"Choose which answer to export: {', '.join(WHICH)}.")
     on = today or _today()
     tenders = workspace.tenders
     tender = tenders.get(tender_id)
     sent = tenders.latest_submission(tender_id)
+    redrafted = False
     if which == "submitted" and sent is None:
         raise SvdeskError(f"“{tender.name}” has not been submitted yet, so there is no answer as sent.")
     if sent is not None and (which == "submitted" or (which == "auto" and tender.status.is_sent)):
         text, kind, submitted_on, candidates = sent.text, "submitted", sent.submitted_on, sent.story_ids
+        _refuse_sent_if_exposed(workspace, text, submitted_on, on)
     else:
         state = tenders.answer(tender_id)
-        if state.text.strip():
+        redrafted = bool(state.text.strip()) and not state.edited and _outdated(workspace, state, on)
+        if state.text.strip() and not redrafted:
             text, candidates = state.text, state.story_ids
         else:
             draft = draft_answer(workspace, tender_id, on)
@@ -165,7 +181,39 @@ def answer_for_export(workspace, tender_id: str, which: str = "auto", today: dt.
     story_ids = tuple(stories_in_text(workspace, text, candidates))
     check_consent(workspace, story_ids, on)
     document = answer_document(workspace, tender, text, kind, submitted_on, on, cover)
-    return AnswerForExport(tender, text, kind, submitted_on, story_ids, document)
+    check_document(workspace, document, (TENDER_USE,), "tender answer", on)
+    return AnswerForExport(tender, text, kind, submitted_on, story_ids, document, redrafted)
+
+
+def _outdated(workspace, state, on: dt.date) -> bool:
+    """Whether svdesk's own draft, unedited, now uses a story or names a person further than
+    consent allows today (consent lowered or withdrawn since it was drafted)."""
+    if exposures_in(workspace, state.text, (TENDER_USE,), on):
+        return True
+    present = stories_in_text(workspace, state.text, state.story_ids)
+    return any(not workspace.stories.check_use(story_id, TENDER_USE, on) for story_id in present)
+
+
+def _refuse_sent_if_exposed(workspace, text: str, submitted_on: dt.date | None, on: dt.date) -> None:
+    found = exposures_in(workspace, text, (TENDER_USE,), on)
+    if found:
+        raise PersonExposed(found, "tender answer", message=_sent_warning(found, submitted_on))
+
+
+def sent_answer_warning(workspace, text: str, submitted_on: dt.date | None, today: dt.date | None = None) -> str:
+    """What the window says above an answer as sent that names someone further than consent
+    allows today ("" when it names nobody that way)."""
+    found = exposures_in(workspace, text, (TENDER_USE,), today or _today())
+    return _sent_warning(found, submitted_on) if found else ""
+
+
+def _sent_warning(found, submitted_on: dt.date | None) -> str:
+    when = f" on {format_date(submitted_on)}" if submitted_on else ""
+    names = " ".join(item.sentence() for item in found[:5])
+    return (f"The answer as sent{when} holds a name that consent no longer allows, so svdesk will not export it "
+            f"again. {names} A sent answer cannot be changed. To send a new copy, export the answer being worked "
+            "on instead (in the window: “Prepare a new submission”; on the command line: --draft), which uses "
+            "what consent allows today.")
 
 
 def answer_document(workspace, tender: Tender, text: str, kind: str, submitted_on: dt.date | None,

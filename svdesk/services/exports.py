@@ -21,7 +21,8 @@ from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_r
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
 from svdesk.services.answer_limits import buyer_word_count
-from svdesk.compose.tender import answer_for_export, over_limit_problem, plan_for, safe_file_stem
+from svdesk.compose.exposure import check_document
+from svdesk.compose.tender import REDRAFTED_NOTE, answer_for_export, over_limit_problem, plan_for, safe_file_stem
 from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
@@ -81,6 +82,7 @@ def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOut
         raise SvdeskError("The statement has not been agreed yet, so there is nothing to export. "
                           "Mark it as agreed first: exports never use a draft.")
     fmt = fmt or format_for_path(path) or "docx"
+    check_document(workspace, document, statement.STATEMENT_USES, "statement")
     written, notes = _write(document, fmt, path)
     return ExportOutcome(written, tuple(notes))
 
@@ -121,6 +123,8 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
         added = words - buyer_word_count(replace(answer.document, title_block=False), fmt)
         notes.append(f"The cover block (title, buyer, reference, date) adds {added:,} words: the file holds "
                      f"{words:,} words as the buyer counts them" + (f" (limit {limit:,})." if limit else "."))
+    if answer.redrafted:
+        notes.append(REDRAFTED_NOTE)
     if over:
         notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
                      f"limit of {limit:,}.")
@@ -165,6 +169,7 @@ def export_all_answers(workspace, out_dir) -> list[Path]:
 
 def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
     document = delivery.delivery_document(workspace, tender_id, today)
+    check_document(workspace, document, (TENDER_USE,), "delivery report", today)
     written, notes = _write(document, fmt, path)
     return ExportOutcome(written, tuple(notes))
 
@@ -191,15 +196,21 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
         report = draft_report(workspace, year, today)
     leaks = report.excluded_in_print()
     if leaks:
-        titles = ", ".join(f"“{item.title}”" for item in leaks)
+        titles = ", ".join(f"“{item.title}” ({_lower_first(item.reason.rstrip('.'))})" for item in leaks)
         raise SvdeskError(
-            f"Your edited text still tells {titles}, whose consent does not cover public reports. "
+            f"Your edited text still tells {titles}, which may not be used in public reports now. "
             "Take it out (or reset the part to the drafted text) before exporting."
         )
-    written, notes = _write(report.document(), fmt, path)
+    document = report.document()
+    check_document(workspace, document, REPORT_USES, "CIC34 report", report.today)
+    written, notes = _write(document, fmt, path)
     used = report.stories_used()
     record_story_uses(workspace, used, REPORT_USES, f"CIC34 report {year.label} ({written.name})", report.today)
     return ExportOutcome(written, tuple(notes) + _logged_note(workspace, used))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def export_all_cic34(workspace, out_dir: Path) -> list[Path]:
@@ -215,7 +226,9 @@ def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | 
     """Writes the leaflet as PDF and logs each story it tells."""
     if summary is None or summary.year != year:
         summary = draft_summary(workspace, year, today)
-    written, dropped = _write(summary.document(), "pdf", path)
+    document = summary.document()
+    check_document(workspace, document, SUMMARY_USES, "impact summary", summary.today)
+    written, dropped = _write(document, "pdf", path)
     record_story_uses(workspace, summary.stories, SUMMARY_USES,
                       f"Impact summary {year.label} ({written.name})", summary.today)
     return ExportOutcome(written, tuple(summary.notes) + tuple(dropped))

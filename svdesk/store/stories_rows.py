@@ -6,6 +6,7 @@ import functools
 import json
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use
+from svdesk.domain.exposure import story_words
 from svdesk.domain.dates import parse_iso_date
 from svdesk.domain.stories import Story, StoryUse
 from svdesk.domain.textfold import fold
@@ -133,6 +134,7 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
         "status": row["status"], "given": consent["given"], "expires_on": consent["expires_on"],
         "withdrawn_on": consent["withdrawn_on"],
     }
+    sync_name_words(db, story_id, row["person_name"], row["pseudonym"])
     found = next(db.query("SELECT rowid FROM story_list WHERE story_id = ?", [story_id]), None)
     if found is None:
         cursor = db.execute(
@@ -148,3 +150,31 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
     if text:
         db.execute("UPDATE story_text SET title = :title, quote = :quote, body = :body, tags = :tags WHERE rowid = :rowid",
                    {"rowid": found["rowid"], **text_row(story_from_row(row))})
+
+
+# What the last check before an export reads of a story and its consent (see
+# svdesk/store/exposure_repo.py), in the columns of ``story_name_facts`` (migration m010). A story
+# without a consent record reads as "not given" (all NULL).
+NAME_FACTS_COLUMNS = ("story_id", "level", "special_categories", "about_child", "deleted", "given", "given_on",
+                      "method", "recorded", "uses", "consent_level", "expires_on", "explicit", "withdrawn_on")
+NAME_FACTS_SELECT = (
+    "SELECT s.id, s.level, s.special_categories, s.about_child, s.deleted_at IS NOT NULL, c.given, c.given_on, "
+    "c.method, c.recorded_by != '', c.uses, c.level, c.expires_on, c.explicit, c.withdrawn_on "
+    "FROM stories s LEFT JOIN story_consents c ON c.story_id = s.id")
+
+
+def sync_name_words(db, story_id: str, person_name: str, pseudonym: str) -> None:
+    """Brings the index of stories by name word and their facts (migration m010) in step with one
+    story and its consent: what the last check before an export reads."""
+    words = story_words(person_name, pseudonym)
+    held = {row[0] for row in db.execute("SELECT token FROM story_name_tokens WHERE story_id = ?", [story_id])}
+    if held - words:
+        db.conn.executemany("DELETE FROM story_name_tokens WHERE token = ? AND story_id = ?",
+                            [(word, story_id) for word in held - words])
+    if words - held:
+        db.conn.executemany("INSERT INTO story_name_tokens (token, story_id) VALUES (?, ?)",
+                            [(word, story_id) for word in words - held])
+    db.execute(f"INSERT OR REPLACE INTO story_name_facts ({', '.join(NAME_FACTS_COLUMNS)}, changed) "
+               f"{NAME_FACTS_SELECT.replace(' FROM ', ', (SELECT mark FROM story_names_mark) FROM ', 1)} "
+               "WHERE s.id = ?", [story_id])
+    db.execute("DELETE FROM story_names_stale WHERE story_id = ?", [story_id])

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from svdesk.store.cic34_none import NoneConfirmations
     from svdesk.store.cic34_repo import Cic34Repo
     from svdesk.store.consultations_repo import ConsultationRepo
+    from svdesk.store.exposure_repo import ExposureRepo
     from svdesk.store.frameworks_repo import FrameworkRepo, TagRepo
     from svdesk.store.indicators_repo import IndicatorRepo
     from svdesk.store.organisation_repo import OrganisationRepo
@@ -99,6 +100,12 @@ class Workspace:
         from svdesk.store.cic34_none import NoneConfirmations
 
         return NoneConfirmations(self.file)
+
+    @cached_property
+    def exposure(self) -> "ExposureRepo":
+        from svdesk.store.exposure_repo import ExposureRepo
+
+        return ExposureRepo(self.file)
 
     @property
     def path(self) -> Path | None:

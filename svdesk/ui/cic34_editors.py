@@ -167,8 +167,17 @@ class PartEditor(QFrame):
         self.edit.finish()
 
     def copy(self) -> None:
+        from svdesk.compose.cic34 import REPORT_USES
+        from svdesk.compose.exposure import check_text
+        from svdesk.domain.errors import SvdeskError
+
         self.finish()
         text = self.edit.toPlainText()
+        try:  # the clipboard is a way out of svdesk too: the same last check as an export
+            check_text(self.ctx.workspace, text, REPORT_USES, f"text of {self.part.short}")
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not copied", str(error))
+            return
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(f"{self.part.short} is on the clipboard: paste it into the {self.part.short} box of the form.")
 

@@ -33,15 +33,28 @@ class ShareButton(QToolButton):
         self.setToolTip("Copy or save the agreed version (never the draft)" if agreed
                         else "Agree the statement first: only the agreed version is shared")
 
+    def _may_copy(self, text: str) -> bool:
+        """The clipboard is a way out of svdesk too: the same last check as an export."""
+        from svdesk.compose.exposure import check_text
+        from svdesk.compose.statement import STATEMENT_USES
+        from svdesk.domain.errors import SvdeskError
+
+        try:
+            check_text(self.ctx.workspace, text, STATEMENT_USES, "statement")
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self.window(), "Not copied", str(error))
+            return False
+        return True
+
     def copy_full(self) -> None:
         agreed = self.ctx.workspace.statements.current_agreed()
-        if agreed is not None:
+        if agreed is not None and self._may_copy(agreed.full_text):
             QApplication.clipboard().setText(agreed.full_text)
             self.announce(f"Copied the agreed statement (version {agreed.version}).", None)
 
     def copy_short(self) -> None:
         agreed = self.ctx.workspace.statements.current_agreed()
-        if agreed is not None:
+        if agreed is not None and self._may_copy(agreed.short_text):
             QApplication.clipboard().setText(agreed.short_text)
             self.announce(f"Copied the one-sentence version (version {agreed.version}).", None)
 

@@ -23,6 +23,10 @@ from svdesk.ui.widgets import HelpLabel, SavingTextEdit, WordCountLabel
 
 
 
+# Dark text on both: these backgrounds are light whatever the desktop's theme.
+_SENT_STYLE = "color: #1a1a1a; background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;"
+_WARNING_STYLE = "color: #1a1a1a; background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px;"
+
 FORMATS = (("docx", "&Word (.docx)…", "Word documents (*.docx)"), ("pdf", "&PDF…", "PDF files (*.pdf)"),
            ("md", "&Markdown…", "Markdown (*.md)"), ("txt", "&Text…", "Text files (*.txt)"))
 SAVE_DELAY_MS = 1200
@@ -80,7 +84,7 @@ class AnswerTab(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleDescription("Submitted answer")
-        self.banner.setStyleSheet("color: #1a1a1a; background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;")
+        self.banner.setStyleSheet(_SENT_STYLE)
         self.editor = SavingTextEdit()
         self.editor.setAccessibleName("The answer")
         self.editor.setPlaceholderText("Press Draft the answer: svdesk writes it from your commitments, results, "
@@ -208,8 +212,10 @@ class AnswerTab(QWidget):
         if frozen:
             self.frozen.setPlainText(sent.text)
             limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
+            warning = self._sent_exposure(sent)
             self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
-                                f"{limit} words). It is kept as it was and cannot be changed.")
+                                f"{limit} words). It is kept as it was and cannot be changed." + warning)
+            self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
             self.count.update_count(sent.text)
             self.notes.setText("")
             self.notes.hide()
@@ -237,6 +243,12 @@ class AnswerTab(QWidget):
         else:
             self._show_notes(list(state.notes), self._checks(self.tender))
         self.changed.emit()
+
+    def _sent_exposure(self, sent) -> str:
+        from svdesk.compose.tender import sent_answer_warning
+
+        warning = sent_answer_warning(self.ctx.workspace, sent.text, sent.submitted_on, today())
+        return f"\n\n{warning}" if warning else ""
 
     def _sent_stories_text(self, story_ids) -> str:
         repo = self.ctx.workspace.stories

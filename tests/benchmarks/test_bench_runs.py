@@ -107,3 +107,10 @@ def test_the_tender_questions_benchmark_runs_on_the_demo(tmp_path):
 
     result = module.measure(write_demo(tmp_path / "demo.svdesk"), runs=2)
     assert result["question_words"] >= 1000 and result["parts"] >= 10 and result["draft_words"] <= 1000
+
+
+def test_exposure_benchmark_runs_on_a_tiny_file():
+    result = subprocess.run([sys.executable, str(HERE / "bench_exposure.py"), "--scale", "0.003", "--runs", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "30 stories" in result.stdout and "per export (file unchanged)" in result.stdout

@@ -138,10 +138,15 @@ def test_withdrawn_consent_stops_the_story_in_new_drafts_and_in_exports(demo_wor
     story_id = draft.story_ids[0]
     story = demo_workspace.stories.get(story_id)
     demo_workspace.stories.withdraw(story_id, TODAY, "Asked us to stop using it.")
-    # The text in the editor still holds the story: exporting it is refused, with the reason.
+    # The editor holds svdesk's own draft, unedited: the export drafts it again without the story.
+    outcome = export_answer(demo_workspace, DRAFTING, "txt", tmp_path / "a.txt", today=TODAY)
+    assert story.quote not in outcome.path.read_text("utf-8")
+    assert any("drafted again" in note for note in outcome.notes)
+    # Once the person has edited the text, it is theirs: exporting it is refused, with the reason.
+    demo_workspace.tenders.save_answer_text(DRAFTING, draft.text + "\n\nOne more line of our own.")
     with pytest.raises(SvdeskError, match="withdrawn"):
-        export_answer(demo_workspace, DRAFTING, "txt", tmp_path / "a.txt", today=TODAY)
-    assert not (tmp_path / "a.txt").exists()
+        export_answer(demo_workspace, DRAFTING, "txt", tmp_path / "b.txt", today=TODAY)
+    assert not (tmp_path / "b.txt").exists()
     # A new draft leaves it out.
     again = draft_answer(demo_workspace, DRAFTING, TODAY)
     assert story_id not in again.story_ids and story.quote not in again.text

@@ -50,12 +50,18 @@ def base():
     return demo_dump()
 
 
+# Who a story is about keeps the demo's names: with the same text as a person's name AND in every
+# printed field, every document would name them beyond their consent, and the last check before
+# an export rightly refuses it (tests/compose/test_exposure_exports.py covers that).
+IDENTITY = {"stories.stories[].person_name", "stories.stories[].pseudonym"}
+
+
 def _accepted(base: dict, text: str) -> tuple[dict, set[str]]:
     """The dump with ``text`` in every free-text field its rules accept, and the fields it is in."""
-    data = injected(base, text)
+    slots = all_slots(base) - IDENTITY
+    data = injected(base, text, slots)
     problems = validate(data)
     assert all(plain_problem(problem) for problem in problems), problems
-    slots = all_slots(base)
     if problems:
         rejected = rejected_slots(base, text, validate)
         assert rejected, f"rejected as a whole but no field rejects it alone: {problems}"

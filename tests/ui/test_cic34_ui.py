@@ -278,3 +278,19 @@ def test_exports_say_what_the_format_could_not_hold(qtbot, demo_ctx, dialogs, tm
         note = page.saved_note.text()
         assert note.startswith("Saved the 2025/26 ") and str(tmp_path / name) in note, note
         assert "cannot show 1 character (🚲)" in note, note
+
+
+def test_copying_a_part_or_the_report_naming_a_withdrawn_person_is_refused(cic34_page, demo_ctx, dialogs):
+    """The clipboard is a way out of svdesk too: the same last check as an export (issue 13)."""
+    from PySide6.QtWidgets import QApplication
+
+    daniel = "f004189b-dd48-57d3-83b0-d7a397d6324c"  # the demo's withdrawn story (Daniel Okoye)
+    assert "withdrawn" in demo_ctx.workspace.stories.check_use(daniel, "public_reports", DEMO_TODAY).explain()
+    QApplication.clipboard().setText("before")
+    part1 = cic34_page.editors[Part.ACTIVITIES]
+    part1.edit.setPlainText(part1.edit.toPlainText() + "\nDANIEL\nokoye came back to thank us.")
+    part1.copy_button.click()
+    assert QApplication.clipboard().text() == "before"
+    assert "“DANIEL okoye”" in str(dialogs.errors()) and "“Getting back on track after a hard year”" in str(dialogs.errors())
+    cic34_page.copy_all()
+    assert QApplication.clipboard().text() == "before" and len(dialogs.errors()) == 2

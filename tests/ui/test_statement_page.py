@@ -313,3 +313,27 @@ def test_share_copies_and_saves_only_the_agreed_version(page, dialogs, tmp_path)
     assert saved.exists() and "Saved our statement.docx" in page.banner_text.text()
     page.banner_undo.click()
     assert page.ctx.opened == [str(saved)]
+
+
+def test_copying_a_statement_that_names_someone_beyond_their_consent_is_refused(qtbot, page_ctx, dialogs):
+    """The clipboard is a way out of svdesk too: the same last check as an export (issue 13)."""
+    from PySide6.QtWidgets import QApplication
+
+    from svdesk.domain.consent import Consent, IdLevel, Method, Use
+    from svdesk.ui.pages.statement import StatementPage
+
+    workspace = page_ctx.workspace
+    story = workspace.stories.new("Zofia's first bike", dt.date(2025, 5, 1))
+    workspace.stories.update(story.id, person_name="Zofia Żak", level=IdLevel.NAMED)
+    workspace.stories.save_consent(story.id, Consent(given=True, given_on=dt.date(2025, 5, 1), method=Method.ONLINE,
+                                                     uses=frozenset({Use.INTERNAL}), level=IdLevel.NAMED))
+    workspace.statements.save_text(full_text="We helped ZOFIA zak and many more.", short_text="We fix bikes.")
+    workspace.statements.agree(Agreement(TODAY, "Board"), today=TODAY)
+    page = StatementPage(page_ctx)
+    qtbot.addWidget(page)
+    QApplication.clipboard().setText("before")
+    page.share_button.copy_full_action.trigger()
+    assert QApplication.clipboard().text() == "before"
+    assert "“ZOFIA zak”" in str(dialogs.errors()) and "“Zofia's first bike”" in str(dialogs.errors())
+    page.share_button.copy_short_action.trigger()
+    assert QApplication.clipboard().text() == "We fix bikes."

@@ -219,3 +219,28 @@ def test_a_read_only_file_can_be_read_but_not_changed(qtbot, demo_copy, dialogs,
         page.finish_editing()
     finally:
         workspace.close()
+
+
+def test_a_sent_answer_naming_someone_beyond_their_consent_now_says_so(qtbot, demo_workspace, dialogs, tmp_path):
+    """The window says plainly that the answer as sent holds a name consent no longer allows, and
+    refuses to export or copy it again (issue 13)."""
+    from dataclasses import replace
+
+    from svdesk.domain.consent import IdLevel
+    from svdesk.ui.pages.tenders import TendersPage
+
+    lukasz = "147e3db5-9e9e-55ba-bb9c-c2a2381dbcfa"
+    drafting = "4799f033-1385-5bcc-88bb-cc6106e19b21"
+    consent = demo_workspace.stories.consent_for(lukasz)
+    demo_workspace.tenders.submit(drafting, "Our track record\n\nŁukasz Nowak now repairs bikes.", dt.date(2026, 10, 1))
+    demo_workspace.stories.save_consent(lukasz, replace(consent, level=IdLevel.ANONYMOUS))
+    page = TendersPage(PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda path: None))
+    qtbot.addWidget(page)
+    row = next(row for row in range(page.model.rowCount()) if page.model.tenders[row].id == drafting)
+    page.table.selectRow(row)
+    banner = page.answer.banner.text()
+    assert "holds a name that consent no longer allows" in banner and "“Łukasz Nowak”" in banner
+    dialogs.answers = [str(tmp_path / "sent.txt")]
+    page.answer.export("txt")
+    assert not (tmp_path / "sent.txt").exists()
+    assert any("cannot be changed" in str(error) for error in dialogs.errors())

@@ -19,6 +19,7 @@ from svdesk.store.migrations import m006_tenders
 from svdesk.store.migrations import m007_cic34
 from svdesk.store.migrations import m008_true_figures
 from svdesk.store.migrations import m009_commitment_value
+from svdesk.store.migrations import m010_story_names
 
 STEPS = [
     m001_foundation.apply,
@@ -30,6 +31,7 @@ STEPS = [
     m007_cic34.apply,
     m008_true_figures.apply,
     m009_commitment_value.apply,
+    m010_story_names.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -299,8 +299,18 @@ class Cic34Page(Page):
     def copy_all(self) -> None:
         from svdesk.render import render_text
 
+        from svdesk.compose.cic34 import REPORT_USES
+        from svdesk.compose.exposure import check_document
+        from svdesk.domain.errors import SvdeskError
+
         self.finish_editing()
-        QGuiApplication.clipboard().setText(render_text(self.report.document()))
+        document = self.report.document()
+        try:  # the clipboard is a way out of svdesk too: the same last check as an export
+            check_document(self.ctx.workspace, document, REPORT_USES, "CIC34 report", self.report.today)
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not copied", str(error))
+            return
+        QGuiApplication.clipboard().setText(render_text(document))
         self._say_copied("The whole report is on the clipboard.")
 
     def export(self, fmt: str) -> Path | None:

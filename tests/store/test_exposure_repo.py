@@ -1,0 +1,59 @@
+"""The matcher of the last check before an export: every story of the file (bin and other years
+included), remembered until the stories' names or consent change."""
+
+import datetime as dt
+
+from svdesk.domain.consent import Consent, IdLevel, Method, Use
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _story(workspace, name="Łucja Żółkiewska", when=dt.date(2019, 5, 1)):
+    story = workspace.stories.new("Łucja's clinic", when)
+    workspace.stories.update(story.id, person_name=name, level=IdLevel.NAMED, after="She runs the clinic.")
+    workspace.stories.save_consent(story.id, Consent(
+        given=True, given_on=when, method=Method.ONLINE, uses=frozenset(Use), level=IdLevel.NAMED))
+    return story.id
+
+
+def test_every_story_counts_and_the_matcher_follows_consent(workspace):
+    story_id = _story(workspace)
+    repo = workspace.exposure
+    first = repo.matcher((Use.TENDERS_FUNDERS,), TODAY)
+    assert first.find("Łucja Żółkiewska") == []
+    # An edit elsewhere changes the file but not who may be named: the same matcher serves.
+    workspace.organisation.update(name="Riverside Bike Works CIC")
+    assert repo.matcher((Use.TENDERS_FUNDERS,), TODAY) is first
+    workspace.stories.withdraw(story_id, dt.date(2026, 1, 1))
+    withdrawn = repo.matcher((Use.TENDERS_FUNDERS,), TODAY)
+    assert withdrawn is not first and withdrawn.find("LUCJA zolkiewska")[0].reason.startswith("Consent was withdrawn")
+    # A day before the withdrawal, the name was allowed.
+    assert repo.matcher((Use.TENDERS_FUNDERS,), dt.date(2025, 12, 31)).find("Łucja Żółkiewska") == []
+
+
+def test_a_story_in_the_bin_may_not_be_named(workspace):
+    story_id = _story(workspace)
+    workspace.stories.remove(story_id)
+    found = workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find("Thanks, Łucja!")
+    assert [item.reason for item in found] == ["the story is in the bin"]
+    workspace.stories.restore(story_id)
+    assert workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find("Thanks, Łucja!") == []
+
+
+def test_each_use_and_the_strictest_of_several(workspace):
+    story_id = _story(workspace)
+    consent = workspace.stories.consent_for(story_id)
+    from dataclasses import replace
+
+    workspace.stories.save_consent(story_id, replace(consent, uses=frozenset({Use.INTERNAL, Use.TENDERS_FUNDERS})))
+    repo = workspace.exposure
+    assert repo.matcher((Use.TENDERS_FUNDERS,), TODAY).find("Łucja Żółkiewska") == []
+    assert repo.matcher((Use.WEBSITE_SOCIAL,), TODAY).find("Łucja Żółkiewska")
+    assert repo.matcher((Use.TENDERS_FUNDERS, Use.PUBLIC_REPORTS), TODAY).find("Łucja Żółkiewska")
+
+
+def test_nothing_is_remembered_inside_a_write(workspace):
+    _story(workspace)
+    with workspace.file.write("test"):
+        workspace.exposure.matcher((Use.TENDERS_FUNDERS,), TODAY)
+    assert workspace.exposure._cached is None
