@@ -1,0 +1,226 @@
+"""Records -> what an organisation publishes as open data: its public details, its agreed
+statement, the indicators it chose with their yearly figures, and the won contracts it chose with
+what was promised and what has been delivered so far, rated in the Procurement Act's words.
+
+Only fields meant for the public are read. Stories, quotes, consent records, consultation notes,
+reading notes, who recorded or collected a figure, who agreed the statement, who is accountable
+for a promise, tender notes, feedback and answers, and every evidence file are never touched
+here, so no writer can publish them by mistake. (A commitment or statement that itself names a
+person is the organisation's own wording; the consent checker of issue 13 is where that will be
+caught.)
+
+Figures come from the domain's functions (``progress.year_totals`` via the indicator repository,
+``promises.track`` via ``delivery.tracked_promises``), never worked out again here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from svdesk.compose.delivery import tracked_promises
+from svdesk.domain.dates import today as _today
+from svdesk.domain.errors import SvdeskError
+from svdesk.domain.measures import format_value
+from svdesk.domain.ratings import RULE, Rating, rate
+from svdesk.domain.tenders import TenderStatus
+from svdesk.domain.textsafe import clean_line, clean_text
+
+LICENCES = {
+    "ogl": ("Open Government Licence v3.0",
+            "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
+    "cc-by": ("Creative Commons Attribution 4.0 International (CC BY 4.0)",
+              "https://creativecommons.org/licenses/by/4.0/"),
+}
+
+
+@dataclass(frozen=True)
+class Licence:
+    key: str
+    name: str
+    url: str
+
+
+def licence(key: str) -> Licence:
+    if key not in LICENCES:
+        raise SvdeskError(f"Choose the licence as one of: {', '.join(LICENCES)} (ogl is the Open Government "
+                          "Licence v3.0, cc-by is Creative Commons Attribution 4.0).")
+    name, url = LICENCES[key]
+    return Licence(key, name, url)
+
+
+@dataclass(frozen=True)
+class PublicOrganisation:
+    name: str
+    legal_form: str
+    company_number: str
+    area_served: str
+    website: str
+
+
+@dataclass(frozen=True)
+class PublicStatement:
+    text: str
+    agreed_on: dt.date
+    version: int
+
+
+@dataclass(frozen=True)
+class IndicatorYear:
+    label: str              # "2025/26"
+    start: dt.date
+    end: dt.date
+    value: float | None
+    text: str               # "289", "61 %", "£1,200"
+    complete: bool          # False: the year is not yet fully recorded ("so far")
+    readings: int
+
+
+@dataclass(frozen=True)
+class PublishedIndicator:
+    id: str
+    name: str
+    outcome: str
+    unit: str               # the unit's code ("people", "percentage", …)
+    unit_label: str
+    direction: str          # "higher" or "lower" is better
+    aggregation: str        # how a year's figure is made from its readings, in a sentence
+    target: float | None
+    target_text: str
+    target_date: dt.date | None
+    years: tuple[IndicatorYear, ...]
+
+    @property
+    def latest(self) -> IndicatorYear | None:
+        return self.years[-1] if self.years else None
+
+
+@dataclass(frozen=True)
+class ContractYearFigures:
+    number: int
+    start: dt.date
+    end: dt.date
+    promised: float | None
+    delivered: float | None
+    status: str             # the domain's word: "met", "on track", "behind", "not started", …
+
+
+@dataclass(frozen=True)
+class PublishedCommitment:
+    number: int
+    promise: str
+    for_whom: str
+    unit: str
+    per_year: float | None
+    over_contract: float | None
+    by_when: dt.date | None
+    indicator: str          # the indicator it is measured by ("" when not measured)
+    tracked: bool
+    summable: bool
+    delivered: float | None
+    due: float | None       # expected by ``as_of`` (numbers per year) or the level promised
+    as_of: dt.date | None
+    status: str
+    summary: str            # the domain's headline: "27 of 108 placements so far (…) — on track"
+    rating: Rating
+    years: tuple[ContractYearFigures, ...]
+
+
+@dataclass(frozen=True)
+class PublishedContract:
+    id: str
+    title: str
+    buyer: str
+    reference: str
+    start: dt.date | None
+    end: dt.date | None
+    months: int | None
+    commitments: tuple[PublishedCommitment, ...]
+
+
+@dataclass(frozen=True)
+class Publication:
+    organisation: PublicOrganisation
+    statement: PublicStatement | None
+    indicators: tuple[PublishedIndicator, ...]
+    contracts: tuple[PublishedContract, ...]
+    licence: Licence
+    made_on: dt.date
+    rating_rule: str = RULE
+
+
+def publishable_tenders(workspace) -> list:
+    """The contracts a person may choose from: won tenders, in the list's order."""
+    return [tender for tender in workspace.tenders.all() if tender.status is TenderStatus.WON]
+
+
+def publishable_indicators(workspace) -> list:
+    return workspace.indicators.active()
+
+
+def build_publication(workspace, tender_ids, indicator_ids, licence_key: str = "ogl",
+                      today: dt.date | None = None) -> Publication:
+    """What will be published, for the chosen won contracts and indicators (in the order given)."""
+    on = today or _today()
+    chosen_licence = licence(licence_key)
+    tender_ids, indicator_ids = list(dict.fromkeys(tender_ids)), list(dict.fromkeys(indicator_ids))
+    if not tender_ids and not indicator_ids:
+        raise SvdeskError("Choose at least one won contract or indicator to publish; nothing is published "
+                          "unless you choose it.")
+    contracts = tuple(_contract(workspace, tender_id, on) for tender_id in tender_ids)
+    indicators = tuple(_indicator(workspace, indicator_id) for indicator_id in indicator_ids)
+    return Publication(_organisation(workspace), _statement(workspace), indicators, contracts, chosen_licence, on)
+
+
+def _organisation(workspace) -> PublicOrganisation:
+    org = workspace.organisation.get()
+    number = clean_line(org.company_number) if org.legal_form.has_company_number else ""
+    return PublicOrganisation(clean_line(org.name), org.legal_form.label, number, clean_text(org.area_served),
+                              clean_line(org.website))
+
+
+def _statement(workspace) -> PublicStatement | None:
+    # Only the agreed text and when: who agreed it and the note on the rewording stay private.
+    agreed = workspace.statements.current_agreed()
+    if agreed is None or not clean_text(agreed.full_text).strip():
+        return None
+    return PublicStatement(clean_text(agreed.full_text).strip(), agreed.agreed_on, agreed.version)
+
+
+def _indicator(workspace, indicator_id: str) -> PublishedIndicator:
+    repo = workspace.indicators
+    indicator = repo.get(indicator_id)
+    years = tuple(
+        IndicatorYear(total.year.label, total.year.start, total.year.end,
+                      None if total.value is None else float(total.value), total.text, total.complete,
+                      total.readings)
+        for total in repo.year_totals(indicator.id))
+    target = None if indicator.target_value is None else float(indicator.target_value)
+    return PublishedIndicator(
+        indicator.id, clean_line(indicator.name), clean_text(indicator.outcome).strip(), indicator.unit.value,
+        indicator.unit.label, indicator.direction.value, indicator.unit.aggregation_text, target,
+        format_value(indicator.unit, indicator.target_value), indicator.target_date, years)
+
+
+def _contract(workspace, tender_id: str, on: dt.date) -> PublishedContract:
+    tender = workspace.tenders.get(tender_id)
+    if tender.status is not TenderStatus.WON:
+        raise SvdeskError(f"“{clean_line(tender.name)}” has not been won, so there is no contract to publish. "
+                          "Only won contracts can be published.")
+    commitments = []
+    for number, promise in enumerate(tracked_promises(workspace, tender_id, on), start=1):
+        progress = promise.progress
+        c = progress.commitment
+        # The domain's headline for an unlinked promise tells the person what to do; the public
+        # page says only what is so.
+        summary = progress.headline if progress.linked else "Not measured by one of our indicators."
+        due = progress.expected if progress.summable else c.per_year
+        years = tuple(ContractYearFigures(y.year.number, y.year.start, y.year.end, y.target, y.delivered, y.status)
+                      for y in progress.years)
+        commitments.append(PublishedCommitment(
+            number, clean_line(c.promise) or "Untitled commitment", clean_line(c.for_whom), clean_line(c.unit),
+            c.per_year, c.over_contract, c.by_when, promise.indicator_name, progress.linked, progress.summable,
+            progress.delivered, due, progress.as_of, progress.status, summary, rate(progress), years))
+    return PublishedContract(tender.id, clean_line(tender.title) or clean_line(tender.name), clean_line(tender.buyer),
+                             clean_line(tender.reference), tender.contract_start, tender.contract_end,
+                             tender.contract_months, tuple(commitments))
