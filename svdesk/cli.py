@@ -15,9 +15,9 @@ from svdesk import __version__
 
 
 def _command_modules():
-    from svdesk.commands import export, filecmds, measures, screenshot, selftest, stories
+    from svdesk.commands import export, filecmds, measures, publish, screenshot, selftest, stories
 
-    return [filecmds, screenshot, selftest, measures, stories, export]
+    return [filecmds, screenshot, selftest, measures, stories, export, publish]
 
 
 def _commands_parser() -> argparse.ArgumentParser:

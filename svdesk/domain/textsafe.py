@@ -121,3 +121,13 @@ def _control_name(char: str) -> str:
     if name:
         return name.lower()
     return "control character"
+
+
+# Spreadsheets (Excel, LibreOffice Calc) run a cell that starts with one of these as a formula, or
+# strip a leading tab or carriage return and then do so: CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet shows as typed: a leading apostrophe when it would start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

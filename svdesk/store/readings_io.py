@@ -19,6 +19,7 @@ from pathlib import Path
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, format_value, parse_value, value_to_text
 from svdesk.domain.periods import Period, describe_period, parse_day, parse_period, period_containing
+from svdesk.domain.textsafe import spreadsheet_safe
 from svdesk.store.indicators_repo import IndicatorRepo, NewReading
 
 MAX_ROWS = 50_000
@@ -328,8 +329,9 @@ EXPORT_HEADER = ["Indicator", "Period", "Start", "End", "Value", "Unit", "Note",
 
 
 def _safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe stops that."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Spreadsheets run cells starting with = + - @ (or a tab or carriage return before one) as
+    formulas; a leading apostrophe stops that."""
+    return spreadsheet_safe(text)
 
 
 def export_rows(repo: IndicatorRepo, indicators: list[Indicator]) -> list[list[str]]:
