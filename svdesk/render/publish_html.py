@@ -53,7 +53,7 @@ caption{{text-align:left;font-weight:bold;padding:.3rem 0}}
 .badge{{display:inline-block;padding:.05rem .45rem;border-radius:.3rem;font-weight:bold}}
 {"".join(f".r-{_slug(word)}{{color:{fg};background:{bg}}}" for word, (fg, bg) in BADGES.items())}
 figure{{margin:.8rem 0}}
-svg{{max-width:100%;height:auto}}
+svg{{width:100%;max-width:34rem;height:auto}}
 dl{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}}dt{{font-weight:bold}}dd{{margin:0}}
 @media (max-width:36rem){{main{{padding:.6rem}}h1{{font-size:1.4rem}}dl{{grid-template-columns:1fr}}
 dd{{margin-bottom:.4rem}}th,td{{padding:.25rem .3rem}}}}
@@ -143,7 +143,7 @@ def _chart(indicator: PublishedIndicator, ident: str) -> str:
     years = [year for year in indicator.years if year.value is not None]
     if not years:
         return ""
-    width, height, left, bottom, top = 640, 260, 16, 40, 28
+    width, height, left, bottom, top = 480, 240, 10, 36, 26
     step = (width - 2 * left) / len(years)
     bar = min(step * 0.6, 90)
     peak = max([year.value for year in years] + [indicator.target or 0]) or 1.0
@@ -159,19 +159,19 @@ def _chart(indicator: PublishedIndicator, ident: str) -> str:
                       f"stroke=\"{ACCENT}\" stroke-width=\"2\"/>")
         centre = x + bar / 2
         shapes.append(f"<text x=\"{centre:.1f}\" y=\"{y - 6:.1f}\" text-anchor=\"middle\" fill=\"{TEXT}\" "
-                      f"font-size=\"14\">{_e(year.text)}</text>")
+                      f"font-size=\"15\">{_e(year.text)}</text>")
         label = year.label + ("" if year.complete else " so far")
         shapes.append(f"<text x=\"{centre:.1f}\" y=\"{height - bottom + 20:.1f}\" text-anchor=\"middle\" "
-                      f"fill=\"{TEXT}\" font-size=\"14\">{_e(label)}</text>")
+                      f"fill=\"{TEXT}\" font-size=\"15\">{_e(label)}</text>")
     axis = (f"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - left}\" y2=\"{height - bottom}\" "
             f"stroke=\"{TEXT}\" stroke-width=\"1\"/>")
     title = f"{indicator.name}: figure for each year"
+    hollow = "" if all(year.complete for year in years) else " A hollow bar is a year not yet fully recorded."
     return (f"<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" "
             f"aria-labelledby=\"{ident}-title {ident}-desc\" font-family=\"system-ui,'DejaVu Sans',Arial,sans-serif\">"
             f"<title id=\"{ident}-title\">{_e(title)}</title><desc id=\"{ident}-desc\">{_e(description)}</desc>"
             f"{axis}{''.join(shapes)}</svg>"
-            f"<figcaption class=\"note\">Bar chart of the table below. A hollow bar is a year not yet fully "
-            f"recorded.</figcaption></figure>")
+            f"<figcaption class=\"note\">Bar chart of the table below.{hollow}</figcaption></figure>")
 
 
 def _contract(contract: PublishedContract, number: int) -> str:
