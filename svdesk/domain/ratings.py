@@ -9,6 +9,7 @@ simple enough to print on the published page beside the ratings (``RULE``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from svdesk.domain.dates import format_date
 from svdesk.domain.promises import PromiseProgress
@@ -28,7 +29,7 @@ RULE = (
     "Each commitment is rated in the words of the Procurement Act 2023 by comparing what has been "
     "delivered with what was due by the date of the latest figure. For a number promised each year, "
     "what was due is the yearly promise spread evenly over the contract so far; for a level (such as a "
-    "percentage), it is the level promised. Good: 100 % or more of what was due. Approaching target: "
+    "percentage), it is the level promised. The share is rounded to the nearest whole per cent. Good: 100 % or more of what was due. Approaching target: "
     "80 % to under 100 %. Requires improvement: 50 % to under 80 %. Inadequate: under 50 %. A commitment "
     "with no figures since the contract started, or not measured by one of our indicators, is not rated."
 )
@@ -67,16 +68,21 @@ def rate(progress: PromiseProgress) -> Rating:
                           None)
         if due <= 0:
             return Rating(NOT_RATED, "Nothing was due yet when the latest figure was taken.", None)
-        share = progress.delivered * 100 / due
+        share = _whole(progress.delivered * 100 / due)
         return Rating(word_for(share), f"{delivered}{unit} delivered by {when}, against {format_number(due)} due "
                                        f"by then ({_percent(share)}).", share)
     promised = progress.commitment.per_year
     if promised is None or promised <= 0:
         return Rating(NOT_RATED, "No level was promised, so there is nothing to compare the figures with.", None)
-    share = progress.delivered * 100 / promised
+    share = _whole(progress.delivered * 100 / promised)
     return Rating(word_for(share), f"{delivered}{unit} at {when}, against {format_number(promised)} promised "
                                    f"({_percent(share)}).", share)
 
 
+def _whole(share: float) -> float:
+    # Rated on the whole percentage the page prints, so "(100 %)" is never shown beside a lower word.
+    return float(Decimal(str(share)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def _percent(share: float) -> str:
-    return f"{format_number(round(share))} %"
+    return f"{format_number(share)} %"
