@@ -74,4 +74,5 @@ EXPORTS: list[Export] = [
     Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.compose.cic34:export_all"),
     Export("impact summary", ("pdf",), "svdesk.compose.summary:export_all"),
     Export("consent form", ("docx", "pdf"), "svdesk.compose.consent_form:export_all"),
+    Export("published open data", ("html", "csv", "json", "txt"), "svdesk.compose.publish:export_all"),
 ]

@@ -40,6 +40,7 @@ def _checklist(name: str, rows: list[tuple[str, str]]) -> tuple[QListView, QStan
     view.setModel(model)
     view.setAccessibleName(name)
     view.setMinimumWidth(260)
+    view.setWordWrap(True)
     return view, model
 
 
