@@ -167,7 +167,14 @@ def build_publication(workspace, tender_ids, indicator_ids, licence_key: str = "
     if not tender_ids and not indicator_ids:
         raise SvdeskError("Choose at least one won contract or indicator to publish; nothing is published "
                           "unless you choose it.")
-    contracts = tuple(_contract(workspace, tender_id, on) for tender_id in tender_ids)
+    readings: dict[str, list] = {}   # each indicator's readings, read once for every contract it measures
+
+    def readings_of(indicator_id: str) -> list:
+        if indicator_id not in readings:
+            readings[indicator_id] = workspace.indicators.readings(indicator_id)
+        return readings[indicator_id]
+
+    contracts = tuple(_contract(workspace, tender_id, on, readings_of) for tender_id in tender_ids)
     indicators = tuple(_indicator(workspace, indicator_id) for indicator_id in indicator_ids)
     return Publication(_organisation(workspace), _statement(workspace), indicators, contracts, chosen_licence, on)
 
@@ -202,13 +209,14 @@ def _indicator(workspace, indicator_id: str) -> PublishedIndicator:
         format_value(indicator.unit, indicator.target_value), indicator.target_date, years)
 
 
-def _contract(workspace, tender_id: str, on: dt.date) -> PublishedContract:
+def _contract(workspace, tender_id: str, on: dt.date, readings_of) -> PublishedContract:
     tender = workspace.tenders.get(tender_id)
     if tender.status is not TenderStatus.WON:
         raise SvdeskError(f"“{clean_line(tender.name)}” has not been won, so there is no contract to publish. "
                           "Only won contracts can be published.")
     commitments = []
-    for number, promise in enumerate(tracked_promises(workspace, tender_id, on), start=1):
+    for number, promise in enumerate(tracked_promises(workspace, tender_id, on, with_evidence=False,
+                                                                readings_of=readings_of), start=1):
         progress = promise.progress
         c = progress.commitment
         # The domain's headline for an unlinked promise tells the person what to do; the public
