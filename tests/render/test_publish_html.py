@@ -126,3 +126,25 @@ def test_only_the_chosen_parts_appear(demo_workspace):
     _parse(page)
     assert indicator.name in page and "Our contracts" not in page and "How the ratings" not in page
     assert page.count("<svg") == 1
+
+
+def test_sparse_records_still_make_a_valid_honest_page(workspace):
+    """A new sole trader: no statement, an indicator with no readings, a won contract with no start
+    date and a promise not measured by any indicator."""
+    import datetime as dt
+
+    from svdesk.domain.measures import Indicator, Unit
+    from svdesk.domain.organisation import LegalForm
+    from svdesk.domain.tenders import TenderStatus
+
+    workspace.organisation.update(name="Jo's Repairs", legal_form=LegalForm.SOLE_TRADER, company_number="")
+    indicator = workspace.indicators.add(Indicator(name="Repairs done", unit=Unit.COUNT))
+    tender = workspace.tenders.create(title="Small repairs", buyer="Parish council")
+    workspace.tenders.add_commitment(tender.id, promise="Free repair days", per_year=4, frequency="")
+    workspace.tenders.submit(tender.id, "Our answer.", dt.date(2026, 2, 1), TenderStatus.WON)
+    page = render_publication_html(build_publication(workspace, [tender.id], [indicator.id], today=TODAY))
+    _parse(page)
+    assert "Our social value statement" not in page and "Company number" not in page
+    assert "No figures recorded yet." in page and "<svg" not in page
+    assert "Not measured by one of our indicators." in page and "r-not-rated" in page
+    assert "<table" not in page   # no contract years without a start date, no years without readings
