@@ -58,7 +58,7 @@ dl{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}}dt{{font-
 @media (max-width:36rem){{main{{padding:.6rem}}h1{{font-size:1.4rem}}dl{{grid-template-columns:1fr}}
 dd{{margin-bottom:.4rem}}th,td{{padding:.25rem .3rem}}}}
 @media print{{main{{max-width:none;padding:0}}.scroll{{overflow:visible}}h2,h3,h4{{break-after:avoid}}
-table,figure{{break-inside:avoid}}a[href^="http"]::after{{content:" (" attr(href) ")"}}}}
+table,figure,section{{break-inside:avoid}}a[href^="http"]::after{{content:" (" attr(href) ")"}}}}
 """.strip()
 
 
@@ -119,7 +119,7 @@ def _indicator(indicator: PublishedIndicator, number: int) -> str:
     latest = indicator.latest
     if latest is None:
         out.append("<p>No figures recorded yet.</p>")
-        return "".join(out)
+        return "<section>" + "".join(out) + "</section>"
     so_far = "" if latest.complete else " so far"
     out.append(f"<p><strong>{_e(latest.label)}{so_far}: {_e(latest.text)}</strong>"
                + (f" (target {_e(indicator.target_text)}"
@@ -135,7 +135,8 @@ def _indicator(indicator: PublishedIndicator, number: int) -> str:
                f"<th scope=\"col\">Covers</th><th scope=\"col\" class=\"num\">Readings</th></tr></thead>"
                f"<tbody>{rows}</tbody></table></div>")
     out.append(f"<p class=\"note\">{_e(indicator.aggregation)}</p>")
-    return "".join(out)
+    # A section per indicator so a printout keeps its heading, chart and table on one page.
+    return "<section>" + "".join(out) + "</section>"
 
 
 def _chart(indicator: PublishedIndicator, ident: str) -> str:
@@ -219,7 +220,7 @@ def _commitment(commitment: PublishedCommitment, label: str) -> str:
             f"year</caption><thead><tr><th scope=\"col\">Contract year</th><th scope=\"col\">Dates</th>"
             f"<th scope=\"col\" class=\"num\">Promised</th><th scope=\"col\" class=\"num\">Delivered</th>"
             f"<th scope=\"col\">Status</th></tr></thead><tbody>{rows}</tbody></table></div>")
-    return "".join(promise)
+    return "<section>" + "".join(promise) + "</section>"
 
 
 def _files(publication: Publication) -> str:
