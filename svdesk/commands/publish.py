@@ -29,7 +29,8 @@ def register(sub) -> None:
     p.add_argument("--all", action="store_true", help="include every won contract and every indicator in use")
     p.add_argument("--licence", choices=("ogl", "cc-by"), default="ogl",
                    help="ogl: Open Government Licence v3.0 (the default); cc-by: Creative Commons Attribution 4.0")
-    p.add_argument("--zip", action="store_true", help="also write FOLDER.zip beside the folder, to e-mail (an earlier one is replaced)")
+    p.add_argument("--zip", action="store_true",
+                   help="also write FOLDER.zip beside the folder, to e-mail (an earlier one is replaced)")
     p.set_defaults(func=cmd_publish)
 
 

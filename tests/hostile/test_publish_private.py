@@ -63,7 +63,8 @@ def test_no_private_field_reaches_any_published_file(tmp_path):
                    "tenders.submissions[].commitments[].people", "attachments.files[].note",
                    "measures.indicators[].collected_by", "tenders.tenders[].notes", "statement.statements[].full_text"):
         assert needed in private, needed
-    attachment_names = {item["filename"] for item in base.get("attachments", {}).get("files", []) if item.get("filename")}
+    attachment_names = {item["filename"] for item in base.get("attachments", {}).get("files", [])
+                        if item.get("filename")}
 
     load_file(data, tmp_path / "marked.svdesk")
     workspace = open_workspace(tmp_path / "marked.svdesk")
