@@ -30,8 +30,9 @@ RULE = (
     "delivered with what was due by the date of the latest figure. For a number promised each year, "
     "what was due is the yearly promise spread evenly over the contract so far; for a level (such as a "
     "percentage), it is the level promised. The share is rounded to the nearest whole per cent. "
-    "Good: 100 % or more of what was due. Approaching target: 80 % to under 100 %. Requires improvement: 50 % to under 80 %. Inadequate: under 50 %. A commitment "
-    "with no figures since the contract started, or not measured by one of our indicators, is not rated."
+    "Good: 100 % or more of what was due. Approaching target: 80 % to under 100 %. "
+    "Requires improvement: 50 % to under 80 %. Inadequate: under 50 %. A commitment with no figures "
+    "since the contract started, or not measured by one of our indicators, is not rated."
 )
 
 
