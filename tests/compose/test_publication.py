@@ -58,7 +58,6 @@ def test_indicator_years_are_the_domains_year_totals(demo_workspace):
 
 
 def test_the_statement_is_the_agreed_text_without_who_agreed_it(demo_workspace):
-    demo_workspace.statements  # the demo's statement was agreed "by" someone, with a note
     agreed = demo_workspace.statements.current_agreed()
     publication = build_publication(demo_workspace, [WON], [], today=TODAY)
     assert publication.statement.text == agreed.full_text and publication.statement.agreed_on == agreed.agreed_on
