@@ -60,11 +60,26 @@ def _is_organisation_file(path: Path) -> bool:
 
 def check_target(target: Path, organisation_file: Path | None) -> Path:
     """The folder to publish to, resolved; SvdeskError with a plain sentence when it must not be used."""
+    try:
+        return _check_target(target, organisation_file)
+    except PermissionError as error:
+        raise SvdeskError(f"You do not have permission to look in {error.filename or target}; choose another "
+                          "folder.") from error
+    except (OSError, RuntimeError) as error:   # a name too long, a loop of shortcuts (RuntimeError in 3.11)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise SvdeskError(f"{target} cannot be used as a folder to publish to ({reason}); choose another "
+                          "name.") from error
+
+
+def _check_target(target: Path, organisation_file: Path | None) -> Path:
     target = Path(target).expanduser().resolve()
     own = Path(organisation_file).resolve() if organisation_file else None
     if own is not None and (target == own or own in target.parents):
         raise SvdeskError(f"{target} is the organisation file itself (or inside it); choose a new folder to "
                           "publish to.")
+    if own is not None and target.parent == own.parent and target.name in _companions(own):
+        raise SvdeskError(f"{target.name} is the name of one of the organisation file's own companion files; "
+                          "a folder there would stop the organisation file from opening. Choose another name.")
     if own is not None and target in own.parents:
         raise SvdeskError(f"The folder {target} holds the organisation file {own.name}; publishing there would "
                           "replace it. Choose a new, empty folder.")
@@ -78,11 +93,17 @@ def check_target(target: Path, organisation_file: Path | None) -> Path:
                               "folder's name.")
         raise SvdeskError(f"{target} is a file, not a folder; choose a new folder's name to publish to.")
     if target.is_dir():
-        others = [entry.name for entry in target.iterdir() if entry.name not in FILE_NAMES]
+        entries = [entry.name for entry in target.iterdir()]
+        others = [name for name in entries if name not in FILE_NAMES]
         if others:
             shown = ", ".join(sorted(others)[:3]) + (" …" if len(others) > 3 else "")
             raise SvdeskError(f"The folder {target} already holds other files ({shown}); publishing there would "
                               "replace them. Choose a new or empty folder.")
+        if entries and not _is_earlier_publication(target):
+            # index.html and README.txt are common names: a person's own website must not be taken for ours.
+            raise SvdeskError(f"The folder {target} holds files that are not an earlier publication from svdesk "
+                              f"({', '.join(sorted(entries)[:3])}); publishing there would replace them. Choose a "
+                              "new or empty folder.")
     if not target.parent.is_dir():
         raise SvdeskError(f"The folder {target.parent} does not exist; choose another place to publish.")
     return target
@@ -93,9 +114,10 @@ def write_publication(publication: Publication, target: Path, organisation_file:
     target = check_target(target, organisation_file)
     files = publication_files(publication)
     zip_path = target.with_name(target.name + ".zip") if make_zip else None
-    if zip_path is not None and zip_path.exists() and (zip_path.is_dir() or _is_organisation_file(zip_path)):
-        raise SvdeskError(f"{zip_path} is in the way of the zip file (a folder or an organisation file); "
-                          "choose another name.")
+    if zip_path is not None and (zip_path.exists() or zip_path.is_symlink()) \
+            and not _is_earlier_zip(zip_path, target.name):
+        raise SvdeskError(f"{zip_path} already exists and is not an earlier zip of this publication; writing the zip "
+                          "would replace it. Move it or choose another folder name.")
     staging = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
@@ -114,6 +136,32 @@ def write_publication(publication: Publication, target: Path, organisation_file:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return PublishOutcome(target, tuple(target / name for name in files), zip_path)
+
+
+def _companions(own: Path) -> set[str]:
+    """The files SQLite and the writer lock keep beside an organisation file while it is open."""
+    return {own.name + suffix for suffix in ("-wal", "-shm", "-journal", ".lock")}
+
+
+def _is_earlier_publication(folder: Path) -> bool:
+    # data.json is written compact, with "format" among its first keys (publish_data.publication_data).
+    try:
+        with open(folder / "data.json", "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b'"format":"svdesk-publication"' in head
+
+
+def _is_earlier_zip(zip_path: Path, folder_name: str) -> bool:
+    if zip_path.is_symlink() or not zip_path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(zip_path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return bool(names) and set(names) <= {f"{folder_name}/{name}" for name in FILE_NAMES}
 
 
 def _umask() -> int:

@@ -113,3 +113,70 @@ def test_a_folder_without_permission_is_said_plainly(publication, demo_workspace
             write_publication(publication, locked / "site", demo_workspace.path)
     finally:
         locked.chmod(0o700)
+
+
+def test_a_folder_of_only_a_web_page_is_not_taken_for_an_earlier_publication(publication, demo_workspace, tmp_path):
+    # Someone's own website folder holds index.html and README.txt: same names, not ours to replace.
+    site = tmp_path / "website"
+    site.mkdir()
+    (site / "index.html").write_text("our home page", "utf-8")
+    (site / "README.txt").write_text("how to edit the site", "utf-8")
+    with pytest.raises(SvdeskError, match="not an earlier publication"):
+        write_publication(publication, site, demo_workspace.path)
+    (site / "data.json").write_text('{"format": "something else"}', "utf-8")
+    with pytest.raises(SvdeskError, match="not an earlier publication"):
+        write_publication(publication, site, demo_workspace.path)
+    assert (site / "index.html").read_text("utf-8") == "our home page"
+
+
+def test_an_unrelated_zip_of_the_same_name_is_not_replaced(publication, demo_workspace, tmp_path):
+    photos = tmp_path / "photos.zip"
+    with zipfile.ZipFile(photos, "w") as archive:
+        archive.writestr("holiday.jpg", b"jpeg")
+    before = photos.read_bytes()
+    with pytest.raises(SvdeskError, match="photos.zip"):
+        write_publication(publication, tmp_path / "photos", demo_workspace.path, make_zip=True)
+    assert photos.read_bytes() == before and not (tmp_path / "photos").exists()
+    (tmp_path / "notes.zip").write_text("not a zip at all", "utf-8")
+    with pytest.raises(SvdeskError, match="notes.zip"):
+        write_publication(publication, tmp_path / "notes", demo_workspace.path, make_zip=True)
+    # An earlier publication's zip is replaced.
+    write_publication(publication, tmp_path / "site", demo_workspace.path, make_zip=True)
+    write_publication(publication, tmp_path / "site", demo_workspace.path, make_zip=True)
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock"])
+def test_the_organisation_files_companions_are_never_a_target(publication, demo_source, tmp_path, suffix):
+    # SQLite and the writer lock create these beside the file (only while it is open); a folder in
+    # their place would stop the organisation file from opening.
+    own = tmp_path / "Org.svdesk"
+    own.write_bytes(demo_source.read_bytes())
+    companion = tmp_path / (own.name + suffix)
+    with pytest.raises(SvdeskError, match="organisation file"):
+        write_publication(publication, companion, own)
+    assert not companion.is_dir()
+
+
+def test_unusable_names_get_a_plain_sentence(publication, demo_workspace, tmp_path):
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    with pytest.raises(SvdeskError):
+        write_publication(publication, tmp_path / "loop1", demo_workspace.path)
+    with pytest.raises(SvdeskError):
+        write_publication(publication, tmp_path / ("a" * 300), demo_workspace.path)
+
+
+def test_a_folder_that_cannot_be_listed_is_said_plainly(publication, demo_workspace, tmp_path, monkeypatch):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    real_iterdir = type(folder).iterdir
+
+    def refused(self):
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(type(folder), "iterdir", refused)
+    with pytest.raises(SvdeskError, match="permission"):
+        write_publication(publication, folder, demo_workspace.path)
