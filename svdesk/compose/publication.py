@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from svdesk.compose.delivery import tracked_promises
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
-from svdesk.domain.measures import format_value
+from svdesk.domain.measures import Direction, format_value
 from svdesk.domain.ratings import RULE, Rating, rate
 from svdesk.domain.tenders import TenderStatus
 from svdesk.domain.textsafe import clean_line, clean_text
@@ -219,16 +219,38 @@ def _contract(workspace, tender_id: str, on: dt.date, readings_of) -> PublishedC
                                                                 readings_of=readings_of), start=1):
         progress = promise.progress
         c = progress.commitment
+        lower = progress.linked and _lower_is_better(workspace, c.indicator_id)
         # The domain's headline for an unlinked promise tells the person what to do; the public
         # page says only what is so.
         summary = progress.headline if progress.linked else "Not measured by one of our indicators."
+        status = progress.status
+        if lower:
+            # The domain's "met"/"behind" assume more is better: for a limit they would be untrue.
+            summary, status = summary.rsplit(" — ", 1)[0], _no_judgement(status)
         due = progress.expected if progress.summable else c.per_year
-        years = tuple(ContractYearFigures(y.year.number, y.year.start, y.year.end, y.target, y.delivered, y.status)
+        years = tuple(ContractYearFigures(y.year.number, y.year.start, y.year.end, y.target, y.delivered,
+                                          _no_judgement(y.status) if lower else y.status)
                       for y in progress.years)
         commitments.append(PublishedCommitment(
             number, clean_line(c.promise) or "Untitled commitment", clean_line(c.for_whom), clean_line(c.unit),
             c.per_year, c.over_contract, c.by_when, promise.indicator_name, progress.linked, progress.summable,
-            progress.delivered, due, progress.as_of, progress.status, summary, rate(progress), years))
+            progress.delivered, due, progress.as_of, status, summary, rate(progress, on, lower), years))
     return PublishedContract(tender.id, clean_line(tender.title) or clean_line(tender.name), clean_line(tender.buyer),
                              clean_line(tender.reference), tender.contract_start, tender.contract_end,
                              tender.contract_months, tuple(commitments))
+
+
+_JUDGEMENTS = ("met", "on track", "behind", "missed")
+
+
+def _no_judgement(status: str) -> str:
+    return "recorded" if status in _JUDGEMENTS else status
+
+
+def _lower_is_better(workspace, indicator_id: str | None) -> bool:
+    if not indicator_id:
+        return False
+    try:
+        return workspace.indicators.get(indicator_id).direction is Direction.LOWER
+    except SvdeskError:
+        return False

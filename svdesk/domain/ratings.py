@@ -8,6 +8,7 @@ simple enough to print on the published page beside the ratings (``RULE``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -31,8 +32,10 @@ RULE = (
     "what was due is the yearly promise spread evenly over the contract so far; for a level (such as a "
     "percentage), it is the level promised. The share is rounded to the nearest whole per cent. "
     "Good: 100 % or more of what was due. Approaching target: 80 % to under 100 %. "
-    "Requires improvement: 50 % to under 80 %. Inadequate: under 50 %. A commitment with no figures "
-    "since the contract started, or not measured by one of our indicators, is not rated."
+    "Requires improvement: 50 % to under 80 %. Inadequate: under 50 %. Once the contract has ended, what "
+    "was due is the whole promise. A commitment with no figures since the contract started, not measured "
+    "by one of our indicators, or measured by an indicator where lower is better (which this rule cannot "
+    "judge), is not rated."
 )
 
 
@@ -51,14 +54,26 @@ def word_for(share: float) -> str:
     return next(word for lowest, word in THRESHOLDS if share >= lowest)
 
 
-def rate(progress: PromiseProgress) -> Rating:
+def rate(progress: PromiseProgress, today: dt.date | None = None, lower_is_better: bool = False) -> Rating:
+    """``today`` decides whether the contract has ended (then the whole promise was due)."""
     if not progress.linked:
         return Rating(NOT_RATED, "Not measured by one of our indicators, so there are no figures to rate.", None)
     if progress.delivered is None:
         return Rating(NOT_RATED, "No figures since the contract started yet.", None)
+    if lower_is_better:
+        # Every word of the scale assumes more delivered is better; for a limit it would be backwards.
+        return Rating(NOT_RATED, "Lower is better for the indicator this is measured by, so the rating rule "
+                                 "(which compares what was delivered with a figure to reach) cannot judge it.", None)
     unit = f" {progress.unit}" if progress.unit else ""
     delivered = format_number(progress.delivered)
     when = format_date(progress.as_of) if progress.as_of else ""
+    last_day = progress.years[-1].year.end if progress.years else None
+    ended = last_day if last_day is not None and today is not None and today > last_day else None
+    if progress.summable and ended is not None and progress.target is not None and progress.target > 0:
+        share = _whole(progress.delivered * 100 / progress.target)
+        return Rating(word_for(share), f"{delivered}{unit} delivered, against the whole promise of "
+                                       f"{format_number(progress.target)} (the contract ended on "
+                                       f"{format_date(ended)}; {_percent(share)}).", share)
     if progress.summable:
         due = progress.expected
         if due is None:

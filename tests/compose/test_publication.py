@@ -41,7 +41,7 @@ def test_contract_figures_are_the_domains_own(demo_workspace):
         progress = tracked.progress
         assert published.delivered == progress.delivered and published.as_of == progress.as_of
         assert published.status == progress.status and published.summary == progress.headline
-        assert published.rating == rate(progress)
+        assert published.rating == rate(progress, TODAY)
         assert [(y.promised, y.delivered, y.status) for y in published.years] == \
             [(y.target, y.delivered, y.status) for y in progress.years]
     assert contract.start == dt.date(2025, 4, 1) and contract.end == dt.date(2028, 3, 31)
@@ -80,3 +80,20 @@ def test_an_unlinked_promise_says_what_is_so_not_what_to_do(demo_workspace):
     (commitment,) = publication.contracts[0].commitments
     assert not commitment.tracked and commitment.summary == "Not measured by one of our indicators."
     assert commitment.rating.label == "Not rated"
+
+
+def test_a_promise_measured_where_lower_is_better_gets_no_judgement(demo_workspace):
+    # The domain's words ("met", "behind") assume more is better; published, they would be untrue.
+    from dataclasses import replace
+
+    from svdesk.domain.measures import Direction
+
+    indicator = publishable_indicators(demo_workspace)[0]
+    demo_workspace.indicators.save(replace(indicator, direction=Direction.LOWER))
+    publication = build_publication(demo_workspace, [WON], [], today=TODAY)
+    measured = [c for c in publication.contracts[0].commitments if c.indicator == indicator.name]
+    assert measured
+    words = ("met", "on track", "behind", "missed")
+    for commitment in measured:
+        assert commitment.rating.label == "Not rated" and commitment.status not in words
+        assert not commitment.summary.endswith(words) and all(y.status not in words for y in commitment.years)

@@ -76,3 +76,25 @@ def test_no_figures_and_not_tracked_are_not_rated():
 def test_a_whole_contract_number_without_a_yearly_one_is_rated_only_once_met():
     assert rate(_progress([10, 10], per_year=None, over=100)).label == NOT_RATED
     assert rate(_progress([60, 50], per_year=None, over=100)).label == GOOD
+
+
+def test_once_the_contract_has_ended_the_whole_promise_was_due():
+    # Year one delivered in full, then nothing recorded; the 36-month contract ended in March 2028.
+    # At the latest figure it looked Good, but the contract is over and 40 of 120 is a third.
+    progress = _progress([10, 10, 10, 10], today=dt.date(2028, 6, 1))
+    assert progress.status == "missed"
+    rating = rate(progress, dt.date(2028, 6, 1))
+    assert rating.label == INADEQUATE and rating.share == 33
+    assert "40 placements delivered, against the whole promise of 120 (the contract ended on 31 Mar 2028; 33 %)" \
+        in rating.reason
+    # While the contract runs, what was due is still worked out at the latest figure.
+    assert rate(_progress([10, 10, 10, 10]), dt.date(2026, 11, 1)).label == GOOD
+
+
+def test_lower_is_better_is_not_rated_as_if_more_were_better():
+    # 5 % turnover against a promise of at most 10 %: the "share" rule would call it Requires improvement.
+    level = _progress([5], per_year=10, summable=False)
+    rating = rate(level, dt.date(2026, 11, 1), lower_is_better=True)
+    assert rating.label == NOT_RATED and "lower is better" in rating.reason.lower()
+    assert rate(_progress([30, 30]), dt.date(2026, 11, 1), lower_is_better=True).label == NOT_RATED
+    assert "lower is better" in RULE.lower() and "contract has ended" in RULE
