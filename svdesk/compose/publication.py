@@ -24,6 +24,7 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Direction, format_value
 from svdesk.domain.ratings import RULE, Rating, rate
 from svdesk.domain.tenders import TenderStatus
+from svdesk.domain.textfold import words
 from svdesk.domain.textsafe import clean_line, clean_text
 
 LICENCES = {
@@ -176,7 +177,37 @@ def build_publication(workspace, tender_ids, indicator_ids, licence_key: str = "
 
     contracts = tuple(_contract(workspace, tender_id, on, readings_of) for tender_id in tender_ids)
     indicators = tuple(_indicator(workspace, indicator_id) for indicator_id in indicator_ids)
-    return Publication(_organisation(workspace), _statement(workspace), indicators, contracts, chosen_licence, on)
+    statement = _statement(workspace)
+    _refuse_people_named(workspace.stories.people_named(), statement, indicators, contracts)
+    return Publication(_organisation(workspace), statement, indicators, contracts, chosen_licence, on)
+
+
+def _refuse_people_named(names, statement, indicators, contracts) -> None:
+    """The organisation's own wording (a promise "for Amara Okafor's family", a statement quoting
+    someone) may name a person it holds a story about; nothing published may.
+
+    A name is matched as all its words in a row (folded: case and accents ignored). A one-word name
+    is not matched: a first name alone is also a place, a street or a word ("Rose", "Park")."""
+    wanted = {tuple(found): " ".join(clean_line(name).split()) for name in names if len(found := words(name)) >= 2}
+    if not wanted:
+        return
+    places = [("the social value statement", statement.text if statement else "")]
+    places += [(f"the indicator “{i.name}”", f"{i.name}\n{i.outcome}") for i in indicators]
+    for contract in contracts:
+        places.append((f"the contract “{contract.title}”", f"{contract.title}\n{contract.buyer}\n{contract.reference}"))
+        places += [(f"commitment {c.number} of “{contract.title}”", f"{c.promise}\n{c.for_whom}\n{c.unit}")
+                   for c in contract.commitments]
+    by_first: dict[str, list[tuple[str, ...]]] = {}   # so each word is looked up once, however many names
+    for name in wanted:
+        by_first.setdefault(name[0], []).append(name)
+    for where, text in places:
+        found = words(text)
+        hit = next((name for i, word in enumerate(found) for name in by_first.get(word, ())
+                    if tuple(found[i:i + len(name)]) == name), None)
+        if hit is not None:
+            shown = wanted[hit]
+            raise SvdeskError(f"The wording of {where} names {shown}, a person in your stories. svdesk never "
+                              "publishes a person's name: reword it, then publish again.")
 
 
 def _organisation(workspace) -> PublicOrganisation:

@@ -97,3 +97,27 @@ def test_a_promise_measured_where_lower_is_better_gets_no_judgement(demo_workspa
     for commitment in measured:
         assert commitment.rating.label == "Not rated" and commitment.status not in words
         assert not commitment.summary.endswith(words) and all(y.status not in words for y in commitment.years)
+
+
+def test_published_wording_that_names_a_person_in_the_stories_is_refused(demo_workspace):
+    # A promise "for Amara Okafor's family" or a statement quoting someone names a person the
+    # organisation holds a story about: publishing must not, whatever the wording's author meant.
+    from dataclasses import replace
+
+    from svdesk.domain.stories import IdLevel
+
+    story = demo_workspace.stories.new("Back to work")
+    demo_workspace.stories.update(story.id, person_name="Amara  Okafor", level=IdLevel.NAMED)
+    guardian = demo_workspace.stories.new("Cycling again")
+    demo_workspace.stories.save_consent(guardian.id, replace(demo_workspace.stories.consent_for(guardian.id),
+                                                               given_by="Dafydd Ap-Rhys"))
+    tender_id = won_tender(demo_workspace, per_year=10, for_whom="AMARA OKAFOR's family")
+    with pytest.raises(SvdeskError, match="Amara Okafor") as refused:
+        build_publication(demo_workspace, [tender_id], [], today=TODAY)
+    assert "Park cafe" in str(refused.value)
+    other = won_tender(demo_workspace, per_year=10, promise="Mentoring with dafydd ap rhys")
+    with pytest.raises(SvdeskError, match="Dafydd Ap-Rhys"):
+        build_publication(demo_workspace, [other], [], today=TODAY)
+    # A first name alone, or the words of a name apart, are not a person named.
+    fine = won_tender(demo_workspace, per_year=10, promise="Amara Park cleaning, Okafor Road")
+    assert build_publication(demo_workspace, [fine], [], today=TODAY).contracts
