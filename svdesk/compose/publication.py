@@ -22,7 +22,7 @@ from svdesk.compose.delivery import tracked_promises
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Direction, format_value
-from svdesk.domain.ratings import RULE, Rating, rate
+from svdesk.domain.ratings import RULE, Rating, due_by, rate
 from svdesk.domain.tenders import TenderStatus
 from svdesk.domain.textfold import words
 from svdesk.domain.textsafe import clean_line, clean_text
@@ -258,7 +258,7 @@ def _contract(workspace, tender_id: str, on: dt.date, readings_of) -> PublishedC
         if lower:
             # The domain's "met"/"behind" assume more is better: for a limit they would be untrue.
             summary, status = summary.rsplit(" — ", 1)[0], _no_judgement(status)
-        due = progress.expected if progress.summable else c.per_year
+        due = due_by(progress, on)
         years = tuple(ContractYearFigures(y.year.number, y.year.start, y.year.end, y.target, y.delivered,
                                           _no_judgement(y.status) if lower else y.status)
                       for y in progress.years)

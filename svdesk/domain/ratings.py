@@ -67,8 +67,7 @@ def rate(progress: PromiseProgress, today: dt.date | None = None, lower_is_bette
     unit = f" {progress.unit}" if progress.unit else ""
     delivered = format_number(progress.delivered)
     when = format_date(progress.as_of) if progress.as_of else ""
-    last_day = progress.years[-1].year.end if progress.years else None
-    ended = last_day if last_day is not None and today is not None and today > last_day else None
+    ended = _ended(progress, today)
     if progress.summable and ended is not None and progress.target is not None and progress.target > 0:
         share = _whole(progress.delivered * 100 / progress.target)
         return Rating(word_for(share), f"{delivered}{unit} delivered, against the whole promise of "
@@ -93,6 +92,21 @@ def rate(progress: PromiseProgress, today: dt.date | None = None, lower_is_bette
     share = _whole(progress.delivered * 100 / promised)
     return Rating(word_for(share), f"{delivered}{unit} at {when}, against {format_number(promised)} promised "
                                    f"({_percent(share)}).", share)
+
+
+def due_by(progress: PromiseProgress, today: dt.date | None = None) -> float | None:
+    """What the rating compares delivery with: for a number, what was due by the latest figure (the
+    whole promise once the contract has ended); for a level, the level promised."""
+    if not progress.summable:
+        return progress.commitment.per_year
+    if _ended(progress, today) is not None and progress.target is not None and progress.target > 0:
+        return progress.target
+    return progress.expected
+
+
+def _ended(progress: PromiseProgress, today: dt.date | None) -> dt.date | None:
+    last_day = progress.years[-1].year.end if progress.years else None
+    return last_day if last_day is not None and today is not None and today > last_day else None
 
 
 def _whole(share: float) -> float:

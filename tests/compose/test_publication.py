@@ -8,7 +8,7 @@ from svdesk.compose.delivery import tracked_promises
 from svdesk.compose.publication import build_publication, publishable_indicators, publishable_tenders
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.ratings import rate
-from svdesk.domain.tenders import TenderStatus
+from svdesk.domain.tenders import TenderStatus, format_number
 
 WON = "61f67f22-6977-5fca-ab0c-eaf84f58bda6"
 DRAFTING = "4799f033-1385-5bcc-88bb-cc6106e19b21"
@@ -121,3 +121,14 @@ def test_published_wording_that_names_a_person_in_the_stories_is_refused(demo_wo
     # A first name alone, or the words of a name apart, are not a person named.
     fine = won_tender(demo_workspace, per_year=10, promise="Amara Park cleaning, Okafor Road")
     assert build_publication(demo_workspace, [fine], [], today=TODAY).contracts
+
+
+def test_after_the_contract_ended_what_was_due_is_the_whole_promise_everywhere(demo_workspace):
+    # The demo's contract ran to 31 Mar 2028; its figures stop in 2026. The CSV/JSON "due" must be
+    # the figure the rating was worked out from, not the amount due at the last reading.
+    publication = build_publication(demo_workspace, [WON], [], today=dt.date(2028, 6, 1))
+    rated = [c for c in publication.contracts[0].commitments if c.rating.rated and c.summable]
+    assert rated
+    for commitment in rated:
+        assert commitment.due == commitment.over_contract or commitment.due == commitment.per_year * 3
+        assert f"whole promise of {format_number(commitment.due)}" in commitment.rating.reason
