@@ -118,16 +118,20 @@ def write_publication(publication: Publication, target: Path, organisation_file:
             and not _is_earlier_zip(zip_path, target.name):
         raise SvdeskError(f"{zip_path} already exists and is not an earlier zip of this publication; writing the zip "
                           "would replace it. Move it or choose another folder name.")
-    staging = None
+    staging = zip_temp = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
         for name, data in files.items():
             _write_synced(staging / name, data)
         os.chmod(staging, 0o777 & ~_umask())
         if zip_path is not None:
-            _write_zip(files, zip_path, target.name)
+            zip_temp = _write_zip(files, zip_path, target.name)
         _swap_into_place(staging, target)
         staging = None
+        # Only once the folder is in place: a zip of a publication that never went in is never left.
+        if zip_temp is not None:
+            os.replace(zip_temp, zip_path)
+            zip_temp = None
     except PermissionError as error:
         raise SvdeskError(f"You do not have permission to write in {target.parent}; choose another folder.") from error
     except OSError as error:
@@ -135,6 +139,8 @@ def write_publication(publication: Publication, target: Path, organisation_file:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+        if zip_temp is not None and os.path.exists(zip_temp):
+            os.unlink(zip_temp)
     return PublishOutcome(target, tuple(target / name for name in files), zip_path)
 
 
@@ -178,7 +184,8 @@ def _write_synced(path: Path, data: bytes) -> None:
     os.chmod(path, 0o666 & ~_umask())
 
 
-def _write_zip(files: dict[str, bytes], zip_path: Path, folder_name: str) -> None:
+def _write_zip(files: dict[str, bytes], zip_path: Path, folder_name: str) -> str:
+    """The zip, written whole beside ``zip_path``; the caller moves it into place."""
     handle, temp = tempfile.mkstemp(prefix=f".{zip_path.name}.", suffix=".part", dir=zip_path.parent)
     os.close(handle)
     try:
@@ -188,10 +195,10 @@ def _write_zip(files: dict[str, bytes], zip_path: Path, folder_name: str) -> Non
         with open(temp, "rb+") as stream:
             os.fsync(stream.fileno())
         os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, zip_path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return temp
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:

@@ -180,3 +180,23 @@ def test_a_folder_that_cannot_be_listed_is_said_plainly(publication, demo_worksp
     monkeypatch.setattr(type(folder), "iterdir", refused)
     with pytest.raises(SvdeskError, match="permission"):
         write_publication(publication, folder, demo_workspace.path)
+
+
+def test_a_failed_swap_leaves_the_earlier_zip_as_it_was(publication, demo_workspace, tmp_path, monkeypatch):
+    # The folder and its zip change together or not at all: a zip of a publication that never
+    # went into place would be sent out as if it had.
+    write_publication(publication, tmp_path / "site", demo_workspace.path, make_zip=True)
+    (tmp_path / "site" / "index.html").write_text("earlier", "utf-8")
+    with zipfile.ZipFile(tmp_path / "site.zip", "w") as archive:
+        archive.writestr("site/index.html", "earlier")
+    before = (tmp_path / "site.zip").read_bytes()
+
+    def cannot_move(staging, target):
+        raise OSError(16, "Device or resource busy")
+
+    monkeypatch.setattr(publish_folder, "_swap_into_place", cannot_move)
+    with pytest.raises(SvdeskError, match="busy"):
+        write_publication(publication, tmp_path / "site", demo_workspace.path, make_zip=True)
+    assert (tmp_path / "site.zip").read_bytes() == before
+    assert (tmp_path / "site" / "index.html").read_text("utf-8") == "earlier"
+    assert _leftovers(tmp_path) == []
