@@ -242,6 +242,9 @@ def _indicator(workspace, indicator_id: str) -> PublishedIndicator:
 
 def _contract(workspace, tender_id: str, on: dt.date, readings_of) -> PublishedContract:
     tender = workspace.tenders.get(tender_id)
+    if tender.deleted_at:
+        raise SvdeskError(f"“{clean_line(tender.name)}” is in the bin of deleted tenders, so it is not published. "
+                          "Restore it first if it should be.")
     if tender.status is not TenderStatus.WON:
         raise SvdeskError(f"“{clean_line(tender.name)}” has not been won, so there is no contract to publish. "
                           "Only won contracts can be published.")

@@ -132,3 +132,10 @@ def test_after_the_contract_ended_what_was_due_is_the_whole_promise_everywhere(d
     for commitment in rated:
         assert commitment.due == commitment.over_contract or commitment.due == commitment.per_year * 3
         assert f"whole promise of {format_number(commitment.due)}" in commitment.rating.reason
+
+
+def test_a_contract_in_the_bin_is_not_published(demo_workspace):
+    tender_id = won_tender(demo_workspace, per_year=10)
+    demo_workspace.tenders.remove(tender_id)
+    with pytest.raises(SvdeskError, match="bin"):
+        build_publication(demo_workspace, [tender_id], [], today=TODAY)
