@@ -51,4 +51,6 @@ def cmd_publish(args) -> int:
         print(f"  {path.name}")
     if outcome.zip_path is not None:
         print(f"Zipped as {outcome.zip_path}")
+    for warning in outcome.warnings:
+        print(f"Note: {warning}")
     return 0

@@ -16,15 +16,15 @@ Figures come from the domain's functions (``progress.year_totals`` via the indic
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svdesk.compose.delivery import tracked_promises
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Direction, format_value
+from svdesk.domain.names_in_text import NameRemover
 from svdesk.domain.ratings import RULE, Rating, due_by, rate
 from svdesk.domain.tenders import TenderStatus
-from svdesk.domain.textfold import words
 from svdesk.domain.textsafe import clean_line, clean_text
 
 LICENCES = {
@@ -148,6 +148,7 @@ class Publication:
     licence: Licence
     made_on: dt.date
     rating_rule: str = RULE
+    warnings: tuple[str, ...] = ()   # for the person publishing (names taken out); never published
 
 
 def publishable_tenders(workspace) -> list:
@@ -177,37 +178,45 @@ def build_publication(workspace, tender_ids, indicator_ids, licence_key: str = "
 
     contracts = tuple(_contract(workspace, tender_id, on, readings_of) for tender_id in tender_ids)
     indicators = tuple(_indicator(workspace, indicator_id) for indicator_id in indicator_ids)
-    statement = _statement(workspace)
-    _refuse_people_named(workspace.stories.people_named(), statement, indicators, contracts)
-    return Publication(_organisation(workspace), statement, indicators, contracts, chosen_licence, on)
+    statement, indicators, contracts, warnings = _without_names(
+        workspace.stories.people_named(), _statement(workspace), indicators, contracts)
+    return Publication(_organisation(workspace), statement, indicators, contracts, chosen_licence, on,
+                       warnings=warnings)
 
 
-def _refuse_people_named(names, statement, indicators, contracts) -> None:
-    """The organisation's own wording (a promise "for Amara Okafor's family", a statement quoting
-    someone) may name a person it holds a story about; nothing published may.
+def _without_names(names, statement, indicators, contracts):
+    """The organisation's own wording may name a person it holds a story about (a promise "for Amara
+    Okafor's family", a statement quoting someone); every such name is taken out, and the person
+    is told where (``Publication.warnings``)."""
+    remover = NameRemover(names)
+    warnings: list[str] = []
 
-    A name is matched as all its words in a row (folded: case and accents ignored). A one-word name
-    is not matched: a first name alone is also a place, a street or a word ("Rose", "Park")."""
-    wanted = {tuple(found): " ".join(clean_line(name).split()) for name in names if len(found := words(name)) >= 2}
-    if not wanted:
-        return
-    places = [("the social value statement", statement.text if statement else "")]
-    places += [(f"the indicator “{i.name}”", f"{i.name}\n{i.outcome}") for i in indicators]
+    def clean(obj, where: str, *fields: str):
+        changes = {}
+        for field in fields:
+            text, hit = remover.remove(getattr(obj, field))
+            if hit:
+                changes[field] = text
+        if not changes:
+            return obj
+        obj = replace(obj, **changes)
+        warnings.append(f"A person's name was taken out of {where(obj) if callable(where) else where}.")
+        return obj
+
+    if statement is not None:
+        statement = clean(statement, "the social value statement", "text")
+    indicators = tuple(clean(i, lambda i: f"the indicator “{i.name}”", "name", "outcome") for i in indicators)
+    cleaned = []
     for contract in contracts:
-        places.append((f"the contract “{contract.title}”", f"{contract.title}\n{contract.buyer}\n{contract.reference}"))
-        places += [(f"commitment {c.number} of “{contract.title}”", f"{c.promise}\n{c.for_whom}\n{c.unit}")
-                   for c in contract.commitments]
-    by_first: dict[str, list[tuple[str, ...]]] = {}   # so each word is looked up once, however many names
-    for name in wanted:
-        by_first.setdefault(name[0], []).append(name)
-    for where, text in places:
-        found = words(text)
-        hit = next((name for i, word in enumerate(found) for name in by_first.get(word, ())
-                    if tuple(found[i:i + len(name)]) == name), None)
-        if hit is not None:
-            shown = wanted[hit]
-            raise SvdeskError(f"The wording of {where} names {shown}, a person in your stories. svdesk never "
-                              "publishes a person's name: reword it, then publish again.")
+        contract = clean(contract, lambda c: f"the contract “{c.title}”", "title", "buyer", "reference")
+        commitments = []
+        for c in contract.commitments:
+            where = f"commitment {c.number} of “{contract.title}”"
+            c = clean(c, where, "promise", "for_whom", "unit", "indicator", "summary")
+            rating = clean(c.rating, where, "reason")
+            commitments.append(c if rating is c.rating else replace(c, rating=rating))
+        cleaned.append(replace(contract, commitments=tuple(commitments)))
+    return statement, indicators, tuple(cleaned), tuple(dict.fromkeys(warnings))
 
 
 def _organisation(workspace) -> PublicOrganisation:

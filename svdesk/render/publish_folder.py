@@ -31,6 +31,7 @@ class PublishOutcome:
     folder: Path
     files: tuple[Path, ...]
     zip_path: Path | None = None
+    warnings: tuple[str, ...] = ()   # the publication's, for the person (names taken out)
 
 
 def publication_files(publication: Publication) -> dict[str, bytes]:
@@ -141,7 +142,7 @@ def write_publication(publication: Publication, target: Path, organisation_file:
             shutil.rmtree(staging, ignore_errors=True)
         if zip_temp is not None and os.path.exists(zip_temp):
             os.unlink(zip_temp)
-    return PublishOutcome(target, tuple(target / name for name in files), zip_path)
+    return PublishOutcome(target, tuple(target / name for name in files), zip_path, publication.warnings)
 
 
 def _companions(own: Path) -> set[str]:

@@ -7,6 +7,7 @@ version of it (no charts, simpler layout); the dialog says so rather than preten
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -146,9 +147,13 @@ class PublishDialog(QDialog):
         from svdesk.render.publish_html import render_publication_html
 
         try:
-            self.preview.setHtml(render_publication_html(self.publication()))
+            publication = self.publication()
         except SvdeskError as error:
             self.preview.setPlainText(str(error))
+            return
+        # The warnings are for the person publishing and are shown above the page, never in it.
+        notes = "".join(f"<p><b>Note:</b> {escape(warning)}</p>" for warning in publication.warnings)
+        self.preview.setHtml(notes + render_publication_html(publication))
 
     # -- publishing --------------------------------------------------------------------------------
     def _suggested_folder(self) -> str:
@@ -175,9 +180,10 @@ class PublishDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self.outcome = outcome
         zipped = f" and zipped it as {outcome.zip_path}" if outcome.zip_path else ""
+        notes = "".join(f" {warning}" for warning in outcome.warnings)
         self.ctx.dialogs.info(self, "Published",
                               f"Wrote {len(outcome.files)} files to {outcome.folder}{zipped}. Open index.html to see "
-                              "the page; upload the whole folder to your website or a shared drive.")
+                              f"the page; upload the whole folder to your website or a shared drive.{notes}")
         return outcome
 
 

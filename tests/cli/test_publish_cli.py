@@ -62,3 +62,21 @@ def test_usage_errors_exit_2(demo_copy):
     result = subprocess.run([sys.executable, "-m", "svdesk", "publish", str(demo_copy), "-o", "x", "--licence", "mit"],
                             capture_output=True, text=True)
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_a_name_taken_out_is_said_on_the_command_line(demo_copy, tmp_path, capsys):
+    from svdesk.domain.stories import IdLevel
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(demo_copy)
+    try:
+        story = workspace.stories.new("Back to work")
+        workspace.stories.update(story.id, person_name="Amara Okafor", level=IdLevel.NAMED)
+        workspace.tenders.update(WON, buyer="Amara Okafor, buyer")
+    finally:
+        workspace.close()
+    out = tmp_path / "site"
+    assert main(["publish", str(demo_copy), "-o", str(out), "--tender", WON[:8]]) == 0
+    said = capsys.readouterr().out
+    assert "Note: A person's name was taken out of the contract" in said and "Okafor" not in said
+    assert "Okafor" not in (out / "data.json").read_text("utf-8")

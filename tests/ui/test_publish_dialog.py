@@ -86,3 +86,22 @@ def test_the_tenders_and_summary_pages_open_it_through_the_apps_dialogs(qtbot, c
     page.publish_button.click()
     assert len(dialogs.shown) == 1 and isinstance(dialogs.shown[0], PublishDialog)
     assert ("run", "Publish commitments and progress", "") in dialogs.messages
+
+
+def test_a_name_taken_out_is_said_in_the_preview_and_after_publishing(dialog, ctx, dialogs, tmp_path):
+    from dataclasses import replace
+
+    from svdesk.domain.stories import IdLevel
+
+    workspace = ctx.workspace
+    story = workspace.stories.new("Back to work")
+    workspace.stories.update(story.id, person_name="Amara Okafor", level=IdLevel.NAMED)
+    indicator = workspace.indicators.active()[0]
+    workspace.indicators.save(replace(indicator, outcome="As Amara Okafor told us, it changed her life."))
+    dialog.set_ticked([indicator.id])
+    shown = dialog.preview.toPlainText()
+    assert "Note: A person's name was taken out of the indicator" in shown and "Okafor" not in shown
+    dialogs.answers.append(str(tmp_path / "site"))
+    outcome = dialog.publish()
+    assert outcome is not None and dialogs.messages[-1][0] == "info" and "taken out" in dialogs.messages[-1][2]
+    assert "Okafor" not in (tmp_path / "site" / "index.html").read_text("utf-8")
