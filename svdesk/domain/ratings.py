@@ -82,6 +82,9 @@ def rate(progress: PromiseProgress, today: dt.date | None = None, lower_is_bette
             return Rating(NOT_RATED, "No yearly number was promised, so what was due by now cannot be worked out.",
                           None)
         if due <= 0:
+            if not progress.commitment.per_year or progress.commitment.per_year <= 0:
+                return Rating(NOT_RATED, "No number was promised, so there is nothing to compare the figures "
+                                         "with.", None)
             return Rating(NOT_RATED, "Nothing was due yet when the latest figure was taken.", None)
         share = _whole(progress.delivered * 100 / due)
         return Rating(word_for(share), f"{delivered}{unit} delivered by {when}, against {format_number(due)} due "

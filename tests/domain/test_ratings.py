@@ -98,3 +98,8 @@ def test_lower_is_better_is_not_rated_as_if_more_were_better():
     assert rating.label == NOT_RATED and "lower is better" in rating.reason.lower()
     assert rate(_progress([30, 30]), dt.date(2026, 11, 1), lower_is_better=True).label == NOT_RATED
     assert "lower is better" in RULE.lower() and "contract has ended" in RULE
+
+
+def test_a_promise_of_nothing_is_not_rated_and_not_called_not_yet_due():
+    rating = rate(_progress([3, 4], per_year=0), dt.date(2026, 11, 1))
+    assert rating.label == NOT_RATED and "yet" not in rating.reason and "promised" in rating.reason
