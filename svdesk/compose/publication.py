@@ -5,9 +5,9 @@ what was promised and what has been delivered so far, rated in the Procurement A
 Only fields meant for the public are read. Stories, quotes, consent records, consultation notes,
 reading notes, who recorded or collected a figure, who agreed the statement, who is accountable
 for a promise, tender notes, feedback and answers, and every evidence file are never touched
-here, so no writer can publish them by mistake. (A commitment or statement that itself names a
-person is the organisation's own wording; the consent checker of issue 13 is where that will be
-caught.)
+here, so no writer can publish them by mistake. The organisation's own wording (a commitment, the
+statement) may still name a person it holds a story about: every such full name is taken out
+(``_without_names``) and the person publishing is told where.
 
 Figures come from the domain's functions (``progress.year_totals`` via the indicator repository,
 ``promises.track`` via ``delivery.tracked_promises``), never worked out again here.
