@@ -15,9 +15,9 @@ from svdesk import __version__
 
 
 def _command_modules():
-    from svdesk.commands import export, filecmds, measures, screenshot, selftest, stories, tender_plan
+    from svdesk.commands import export, filecmds, measures, publish, screenshot, selftest, stories, tender_plan
 
-    return [filecmds, screenshot, selftest, measures, stories, export, tender_plan]
+    return [filecmds, screenshot, selftest, measures, stories, export, tender_plan, publish]
 
 
 def _commands_parser() -> argparse.ArgumentParser:

@@ -37,8 +37,13 @@ def _period_text(workspace, indicator, start: dt.date, end: dt.date) -> str:
     return describe_period(start, end, indicator.frequency, workspace.organisation.get().year_end)
 
 
-def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) -> list[TrackedPromise]:
-    """Every promise of the tender (as sent) with its progress from the contract start."""
+def tracked_promises(workspace, tender_id: str, today: dt.date | None = None, *, with_evidence: bool = True,
+                     readings_of=None) -> list[TrackedPromise]:
+    """Every promise of the tender (as sent) with its progress from the contract start.
+
+    ``with_evidence=False`` leaves out the evidence lines (publishing has no use for them, and they
+    cost a query per reading); ``readings_of(indicator_id)`` may supply readings already fetched,
+    so many tenders measured by the same indicators read them once."""
     on = today or _today()
     tender = workspace.tenders.get(tender_id)
     repo = workspace.indicators
@@ -54,7 +59,7 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) ->
             progress = track(commitment, tender.contract_start, tender.contract_months, None, on)
             found.append(TrackedPromise(progress, "", (), ()))
             continue
-        readings = repo.readings(indicator.id)
+        readings = readings_of(indicator.id) if readings_of else repo.readings(indicator.id)
         if indicator.how_counted is Counting.TAKING_PART:
             # A headcount per month repeats people: only a yearly count of different people is a
             # figure that can stand against a promise.
@@ -63,6 +68,9 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None) ->
         figures = [Figure(r.start, r.end, float(r.value), r.id) for r in readings]
         progress = track(commitment, tender.contract_start, tender.contract_months, figures, on,
                          summable=added_up(indicator), unit=clean_line(commitment.unit))
+        if not with_evidence:
+            found.append(TrackedPromise(progress, clean_line(indicator.name), (), (), rule_name(indicator)))
+            continue
         by_id = {r.id: r for r in readings}
         evidence = []
         for figure in progress.counted:

@@ -144,3 +144,9 @@ def from_spreadsheet_cell(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet shows as typed: a leading apostrophe when it would start a
+    formula (numbers are written as numbers by the caller, so even "-5" here is text)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

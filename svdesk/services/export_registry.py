@@ -65,4 +65,5 @@ EXPORTS: list[Export] = [
     Export("CIC34 report", ("docx", "pdf", "txt"), "svdesk.services.exports:export_all_cic34"),
     Export("impact summary", ("pdf",), "svdesk.services.exports:export_all_summaries"),
     Export("consent form", ("docx", "pdf"), "svdesk.services.exports:export_all_consent_forms"),
+    Export("published open data", ("html", "csv", "json", "txt"), "svdesk.services.publish:export_all"),
 ]

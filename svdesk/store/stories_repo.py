@@ -118,6 +118,14 @@ class StoryRepo(StorySearch):
         rows = self._file.query("SELECT * FROM stories WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
         return [story_from_row(row) for row in rows]
 
+    def people_named(self) -> list[str]:
+        """Every person's name the stories hold (the story's person, who gave consent), bin included:
+        what published wording must never contain."""
+        rows = self._file.query(
+            "SELECT person_name AS name FROM stories WHERE person_name != '' "
+            "UNION SELECT given_by FROM story_consents WHERE given_by != ''")
+        return [row["name"] for row in rows]
+
     # -- consent ----------------------------------------------------------------------------------
     def consent_for(self, story_id: str) -> Consent:
         return consent_from_row(self._file.query_one("SELECT * FROM story_consents WHERE story_id = ?", [story_id]))

@@ -51,3 +51,11 @@ class Dialogs:
     def save_file(self, parent: QWidget | None, title: str, suggested: str, file_filter: str = FILE_FILTER) -> Path | None:
         name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
         return Path(name) if name else None
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: str) -> Path | None:
+        name = QtWidgets.QFileDialog.getExistingDirectory(parent, title, folder)
+        return Path(name) if name else None
+
+    def run(self, dialog: QtWidgets.QDialog) -> bool:
+        """Shows one of the app's own dialogs (Publish…) modally; True when it was accepted."""
+        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted

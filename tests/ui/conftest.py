@@ -9,6 +9,7 @@ class FakeDialogs:
     def __init__(self):
         self.messages: list[tuple[str, str, str]] = []
         self.answers: list = []
+        self.shown: list = []
 
     def _next(self, default=None):
         return self.answers.pop(0) if self.answers else default
@@ -44,6 +45,17 @@ class FakeDialogs:
         self.messages.append(("save_file", title, suggested))
         value = self._next(None)
         return Path(value) if value else None
+
+    def choose_folder(self, parent, title, folder):
+        self.messages.append(("choose_folder", title, folder))
+        value = self._next(None)
+        return Path(value) if value else None
+
+    def run(self, dialog):
+        """The app's own dialogs are kept (``shown``) for the test to drive, never shown modally."""
+        self.messages.append(("run", dialog.windowTitle(), ""))
+        self.shown.append(dialog)
+        return False
 
     def errors(self):
         return [message for message in self.messages if message[0] == "error"]

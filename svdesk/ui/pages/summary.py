@@ -105,6 +105,10 @@ class SummaryPage(Page):
         self.export_button = QPushButton("&Export PDF…")
         self.export_button.setAccessibleName("Export the impact summary as PDF")
         row.addWidget(self.export_button)
+        self.publish_button = QPushButton("Publish…")
+        self.publish_button.setToolTip("Publish your indicators and the promises of won contracts as a web page "
+                                       "and open data (no personal information)")
+        row.addWidget(self.publish_button)
         row.addStretch()
         outer.addLayout(row)
         note_row = QHBoxLayout()
@@ -163,6 +167,7 @@ class SummaryPage(Page):
         self.year_box.chosen.connect(self._show_year)
         self.export_button.clicked.connect(lambda: self.export())
         self.auto_button.clicked.connect(self._let_svdesk_choose)
+        self.publish_button.clicked.connect(self.open_publish)
         self.open_button.clicked.connect(lambda: self._last_export and self.ctx.open_external(str(self._last_export)))
         self.refresh()
 
@@ -299,6 +304,11 @@ class SummaryPage(Page):
         return pixmap.scaledToWidth(width_px, Qt.TransformationMode.SmoothTransformation)
 
     # -- output -----------------------------------------------------------------------------------
+    def open_publish(self):
+        from svdesk.ui.publish_dialog import open_publish_dialog
+
+        return open_publish_dialog(self.ctx, self)
+
     def export(self) -> Path | None:
         from svdesk.services.exports import export_summary
 

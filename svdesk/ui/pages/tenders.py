@@ -50,6 +50,9 @@ class TendersPage(Page):
         self.new_button = QPushButton("&New tender")
         self.delete_button = QPushButton("De&lete")
         self.deleted_button = QPushButton("Deleted tenders…")
+        self.publish_button = QPushButton("Publish…")
+        self.publish_button.setToolTip("Publish what you promised in won contracts and what you have delivered, "
+                                       "as a web page and open data (no personal information)")
         self.undo_bar = UndoBar()
 
         self.heading = QLabel()
@@ -89,6 +92,7 @@ class TendersPage(Page):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
+        buttons.addWidget(self.publish_button)
         buttons.addWidget(self.deleted_button)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.undo_bar)
@@ -119,6 +123,7 @@ class TendersPage(Page):
         self.new_button.clicked.connect(self.new_tender)
         self.delete_button.clicked.connect(self.delete_tender)
         self.deleted_button.clicked.connect(self.restore_deleted)
+        self.publish_button.clicked.connect(self.open_publish)
         self.details.saved.connect(self._details_saved)
         self.details.status_chosen.connect(self.set_status)
         self.answer.status_requested.connect(self.set_status)
@@ -239,6 +244,11 @@ class TendersPage(Page):
         self.ctx.workspace.tenders.restore(tender_id)
         self.refresh(keep=tender_id)
         self.status_changed.emit()
+
+    def open_publish(self):
+        from svdesk.ui.publish_dialog import open_publish_dialog
+
+        return open_publish_dialog(self.ctx, self)
 
     def restore_deleted(self) -> None:
         deleted = self.ctx.workspace.tenders.deleted()
