@@ -85,7 +85,7 @@ def _start_window(args) -> int:
         print("svdesk: no screen was found (DISPLAY is not set), so the window cannot open. "
               "The headless commands still work: run 'svdesk help'.", file=sys.stderr)
         return 1
-    from svdesk.ui.app import run_window
+    from svdesk.ui.shell.app import run_window
 
     code = run_window(file=args.file, demo=args.demo, read_only=args.read_only)
     # Every window has closed its file by now (each change was committed as it was made).

@@ -274,7 +274,7 @@ def check_export_file(path: Path) -> None:
 
 def render_pages(demo: Path, folder: Path) -> str:
     choose_qt_platform()
-    from svdesk.ui.selftest import platform_name, render_every_page
+    from svdesk.ui.shell.selftest import platform_name, render_every_page
 
     folder.mkdir()
     rendered = render_every_page(demo, folder)

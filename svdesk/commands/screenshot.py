@@ -26,7 +26,7 @@ def cmd_screenshot(args) -> int:
     if not match:
         raise SvdeskError("--size must look like 1100x720.")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from svdesk.ui.screenshot import render_page
+    from svdesk.ui.shell.screenshot import render_page
 
     out = render_page(args.file, args.page, args.output, (int(match.group(1)), int(match.group(2))))
     print(f"Wrote {out}")

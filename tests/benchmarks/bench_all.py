@@ -71,7 +71,7 @@ SEARCH = textwrap.dedent(
     from svdesk.store.orgfile import open_file
     from svdesk.store.stories_search import StoryFilter
     from svdesk.store.workspace import Workspace
-    from svdesk.ui.story_list import BATCH, COUNT_CAP
+    from svdesk.ui.stories.list_model import BATCH, COUNT_CAP
     workspace = Workspace.around(open_file(sys.argv[1], backup=False))
     queries, rounds = json.loads(sys.argv[2]), int(sys.argv[3])
     filters = [StoryFilter(), StoryFilter(status="ready"), StoryFilter(consent=ConsentState.CURRENT)]
@@ -122,11 +122,11 @@ MEMORY = textwrap.dedent(
     t0 = time.perf_counter()
     from pathlib import Path
     from PySide6.QtCore import QTimer
-    from svdesk.ui.app import make_application
+    from svdesk.ui.shell.app import make_application
     app = make_application()
-    from svdesk.ui.controller import AppController
-    from svdesk.ui.dialogs import Dialogs
-    from svdesk.ui.settings import UserSettings
+    from svdesk.ui.shell.controller import AppController
+    from svdesk.ui.common.dialogs import Dialogs
+    from svdesk.ui.shell.settings import UserSettings
 
     class NoDialogs(Dialogs):
         def info(self, parent, title, text):

@@ -50,10 +50,10 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         from svdesk.store.workspace import create_workspace
-        from svdesk.ui.app import make_application
-        from svdesk.ui.context import PageContext
-        from svdesk.ui.dialogs import Dialogs
-        from svdesk.ui.pages.measures import MeasuresPage
+        from svdesk.ui.shell.app import make_application
+        from svdesk.ui.common.context import PageContext
+        from svdesk.ui.common.dialogs import Dialogs
+        from svdesk.ui.measures.page import MeasuresPage
 
         app = make_application()
         workspace = create_workspace(os.path.join(tmp, "bench.svdesk"))

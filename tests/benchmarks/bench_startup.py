@@ -34,11 +34,11 @@ SVDESK = textwrap.dedent(
     """
     import sys, time; t0 = time.perf_counter()
     from PySide6.QtCore import QTimer
-    from svdesk.ui.app import make_application
+    from svdesk.ui.shell.app import make_application
     app = make_application()
-    from svdesk.ui.controller import AppController
-    from svdesk.ui.dialogs import Dialogs
-    from svdesk.ui.settings import UserSettings
+    from svdesk.ui.shell.controller import AppController
+    from svdesk.ui.common.dialogs import Dialogs
+    from svdesk.ui.shell.settings import UserSettings
     c = AppController(UserSettings(), Dialogs())
     w = c.open_path(sys.argv[1])
     def done():

@@ -23,10 +23,10 @@ def main() -> int:
 
     from PySide6.QtCore import QTimer
 
-    from svdesk.ui.app import make_application
-    from svdesk.ui.controller import AppController
-    from svdesk.ui.dialogs import Dialogs
-    from svdesk.ui.settings import UserSettings
+    from svdesk.ui.shell.app import make_application
+    from svdesk.ui.shell.controller import AppController
+    from svdesk.ui.common.dialogs import Dialogs
+    from svdesk.ui.shell.settings import UserSettings
 
     app = make_application()
     window = AppController(UserSettings(), Dialogs()).open_path(args.file)

@@ -102,7 +102,7 @@ def percentile(values, fraction):
 def time_searches(workspace, rounds: int = 5):
     from svdesk.domain.consent import ConsentState
     from svdesk.store.stories_search import StoryFilter
-    from svdesk.ui.story_list import BATCH, COUNT_CAP
+    from svdesk.ui.stories.list_model import BATCH, COUNT_CAP
 
     repo = workspace.stories
     filters = [StoryFilter(), StoryFilter(status="ready"), StoryFilter(consent=ConsentState.CURRENT)]
@@ -123,7 +123,7 @@ def time_searches(workspace, rounds: int = 5):
 def list_window(workspace):
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from svdesk.ui.story_list import StoryListModel
+    from svdesk.ui.stories.list_model import StoryListModel
 
     app = QApplication.instance() or QApplication([])
     model = StoryListModel(workspace.stories)
@@ -164,7 +164,7 @@ def main() -> int:
             "SELECT avg(length(before || what_we_did || after || quote || why_it_matters) "
             "- length(replace(before || what_we_did || after || quote || why_it_matters, ' ', '')) + 5) AS w FROM stories")["w"]
         print(f"{args.stories:,} stories (~{words:.0f} words each) written in {built:.1f} s; file {size:.1f} MB")
-        from svdesk.ui.story_list import BATCH
+        from svdesk.ui.stories.list_model import BATCH
 
         timings, cpu, matches = time_searches(workspace)
         p50, p95, worst = percentile(timings, 0.5), percentile(timings, 0.95), max(timings)

@@ -22,14 +22,14 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from svdesk.store.workspace import open_workspace
-    from svdesk.ui.app import make_application
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.dialogs import Dialogs
+    from svdesk.ui.shell.app import make_application
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.common.dialogs import Dialogs
 
     app = make_application()
     workspace = open_workspace(args.file, read_only=True)
     started = time.perf_counter()
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     page = TendersPage(PageContext(workspace=workspace, dialogs=Dialogs()))
     app.processEvents()

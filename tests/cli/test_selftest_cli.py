@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from svdesk.services.export_registry import EXPORTS
-from svdesk.ui.pages import page_steps
+from svdesk.ui.shell.steps import page_steps
 
 
 def _env(tmp_path):

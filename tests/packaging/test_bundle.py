@@ -77,7 +77,7 @@ def test_unpacked_bundle_passes_its_self_test_with_a_fresh_home(bundle, tmp_path
     assert "licence notices present" in out
     assert "FAILED" not in out and "Traceback" not in result.stderr
     assert "Self-test passed" in out
-    from svdesk.ui.pages import page_steps
+    from svdesk.ui.shell.steps import page_steps
 
     for step in page_steps():
         assert step.key in out

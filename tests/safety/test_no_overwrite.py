@@ -112,7 +112,7 @@ def test_a_genuine_new_file_is_still_written(org, capsys):
 def test_the_window_export_dialog_refuses_the_organisation_file(org):
     from types import SimpleNamespace
 
-    from svdesk.ui.export_target import choose_export_target
+    from svdesk.ui.common.export_target import choose_export_target
 
     class Dialogs:
         def __init__(self, answer):

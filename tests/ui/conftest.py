@@ -68,7 +68,7 @@ def dialogs():
 
 @pytest.fixture
 def page_ctx(workspace, dialogs):
-    from svdesk.ui.context import PageContext
+    from svdesk.ui.common.context import PageContext
 
     opened = []
     ctx = PageContext(workspace=workspace, dialogs=dialogs, open_external=opened.append)
@@ -78,14 +78,14 @@ def page_ctx(workspace, dialogs):
 
 @pytest.fixture
 def settings(tmp_path):
-    from svdesk.ui.settings import UserSettings
+    from svdesk.ui.shell.settings import UserSettings
 
     return UserSettings(tmp_path / "settings.ini")
 
 
 @pytest.fixture
 def controller(qtbot, settings, dialogs):
-    from svdesk.ui.controller import AppController
+    from svdesk.ui.shell.controller import AppController
 
     opened = []
     ctrl = AppController(settings, dialogs, open_external=opened.append)

@@ -78,7 +78,7 @@ def test_text_is_readable_in_a_dark_theme(qtbot, controller, demo_copy, dark_the
 
 
 def test_every_meaning_colour_reads_on_light_and_dark_backgrounds():
-    from svdesk.ui import colours
+    from svdesk.ui.common import colours
 
     for background in ("#ffffff", "#efefef", "#2b2b2b", "#1f1f1f", "#444444"):
         for colour in (colours.PROBLEM, colours.WARNING, colours.GOOD, colours.ACCENT, colours.QUIET):
@@ -89,7 +89,7 @@ def test_every_meaning_colour_reads_on_light_and_dark_backgrounds():
 def test_a_refused_value_is_said_on_its_field_and_announced(qtbot):
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-    from svdesk.ui.widgets import ProblemLabel
+    from svdesk.ui.common.widgets import ProblemLabel
 
     window = QWidget()
     layout = QVBoxLayout(window)

@@ -10,7 +10,7 @@ from svdesk.domain.attachments import MAX_ATTACHMENT_BYTES
 
 @pytest.fixture
 def attach_list(qtbot, page_ctx):
-    from svdesk.ui.attachment_list import AttachmentList
+    from svdesk.ui.common.attachment_list import AttachmentList
 
     story = page_ctx.workspace.stories.new("Open day")
     widget = AttachmentList(page_ctx, "photo", "Photos")

@@ -1,7 +1,7 @@
 """PySide6 6.12 on Python 3.11: ``signal.emit()`` returns True without taking a reference, so
 each emit from Python code takes one from True; after a few hundred the process aborts with
 "Fatal Python error: bool_dealloc". svdesk.ui guards True and False as it guards None
-(svdesk/ui/none_guard.py). Run in a child process, because without the guard it aborts."""
+(svdesk/ui/common/none_guard.py). Run in a child process, because without the guard it aborts."""
 
 from __future__ import annotations
 

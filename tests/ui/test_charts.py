@@ -12,7 +12,7 @@ from svdesk.document.chartdata import describe_chart
 from svdesk.domain.measures import Direction, Unit
 from svdesk.domain.progress import ChartSpec as ProgressSpec
 from svdesk.render.chartlayout import Text, layout_chart
-from svdesk.ui.charts import PIXELS_PER_POINT, ProgressChart
+from svdesk.ui.common.charts import PIXELS_PER_POINT, ProgressChart
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,7 +16,7 @@ DEMO_TODAY = dt.date(2026, 11, 22)  # the demo is written for this day
 @pytest.fixture(autouse=True)
 def demo_today(monkeypatch):
     from svdesk.domain import dates
-    from svdesk.ui.pages import STEPS
+    from svdesk.ui.shell.steps import STEPS
 
     # Every page imported first: a module that does `from svdesk.domain.dates import today` while
     # the fake is in place would keep the fake for the rest of the session.
@@ -27,7 +27,7 @@ def demo_today(monkeypatch):
 
 @pytest.fixture
 def demo_ctx(demo_workspace, dialogs):
-    from svdesk.ui.context import PageContext
+    from svdesk.ui.common.context import PageContext
 
     opened = []
     ctx = PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=opened.append)
@@ -37,7 +37,7 @@ def demo_ctx(demo_workspace, dialogs):
 
 @pytest.fixture
 def cic34_page(qtbot, demo_ctx):
-    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.cic34.page import Cic34Page
 
     page = Cic34Page(demo_ctx)
     qtbot.addWidget(page)
@@ -48,7 +48,7 @@ def cic34_page(qtbot, demo_ctx):
 
 @pytest.fixture
 def summary_page(qtbot, demo_ctx):
-    from svdesk.ui.pages.summary import SummaryPage
+    from svdesk.ui.summary.page import SummaryPage
 
     page = SummaryPage(demo_ctx)
     qtbot.addWidget(page)
@@ -197,8 +197,8 @@ def test_wording_is_visible_marked_and_editable(cic34_page, demo_ctx):
 
 def test_status_and_read_only(qtbot, demo_copy, dialogs):
     from svdesk.store.workspace import open_workspace
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.cic34.page import Cic34Page
 
     workspace = open_workspace(demo_copy, read_only=True)
     try:
@@ -266,8 +266,8 @@ def test_marking_the_report_filed(cic34_page, demo_ctx):
 
 
 def test_exports_say_what_the_format_could_not_hold(qtbot, demo_ctx, dialogs, tmp_path):
-    from svdesk.ui.pages.cic34 import Cic34Page
-    from svdesk.ui.pages.summary import SummaryPage
+    from svdesk.ui.cic34.page import Cic34Page
+    from svdesk.ui.summary.page import SummaryPage
 
     demo_ctx.workspace.organisation.update(name="Riverside Bike Works CIC 🚲")
     for page_class, args, name in ((Cic34Page, ("pdf",), "report.pdf"), (SummaryPage, (), "summary.pdf")):

@@ -11,7 +11,7 @@ from svdesk.domain.dates import format_date, month_label, parse_user_date
 from svdesk.domain.financial_year import YearEnd
 from svdesk.domain.measures import Frequency
 from svdesk.domain.periods import month_of, parse_period
-from svdesk.ui.date_field import DateField
+from svdesk.ui.common.date_field import DateField
 
 LOCALES = ("cy_GB.UTF-8", "pl_PL.UTF-8")
 
@@ -66,7 +66,7 @@ def test_the_date_box_accepts_3_mar_2026(desktop_language, qtbot):
 
 def test_the_agreed_on_date_box_shows_english_month_names(desktop_language, qtbot):
     from svdesk.domain.statement import Statement
-    from svdesk.ui.statement_agree import AgreeDialog
+    from svdesk.ui.statement.agree import AgreeDialog
 
     dialog = AgreeDialog(Statement(full_text="We help.", short_text="We help."), None, dt.date(2026, 3, 3))
     qtbot.addWidget(dialog)

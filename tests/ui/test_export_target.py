@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from svdesk.ui.export_target import choose_export_target
+from svdesk.ui.common.export_target import choose_export_target
 
 
 def _ctx(dialogs, path):

@@ -81,7 +81,7 @@ def test_agreed_by_suggests_the_director_of_a_one_person_cic(workspace):
     import datetime as dt
 
     from svdesk.domain.organisation import LegalForm
-    from svdesk.ui.statement_agree import agreed_by_suggestion
+    from svdesk.ui.statement.agree import agreed_by_suggestion
 
     today = dt.date(2026, 9, 1)
     workspace.organisation.update(name="Solo CIC", staff=1)
@@ -98,7 +98,7 @@ def test_the_agree_dialog_offers_the_suggestion(qtbot, workspace):
     import datetime as dt
 
     from svdesk.domain.statement import Statement
-    from svdesk.ui.statement_agree import AgreeDialog
+    from svdesk.ui.statement.agree import AgreeDialog
 
     dialog = AgreeDialog(Statement(full_text="We help.", short_text="We help."), None, dt.date(2026, 9, 1),
                          suggested_by="Priya Bassi")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 @pytest.fixture
 def dialog(qtbot, workspace, dialogs):
-    from svdesk.ui.frameworks_dialog import FrameworksDialog
+    from svdesk.ui.common.frameworks_dialog import FrameworksDialog
 
     widget = FrameworksDialog(workspace, dialogs)
     qtbot.addWidget(widget)
@@ -137,7 +137,7 @@ def test_delete_and_undo(dialog, dialogs, workspace):
 
 
 def test_the_statement_page_opens_it_and_sees_new_outcomes(qtbot, page_ctx, dialogs):
-    from svdesk.ui.pages.statement import StatementPage
+    from svdesk.ui.statement.page import StatementPage
 
     page = StatementPage(page_ctx)
     qtbot.addWidget(page)

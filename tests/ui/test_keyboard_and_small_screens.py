@@ -80,7 +80,7 @@ def test_the_first_window_fits_the_free_area_of_a_small_screen(qtbot, controller
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QScreen
 
-    from svdesk.ui import controller as controller_module
+    from svdesk.ui.shell import controller as controller_module
 
     monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1093, 574))  # 1366x768 at 125 %
     window = controller.open_path(demo_copy)

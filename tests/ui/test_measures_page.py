@@ -13,7 +13,7 @@ from svdesk.domain.measures import WHY_TWO_OR_THREE
 
 @pytest.fixture
 def page(qtbot, page_ctx):
-    from svdesk.ui.pages.measures import MeasuresPage
+    from svdesk.ui.measures.page import MeasuresPage
 
     widget = MeasuresPage(page_ctx)
     qtbot.addWidget(widget)
@@ -32,7 +32,7 @@ def suggestion(key):
 
 
 def test_new_user_picks_two_enters_a_year_attaches_a_photo_and_sees_progress(page, page_ctx, dialogs, tmp_path):
-    from svdesk.ui.readings_model import EVIDENCE, VALUE
+    from svdesk.ui.measures.readings_model import EVIDENCE, VALUE
 
     workspace = page_ctx.workspace
     assert page.status_text() == "No indicators yet"
@@ -184,8 +184,8 @@ def test_import_preview_writes_nothing_until_confirmed(page, page_ctx, dialogs, 
 
 
 def test_demo_page_opens_on_the_first_indicator(qtbot, demo_workspace, dialogs):
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.measures import MeasuresPage
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.measures.page import MeasuresPage
 
     page = MeasuresPage(PageContext(workspace=demo_workspace, dialogs=dialogs))
     qtbot.addWidget(page)
@@ -200,12 +200,12 @@ def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
     code = textwrap.dedent("""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from svdesk.ui.app import make_application
+        from svdesk.ui.shell.app import make_application
         from svdesk.store.demo import write_demo
         from svdesk.store.workspace import open_workspace
-        from svdesk.ui.context import PageContext
-        from svdesk.ui.dialogs import Dialogs
-        from svdesk.ui.main_window import MainWindow
+        from svdesk.ui.common.context import PageContext
+        from svdesk.ui.common.dialogs import Dialogs
+        from svdesk.ui.shell.main_window import MainWindow
         app = make_application()
         ws = open_workspace(write_demo(sys.argv[1]))
         window = MainWindow(PageContext(workspace=ws, dialogs=Dialogs()))
@@ -213,7 +213,7 @@ def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
         before = "PySide6.QtCharts" in sys.modules
         window.show_page("measures")
         app.processEvents()
-        from svdesk.ui.charts import ProgressChart
+        from svdesk.ui.common.charts import ProgressChart
         shown = [c for c in window.findChildren(ProgressChart) if c.has_chart]
         print(before, "PySide6.QtCharts" in sys.modules, bool(shown))
         window.close(); ws.close()
@@ -224,7 +224,7 @@ def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
 
 
 def test_unsaved_typing_survives_switching_indicators(page, page_ctx):
-    from svdesk.ui.readings_model import NOTE, VALUE
+    from svdesk.ui.measures.readings_model import NOTE, VALUE
 
     first = page.add_suggestion(suggestion("environment-reuse/items-back-in-use"))
     second = page.add_suggestion(suggestion("employment-training/course-completions"))
@@ -244,9 +244,9 @@ def test_unsaved_typing_survives_switching_indicators(page, page_ctx):
 
 def test_read_only_file_shows_everything_and_changes_nothing(qtbot, demo_copy, dialogs):
     from svdesk.store.workspace import open_workspace
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.measures import MeasuresPage
-    from svdesk.ui.readings_model import VALUE
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.measures.page import MeasuresPage
+    from svdesk.ui.measures.readings_model import VALUE
 
     workspace = open_workspace(demo_copy, read_only=True)
     try:
@@ -267,7 +267,7 @@ def test_read_only_file_shows_everything_and_changes_nothing(qtbot, demo_copy, d
 def test_typing_a_value_and_pressing_enter_moves_to_the_next_period(page, page_ctx, qtbot):
     from PySide6.QtCore import Qt
 
-    from svdesk.ui.readings_model import VALUE
+    from svdesk.ui.measures.readings_model import VALUE
 
     added = page.add_suggestion(suggestion("environment-reuse/items-back-in-use"))
     page.tabs.setCurrentIndex(1)

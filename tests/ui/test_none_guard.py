@@ -1,5 +1,5 @@
 """PySide6 6.12 on Python 3.11 takes a reference from None on every call that returns nothing;
-svdesk.ui guards against it (svdesk/ui/none_guard.py). Run in a child process, because without
+svdesk.ui guards against it (svdesk/ui/common/none_guard.py). Run in a child process, because without
 the guard the process aborts."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The journey lists its steps without importing the pages; each step must match its page."""
 
-from svdesk.ui.pages import page_classes, page_steps
-from svdesk.ui.pages.base import Page
+from svdesk.ui.shell.steps import page_classes, page_steps
+from svdesk.ui.common.page_base import Page
 
 
 def test_each_step_names_its_page_exactly():

@@ -6,7 +6,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from svdesk.ui.context import PageContext
+from svdesk.ui.common.context import PageContext
 
 WON = "61f67f22-6977-5fca-ab0c-eaf84f58bda6"
 
@@ -18,7 +18,7 @@ def ctx(demo_workspace, dialogs):
 
 @pytest.fixture
 def dialog(qtbot, ctx):
-    from svdesk.ui.publish_dialog import PublishDialog
+    from svdesk.ui.common.publish_dialog import PublishDialog
 
     widget = PublishDialog(ctx)
     qtbot.addWidget(widget)
@@ -74,12 +74,12 @@ def test_the_organisations_own_folder_is_refused_plainly(dialog, dialogs, demo_w
     assert sorted(p.name for p in demo_workspace.path.parent.iterdir()) == before
 
 
-@pytest.mark.parametrize("module, page_class", [("svdesk.ui.pages.tenders", "TendersPage"),
-                                                ("svdesk.ui.pages.summary", "SummaryPage")])
+@pytest.mark.parametrize("module, page_class", [("svdesk.ui.tenders.page", "TendersPage"),
+                                                ("svdesk.ui.summary.page", "SummaryPage")])
 def test_the_tenders_and_summary_pages_open_it_through_the_apps_dialogs(qtbot, ctx, dialogs, module, page_class):
     from importlib import import_module
 
-    from svdesk.ui.publish_dialog import PublishDialog
+    from svdesk.ui.common.publish_dialog import PublishDialog
 
     page = getattr(import_module(module), page_class)(ctx)
     qtbot.addWidget(page)

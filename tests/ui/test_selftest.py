@@ -6,10 +6,10 @@ from PySide6.QtGui import QImage
 
 from svdesk import selftest
 from svdesk.services import export_registry as exports
-from svdesk.ui import pages as pages_module
-from svdesk.ui.pages import page_classes
-from svdesk.ui.pages.base import Page
-from svdesk.ui.selftest import PageProblem, render_every_page
+from svdesk.ui.shell import steps as pages_module
+from svdesk.ui.shell.steps import page_classes
+from svdesk.ui.common.page_base import Page
+from svdesk.ui.shell.selftest import PageProblem, render_every_page
 
 
 class _Step:

@@ -20,18 +20,18 @@ STARTUP = textwrap.dedent(
     import json, os, sys
     from PySide6 import QtCore, QtWidgets
     from PySide6.QtCore import QTimer
-    from svdesk.ui.app import make_application
+    from svdesk.ui.shell.app import make_application
     app = make_application()
-    from svdesk.ui.controller import AppController
-    from svdesk.ui.dialogs import Dialogs
-    from svdesk.ui.settings import UserSettings
+    from svdesk.ui.shell.controller import AppController
+    from svdesk.ui.common.dialogs import Dialogs
+    from svdesk.ui.shell.settings import UserSettings
     window = AppController(UserSettings(), Dialogs()).open_path(sys.argv[1])
     found = {}
     def painted():
         window.grab()
         found["first_paint"] = {"Qt": "Qt" in vars(QtCore), "QStyle": "QStyle" in vars(QtWidgets)}
         window.finish_starting()  # statuses and pages: these may use anything
-        from svdesk.ui.journey import STATUS_ROLE
+        from svdesk.ui.shell.journey import STATUS_ROLE
         found["statuses"] = [window.journey_model.item(row).data(STATUS_ROLE)
                              for row in range(window.journey_model.rowCount())]
         window.close()
@@ -58,7 +58,7 @@ def test_first_paint_needs_neither_the_qt_namespace_nor_qstyle(demo_copy):
 def test_help_and_problem_labels_never_read_text_as_html(qtbot):
     from PySide6.QtCore import Qt
 
-    from svdesk.ui.widgets import HelpLabel, ProblemLabel
+    from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
 
     help_label = HelpLabel("<b>not bold</b>")
     problem = ProblemLabel()

@@ -12,7 +12,7 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture
 def page(qtbot, page_ctx):
-    from svdesk.ui.pages.statement import StatementPage
+    from svdesk.ui.statement.page import StatementPage
 
     page_ctx.workspace.statements.today = lambda: TODAY
     widget = StatementPage(page_ctx)
@@ -229,8 +229,8 @@ def test_tags_are_saved_from_the_outcomes_tab(page):
 
 def test_read_only_files_cannot_be_changed(qtbot, demo_copy, dialogs):
     from svdesk.store.workspace import open_workspace
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.statement import StatementPage
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.statement.page import StatementPage
 
     ws = open_workspace(demo_copy, read_only=True)
     try:
@@ -251,7 +251,7 @@ def test_demo_in_the_window_shows_the_agreed_statement(qtbot, controller):
     assert page.draft.current_hints == []
     assert page.tabs.tabText(1) == "&Outcomes (8)"
     row = [cls.key for cls in window._classes].index("statement")
-    from svdesk.ui.journey import STATUS_ROLE
+    from svdesk.ui.shell.journey import STATUS_ROLE
 
     window.update_statuses()
     assert window.journey_model.item(row).data(STATUS_ROLE) == "Agreed 3 Mar 2026"
@@ -262,7 +262,7 @@ def test_the_agree_dialog_checks_as_you_type(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from svdesk.domain.statement import Statement, StatementVersion
-    from svdesk.ui.statement_agree import AgreeDialog
+    from svdesk.ui.statement.agree import AgreeDialog
 
     latest = StatementVersion("v", "s", 2, "Old.", "Old.", dt.date(2026, 3, 3), "Board meeting")
     ready = Statement(full_text="Same words.", short_text="Short.")
@@ -320,7 +320,7 @@ def test_copying_a_statement_that_names_someone_beyond_their_consent_is_refused(
     from PySide6.QtWidgets import QApplication
 
     from svdesk.domain.consent import Consent, IdLevel, Method, Use
-    from svdesk.ui.pages.statement import StatementPage
+    from svdesk.ui.statement.page import StatementPage
 
     workspace = page_ctx.workspace
     story = workspace.stories.new("Zofia's first bike", dt.date(2025, 5, 1))

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import threading
 
-from svdesk.ui.journey import STATUS_ROLE
+from svdesk.ui.shell.journey import STATUS_ROLE
 
 
 def _status(window, key: str) -> str | None:
@@ -30,7 +30,7 @@ def test_slow_statuses_arrive_and_follow_a_change(qtbot, controller, demo_copy):
 
 
 def test_the_drafting_runs_on_another_thread(qtbot, controller, demo_copy, monkeypatch):
-    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.cic34.page import Cic34Page
 
     threads = []
     original = Cic34Page.journey_status.__func__
@@ -80,7 +80,7 @@ class _Third(_Recorder):
 
 
 def test_requests_for_other_steps_are_merged_not_dropped(qtbot, demo_copy):
-    from svdesk.ui.status_worker import StatusWorker
+    from svdesk.ui.shell.status_worker import StatusWorker
 
     _Recorder.calls = []
     worker = StatusWorker(demo_copy)
@@ -102,7 +102,7 @@ def test_closing_mid_status_leaves_the_file_whole(qtbot, controller, demo_copy, 
     the file on close: the .svdesk on its own holds every change."""
     from pathlib import Path
 
-    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.cic34.page import Cic34Page
 
     started = threading.Event()
     original = Cic34Page.journey_status.__func__
@@ -130,7 +130,7 @@ def test_closing_mid_status_leaves_the_file_whole(qtbot, controller, demo_copy, 
 
 
 def test_a_worker_that_cannot_read_the_file_says_so(qtbot, tmp_path):
-    from svdesk.ui.status_worker import StatusWorker
+    from svdesk.ui.shell.status_worker import StatusWorker
 
     worker = StatusWorker(tmp_path / "gone.svdesk")
     with qtbot.waitSignal(worker.failed, timeout=5000):

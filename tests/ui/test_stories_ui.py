@@ -11,7 +11,7 @@ from svdesk.domain.consent import ConsentState, IdLevel, Use
 
 @pytest.fixture
 def stories_page(qtbot, page_ctx):
-    from svdesk.ui.pages.stories import StoriesPage
+    from svdesk.ui.stories.page import StoriesPage
 
     page = StoriesPage(page_ctx)
     qtbot.addWidget(page)
@@ -200,7 +200,7 @@ def test_photos_attach_and_open(stories_page, page_ctx, dialogs, tmp_path):
 
 
 def test_list_model_fetches_windows_not_everything(qtbot, page_ctx):
-    from svdesk.ui.story_list import BATCH, StoryListModel
+    from svdesk.ui.stories.list_model import BATCH, StoryListModel
 
     repo = page_ctx.workspace.stories
     with page_ctx.workspace.file.write():
@@ -219,8 +219,8 @@ def test_list_model_fetches_windows_not_everything(qtbot, page_ctx):
 def test_a_search_matching_very_many_stories_counts_no_further_than_it_says(stories_page, page_ctx, monkeypatch):
     """The list reads one page at a time and counts up to a cap: "more than N" past it, and the
     rows still scroll to the end."""
-    import svdesk.ui.pages.stories as page_module
-    import svdesk.ui.story_list as list_module
+    import svdesk.ui.stories.page as page_module
+    import svdesk.ui.stories.list_model as list_module
 
     monkeypatch.setattr(list_module, "COUNT_CAP", 5)
     monkeypatch.setattr(page_module, "COUNT_CAP", 5)
@@ -261,7 +261,7 @@ def test_demo_stories_page(qtbot, controller, demo_copy):
 
 @pytest.fixture
 def listening_page(qtbot, page_ctx):
-    from svdesk.ui.pages.listening import ListeningPage
+    from svdesk.ui.stories.listening_page import ListeningPage
 
     page = ListeningPage(page_ctx)
     qtbot.addWidget(page)
@@ -389,8 +389,8 @@ def test_plain_words_with_the_term_kept_in_help_and_status_at_the_top(qtbot, pag
     ready sits at the top, beside its consent."""
     from PySide6.QtWidgets import QLabel
 
-    from svdesk.ui.consent_editor import ConsentEditor
-    from svdesk.ui.story_editor import StoryEditor
+    from svdesk.ui.stories.consent_editor import ConsentEditor
+    from svdesk.ui.stories.editor import StoryEditor
 
     editor = StoryEditor(page_ctx)
     qtbot.addWidget(editor)

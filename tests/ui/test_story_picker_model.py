@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today
-from svdesk.ui.story_picker_model import STORY_ROLE, StoryPickerModel
+from svdesk.ui.stories.picker_model import STORY_ROLE, StoryPickerModel
 
 
 def test_allowed_stories_first_and_only_they_can_be_ticked(qtbot, demo_workspace):

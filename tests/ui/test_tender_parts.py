@@ -43,7 +43,7 @@ class Interactions:
 
 @pytest.fixture
 def page(qtbot, page_ctx):
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     widget = TendersPage(page_ctx)
     qtbot.addWidget(widget)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from svdesk.domain.tenders import TenderStatus, days_left, describe_days_left
-from svdesk.ui.context import PageContext
+from svdesk.ui.common.context import PageContext
 
 QUESTION = ("Social value (20% of the total score). Describe the commitments you will make through this contract: "
             "what, for whom, how many and by when; how you will deliver and report them; and your track record. "
@@ -17,7 +17,7 @@ QUESTION = ("Social value (20% of the total score). Describe the commitments you
 
 @pytest.fixture
 def page(qtbot, page_ctx):
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     widget = TendersPage(page_ctx)
     qtbot.addWidget(widget)
@@ -27,7 +27,7 @@ def page(qtbot, page_ctx):
 
 @pytest.fixture
 def demo_page(qtbot, demo_workspace, dialogs):
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     widget = TendersPage(PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda path: None))
     qtbot.addWidget(widget)
@@ -199,7 +199,7 @@ def test_showing_headings_in_bold_is_not_an_edit(demo_page, qtbot):
 
 def test_a_read_only_file_can_be_read_but_not_changed(qtbot, demo_copy, dialogs, tmp_path):
     from svdesk.store.workspace import open_workspace
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     workspace = open_workspace(demo_copy, read_only=True)
     try:
@@ -227,7 +227,7 @@ def test_a_sent_answer_naming_someone_beyond_their_consent_now_says_so(qtbot, de
     from dataclasses import replace
 
     from svdesk.domain.consent import IdLevel
-    from svdesk.ui.pages.tenders import TendersPage
+    from svdesk.ui.tenders.page import TendersPage
 
     lukasz = "147e3db5-9e9e-55ba-bb9c-c2a2381dbcfa"
     drafting = "4799f033-1385-5bcc-88bb-cc6106e19b21"

@@ -42,8 +42,8 @@ def test_a_new_file_asks_when_the_organisation_was_incorporated(qtbot, controlle
 
 
 def test_none_this_year_is_a_dated_tick_and_only_then_the_nil_statement(qtbot, demo_workspace, dialogs):
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.cic34 import Cic34Page
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.cic34.page import Cic34Page
 
     page = Cic34Page(PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda _x: None))
     qtbot.addWidget(page)
@@ -62,7 +62,7 @@ def test_none_this_year_is_a_dated_tick_and_only_then_the_nil_statement(qtbot, d
 
 def test_indicator_details_say_how_it_counts_and_take_a_scale(qtbot, page_ctx):
     from svdesk.domain.measures import Indicator
-    from svdesk.ui.indicator_form import IndicatorForm
+    from svdesk.ui.measures.indicator_form import IndicatorForm
 
     workspace = page_ctx.workspace
     indicator = workspace.indicators.add(Indicator(name="People attending", unit=Unit.PEOPLE))

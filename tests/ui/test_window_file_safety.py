@@ -43,8 +43,8 @@ def test_saving_the_statement_never_overwrites_the_organisation_file(qtbot, dial
     import hashlib
 
     from svdesk.store.workspace import create_workspace
-    from svdesk.ui.context import PageContext
-    from svdesk.ui.pages.statement import StatementPage
+    from svdesk.ui.common.context import PageContext
+    from svdesk.ui.statement.page import StatementPage
 
     org = tmp_path / "Org.svdesk"
     workspace = create_workspace(org)

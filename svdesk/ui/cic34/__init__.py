@@ -1,0 +1,1 @@
+"""cic34: see CONTRIBUTING.md for what lives here."""

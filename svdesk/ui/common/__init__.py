@@ -1,0 +1,1 @@
+"""common: see CONTRIBUTING.md for what lives here."""

@@ -1,0 +1,17 @@
+"""What every page is given: the open file's repositories and the way to ask the person things."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from svdesk.store.workspace import Workspace
+from svdesk.ui.common.dialogs import Dialogs
+
+
+@dataclass
+class PageContext:
+    workspace: Workspace
+    dialogs: Dialogs
+    # Opens a stored file with the system's viewer (replaced in tests).
+    open_external: Callable[[str], None] = field(default=lambda path: None)

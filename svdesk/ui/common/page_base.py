@@ -1,0 +1,65 @@
+"""What every page of the journey offers the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from svdesk.ui.common.context import PageContext
+from svdesk.ui.common.widgets import HelpLabel
+
+
+class Page(QWidget):
+    """A step of the journey. Subclasses set ``key`` and ``title`` and build their widgets."""
+
+    key = ""
+    title = ""
+    # Emitted when the short status under the step's name may have changed.
+    status_changed = Signal()
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"page-{self.key}")
+        self.setAccessibleName(self.title)
+
+    def status_text(self) -> str:
+        return ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        """The step's status without building the page (None: build the page to know).
+
+        Pages whose status is cheap to compute from the repositories override this, so the
+        journey shows every status as soon as the window opens.
+        """
+        return None
+
+    def refresh(self) -> None:
+        """Reloads what the page shows from the file (called when the page is shown)."""
+
+    def finish_editing(self) -> None:
+        """Saves a field that still has focus (called before switching page or closing)."""
+
+
+def page_header(title: str, intro: str) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 8)
+    heading = QLabel(title)
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setAccessibleName(title)
+    layout.addWidget(heading)
+    layout.addWidget(HelpLabel(intro))
+    return box
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area

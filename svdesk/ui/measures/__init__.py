@@ -1,0 +1,1 @@
+"""measures: see CONTRIBUTING.md for what lives here."""

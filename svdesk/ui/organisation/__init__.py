@@ -1,0 +1,1 @@
+"""organisation: see CONTRIBUTING.md for what lives here."""

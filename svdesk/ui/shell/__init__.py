@@ -1,0 +1,1 @@
+"""shell: see CONTRIBUTING.md for what lives here."""

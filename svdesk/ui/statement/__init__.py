@@ -1,0 +1,1 @@
+"""statement: see CONTRIBUTING.md for what lives here."""

@@ -1,0 +1,1 @@
+"""stories: see CONTRIBUTING.md for what lives here."""

@@ -1,0 +1,1 @@
+"""summary: see CONTRIBUTING.md for what lives here."""

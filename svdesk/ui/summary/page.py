@@ -1,0 +1,345 @@
+"""Step 8 — Impact summary: a one- or two-page PDF leaflet for funders, customers and the
+website. Pick the year, see what goes in (statement, figures, charts, stories with consent),
+choose the stories, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from svdesk.domain.errors import SvdeskError
+from svdesk.ui.common.context import PageContext
+from svdesk.ui.common.export_target import export_to_chosen_file, saved_sentence
+from svdesk.ui.common.page_base import Page, page_header, scrolling
+from svdesk.ui.common.colours import QUIET, WARNING, themed
+from svdesk.ui.common.widgets import HelpLabel
+from svdesk.ui.common.year_picker import YearPicker
+
+ACCENT = "#1f5f5b"
+# Object-name selectors only, so nothing cascades into the labels by accident.
+_PAPER_STYLE = (
+    "QFrame#paper { background: white; border: 1px solid #c8d3d2; }"
+    f"QFrame#banner {{ background: {ACCENT}; border: none; border-radius: 4px; }}"
+    f"QFrame#figure {{ background: #e6efee; border: none; border-top: 3px solid {ACCENT}; }}"
+    f"QFrame#quote {{ background: #e6efee; border: none; border-left: 3px solid {ACCENT}; }}"
+    # Paper stays white in a dark theme, so its text keeps a dark colour of its own.
+    "QLabel { background: transparent; border: none; color: #1a1a1a; }"
+)
+PAPER_WIDTH = 380
+
+
+def _label(text: str = "", style: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    if name:  # what the label is, said after its text (a name would replace the text)
+        label.setAccessibleDescription(name)
+    return label
+
+
+def _contents(summary) -> list[str]:
+    """One line per ingredient of the leaflet, so the person sees where each comes from."""
+    sources = summary.sources
+    lines = []
+    if sources.statement_agreed:
+        lines.append(f"✓ Your statement ({sources.statement_label[:1].lower() + sources.statement_label[1:]})")
+    charts = len(summary.charts)
+    if charts:
+        lines.append(f"✓ {charts} indicator{'s' if charts != 1 else ''} with {summary.year.label} figures, "
+                     "each charted against its target")
+    changed = sum(1 for item in sources.consultations if item.changed.strip())
+    if changed:
+        lines.append(f"✓ {changed} consultation{'s' if changed != 1 else ''} and what changed as a result")
+    stories = len(summary.stories)
+    if stories:
+        lines.append(f"✓ {stories} stor{'ies' if stories != 1 else 'y'} with a quote, told with consent")
+    return lines
+
+
+def _clear(layout) -> None:
+    """Empties a layout now (deleteLater alone would leave the old widgets showing until the
+    event loop gets round to them)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+            item.layout().deleteLater()
+
+
+class SummaryPage(Page):
+    key = "summary"
+    title = "Impact summary"
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.year = None
+        self.summary = None
+        self._last_export: Path | None = None
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.addWidget(page_header(
+            self.title,
+            "A one- or two-page PDF about your year for funders, customers and your website: your statement, "
+            "each indicator against its target, and a story told with consent.",
+        ))
+        row = QHBoxLayout()
+        year_label = QLabel("Financial &year")
+        self.year_box = YearPicker()
+        year_label.setBuddy(self.year_box)
+        row.addWidget(year_label)
+        row.addWidget(self.year_box)
+        self.export_button = QPushButton("&Export PDF…")
+        self.export_button.setAccessibleName("Export the impact summary as PDF")
+        row.addWidget(self.export_button)
+        self.publish_button = QPushButton("Publish…")
+        self.publish_button.setToolTip("Publish your indicators and the promises of won contracts as a web page "
+                                       "and open data (no personal information)")
+        row.addWidget(self.publish_button)
+        row.addStretch()
+        outer.addLayout(row)
+        note_row = QHBoxLayout()
+        self.saved_note = _label(name="Last export")
+        self.open_button = QPushButton("&Open it")
+        note_row.addWidget(self.saved_note, 1)
+        note_row.addWidget(self.open_button)
+        outer.addLayout(note_row)
+        self.saved_note.hide()
+        self.open_button.hide()
+
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+        # Left: what goes in, and the choice of stories.
+        left = QVBoxLayout()
+        columns.addLayout(left, 2)
+        left.addWidget(_label("What goes in", "font-weight: bold;"))
+        self.contents = _label(name="What goes in")
+        left.addWidget(self.contents)
+        self.notes = _label(style=f"color: {themed(WARNING)};", name="Notes about the summary")
+        left.addWidget(self.notes)
+        left.addWidget(_label("Stories to feature (at most two)", "font-weight: bold; margin-top: 8px;"))
+        left.addWidget(HelpLabel("Only stories from the year whose consent covers public reports AND the website "
+                                 "can go in; each is told at the level of identification that consent allows."))
+        self.story_box = QVBoxLayout()
+        left.addLayout(self.story_box)
+        self.no_stories = _label(name="No stories")
+        left.addWidget(self.no_stories)
+        self.auto_button = QPushButton("Let svdesk &choose")
+        left.addWidget(self.auto_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.excluded = _label(style=f"color: {themed(QUIET)};", name="Stories left out")
+        left.addWidget(self.excluded)
+        left.addStretch()
+        self.checkboxes: list[QCheckBox] = []
+
+        # Right: a preview of the leaflet, as paper.
+        self.paper = QFrame()
+        self.paper.setObjectName("paper")
+        self.paper.setStyleSheet(_PAPER_STYLE)
+        self.paper.setAccessibleName("Preview of the summary")
+        self.paper.setFixedWidth(PAPER_WIDTH)
+        self.paper.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.paper_layout = QVBoxLayout(self.paper)
+        self.paper_layout.setContentsMargins(24, 20, 24, 20)
+        right = QVBoxLayout()
+        right.addWidget(_label("Preview", "font-weight: bold;"))
+        right.addWidget(self.paper)
+        right.addWidget(HelpLabel("A sketch of what goes in; the PDF is laid out for A4."))
+        right.addStretch()
+        columns.addLayout(right)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+
+        self.year_box.chosen.connect(self._show_year)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.auto_button.clicked.connect(self._let_svdesk_choose)
+        self.publish_button.clicked.connect(self.open_publish)
+        self.open_button.clicked.connect(lambda: self._last_export and self.ctx.open_external(str(self._last_export)))
+        self.refresh()
+
+    # -- file -> widgets --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ctx.workspace.file.is_closed:
+            return
+        self._show_year(self.year_box.reload(self.ctx.workspace, self.year))
+
+    def select_year(self, label: str) -> None:
+        self.year_box.select_year(label)
+
+    def _show_year(self, year) -> None:
+        from svdesk.compose.summary import draft_summary
+
+        self.year = year
+        try:
+            self.summary = draft_summary(self.ctx.workspace, year)
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "The summary could not be drafted", str(error))
+            return
+        summary = self.summary
+        self.contents.setText("\n".join(_contents(summary)))
+        self.notes.setText("\n".join(note for note in summary.notes if not note.startswith("The story “")))
+        self.notes.setVisible(bool(self.notes.text()))
+        self._show_story_choice()
+        self._show_preview()
+        self.status_changed.emit()
+
+    def _show_story_choice(self) -> None:
+        summary = self.summary
+        for box in self.checkboxes:
+            box.setParent(None)
+            box.deleteLater()
+        self.checkboxes = []
+        featured = {story.story_id for story in summary.stories}
+        read_only = self.ctx.workspace.read_only
+        for story in summary.sources.stories:
+            box = QCheckBox(story.title)
+            box.setToolTip(f"Told as: {story.level.label.lower()}")
+            box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
+            box.setChecked(story.story_id in featured)
+            box.setProperty("story_id", story.story_id)
+            box.setEnabled(not read_only)
+            box.toggled.connect(self._stories_chosen)
+            self.story_box.addWidget(box)
+            self.checkboxes.append(box)
+        self.no_stories.setText(f"No story from {summary.year.label} may be used here yet.")
+        self.no_stories.setVisible(not self.checkboxes)
+        self.auto_button.setVisible(summary.chosen_by_person and not read_only)
+        excluded = [f"Left out: “{item.title}” — {item.reason}" for item in summary.sources.excluded]
+        self.excluded.setText("\n".join(excluded))
+        self.excluded.setVisible(bool(excluded))
+
+    def _stories_chosen(self) -> None:
+        chosen = [box.property("story_id") for box in self.checkboxes if box.isChecked()]
+        if len(chosen) > 2:
+            sender = self.sender()
+            sender.blockSignals(True)
+            sender.setChecked(False)
+            sender.blockSignals(False)
+            self.notes.setText("Choose at most two stories: a leaflet has room for one or two.")
+            self.notes.show()
+            return
+        self.ctx.workspace.cic34.set_summary_story_ids(self.year.end, chosen)
+        self._show_year(self.year)
+
+    def _let_svdesk_choose(self) -> None:
+        self.ctx.workspace.cic34.set_summary_story_ids(self.year.end, None)
+        self._show_year(self.year)
+
+    def _show_preview(self) -> None:
+        _clear(self.paper_layout)
+        summary = self.summary
+        org, sources = summary.organisation, summary.sources
+        add = self.paper_layout.addWidget
+        banner = QFrame()
+        banner.setObjectName("banner")
+        banner_layout = QVBoxLayout(banner)
+        banner_layout.addWidget(_label(org.name, "color: white; font-size: 15pt; font-weight: bold;", "Title"))
+        banner_layout.addWidget(_label(f"Our impact in {summary.year.label}", "color: white; font-size: 11pt;"))
+        add(banner)
+        if sources.statement_short:
+            add(_label(sources.statement_short, "font-size: 10.5pt; margin-top: 6px;", "Statement"))
+        else:
+            add(_label("No agreed statement yet.", "color: #9a3412;"))
+        if sources.results:
+            grid = QGridLayout()
+            grid.setSpacing(6)
+            for number, result in enumerate(sources.results):
+                cell = QFrame()
+                cell.setObjectName("figure")
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(8, 6, 8, 6)
+                value_style = f"color: {ACCENT}; font-size: 15pt; font-weight: bold;"
+                cell_layout.addWidget(_label(result.value_text, value_style))
+                label = result.name + (f" — target {result.target_text}" if result.target_text else "")
+                cell_layout.addWidget(_label(label, "color: #5c6b6a; font-size: 8pt;"))
+                grid.addWidget(cell, number // 3, number % 3)
+            self.paper_layout.addLayout(grid)
+        if summary.charts:
+            from svdesk.document.chartdata import alt_text
+
+            width = PAPER_WIDTH - 50
+            for chart in summary.charts:
+                picture = QLabel()
+                pixmap = self._chart_pixmap(chart.chart, width)
+                picture.setPixmap(pixmap)
+                picture.setFixedSize(pixmap.size())
+                picture.setAccessibleName(alt_text(chart.chart))
+                # Tab stops on it, so a screen reader reaches the chart's description.
+                picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                picture.setToolTip(alt_text(chart.chart))
+                add(picture)
+        for story in summary.stories:
+            add(_label(story.title, "font-weight: bold; margin-top: 6px;"))
+            if story.quote.strip():
+                box = QFrame()
+                box.setObjectName("quote")
+                box_layout = QVBoxLayout(box)
+                box_layout.setContentsMargins(10, 6, 8, 6)
+                box_layout.addWidget(_label(f"“{story.quote.strip()}” — {story.who}",
+                                            f"color: {ACCENT}; font-style: italic;"))
+                add(box)
+
+    def _chart_pixmap(self, spec, width_px: int) -> QPixmap:
+        from svdesk.render.chart_png import chart_png
+
+        # Drawn at twice the size and scaled down, for crisp text on the screen.
+        dpi = 192
+        width_pt = width_px * 72 / 96
+        pixmap = QPixmap()
+        pixmap.loadFromData(chart_png(spec, width_pt, width_pt * 0.58, dpi=dpi))
+        return pixmap.scaledToWidth(width_px, Qt.TransformationMode.SmoothTransformation)
+
+    # -- output -----------------------------------------------------------------------------------
+    def open_publish(self):
+        from svdesk.ui.common.publish_dialog import open_publish_dialog
+
+        return open_publish_dialog(self.ctx, self)
+
+    def export(self) -> Path | None:
+        from svdesk.services.exports import export_summary
+
+        if self.summary is None:
+            return None
+        outcome = export_to_chosen_file(
+            self.ctx, self, "Save the impact summary", self.summary.file_stem, "pdf", "PDF files (*.pdf)",
+            lambda path: export_summary(self.ctx.workspace, self.year, path, summary=self.summary))
+        if outcome is None:
+            return None
+        self._last_export = outcome.path
+        self.saved_note.setText(saved_sentence(f"the {self.year.label} summary", outcome))
+        self.saved_note.show()
+        self.open_button.show()
+        return outcome.path
+
+    def status_text(self) -> str:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        """About the latest finished year's leaflet, drafted afresh (other pages change it)."""
+        if workspace.file.is_closed:
+            return ""
+        from svdesk.compose.cic34 import default_year
+        from svdesk.compose.summary import draft_summary
+
+        try:
+            summary = draft_summary(workspace, default_year(workspace))
+        except SvdeskError:
+            return ""
+        charts, stories = len(summary.charts), len(summary.stories)
+        return (f"{summary.year.label} · {charts} chart{'s' if charts != 1 else ''} · "
+                f"{stories} stor{'ies' if stories != 1 else 'y'}")

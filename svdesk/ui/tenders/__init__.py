@@ -1,0 +1,1 @@
+"""tenders: see CONTRIBUTING.md for what lives here."""

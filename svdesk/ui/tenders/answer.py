@@ -1,0 +1,455 @@
+"""The answer: drafted from the records within the word limit, edited here (kept as you type),
+exported or copied; once sent, the exact text sent is shown read-only with its date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter,
+    QToolButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from svdesk.domain.dates import format_date, today
+from svdesk.domain.errors import SvdeskError
+from svdesk.domain.tenders import Tender, TenderStatus
+from svdesk.ui.tenders.answer_highlighter import HeadingHighlighter
+from svdesk.ui.common.export_target import export_to_chosen_file
+from svdesk.ui.common.page_base import scrolling
+from svdesk.ui.stories.picker_model import StoryPickerModel
+from svdesk.ui.tenders.parts import QuestionPartsPanel
+from svdesk.ui.common.widgets import HelpLabel, SavingTextEdit, WordCountLabel
+
+
+
+# Dark text on both: these backgrounds are light whatever the desktop's theme.
+_SENT_STYLE = "color: #1a1a1a; background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;"
+_WARNING_STYLE = "color: #1a1a1a; background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px;"
+
+FORMATS = (("docx", "&Word (.docx)…", "Word documents (*.docx)"), ("pdf", "&PDF…", "PDF files (*.pdf)"),
+           ("md", "&Markdown…", "Markdown (*.md)"), ("txt", "&Text…", "Text files (*.txt)"))
+SAVE_DELAY_MS = 1200
+
+
+class AnswerTab(QWidget):
+    changed = Signal()
+    status_requested = Signal(object)   # the page changes the status (sending freezes the text)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tender: Tender | None = None
+        self._loading = False
+
+        self.auto_stories = QCheckBox("Let svdesk &choose (up to two)")
+        self.auto_stories.setToolTip("svdesk picks up to two ready stories whose consent covers tenders, preferring "
+                                     "those linked to your commitments' indicators.")
+        self.stories_model = StoryPickerModel(self)
+        # A one-column tree rather than a list: long titles are elided to the panel's width.
+        self.stories = QTreeView()
+        self.stories.setHeaderHidden(True)
+        self.stories.setRootIsDecorated(False)
+        self.stories.setModel(self.stories_model)
+        self.stories.setAccessibleName("Stories for this answer")
+        self.stories.setMinimumHeight(90)
+        self.stories.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.draft_button = QPushButton("&Draft the answer")
+        self.draft_button.setDefault(True)
+        from svdesk.compose.answer_cuts import CUT_ORDER_TEXT
+
+        self.draft_button.setToolTip("Writes the answer from your commitments, results, stories and agreed "
+                                     "statement, in the order evaluators read.\n\n" + CUT_ORDER_TEXT)
+        self.versions_button = QPushButton("Earlier &versions…")
+        self.copy_button = QPushButton("C&opy")
+        self.copy_button.setToolTip("Copies the answer as plain and formatted text, to paste into a tender portal.")
+        self.export_button = QToolButton()
+        self.export_button.setText("&Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAccessibleName("Export the answer")
+        menu = QMenu(self.export_button)
+        for fmt, label, _filter in FORMATS:
+            menu.addAction(label, lambda fmt=fmt: self.export(fmt))
+        self.export_button.setMenu(menu)
+        self.submit_button = QPushButton("Mark as &submitted…")
+        self.reopen_button = QPushButton("Prepare a &new submission…")
+
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setAccessibleDescription("What the draft left out, and what to check")
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setToolTip(CUT_ORDER_TEXT)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleDescription("Submitted answer")
+        self.banner.setStyleSheet(_SENT_STYLE)
+        self.editor = SavingTextEdit()
+        self.editor.setAccessibleName("The answer")
+        self.editor.setPlaceholderText("Press Draft the answer: svdesk writes it from your commitments, results, "
+                                       "stories and statement, within the word limit. Then edit it here.")
+        self.editor.setTabChangesFocus(True)
+        self.highlighter = HeadingHighlighter(self.editor.document())
+        self.frozen = QPlainTextEdit()
+        self.frozen.setReadOnly(True)
+        self.frozen.setAccessibleName("The answer as sent")
+        self.frozen_highlighter = HeadingHighlighter(self.frozen.document())
+        self.count = WordCountLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("Last export")
+        self.open_button = QPushButton("Open it")
+        self.open_button.hide()
+        self._last_path: Path | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        buttons = QHBoxLayout()
+        for widget in (self.draft_button, self.versions_button, self.copy_button, self.export_button):
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.reopen_button)
+        layout.addLayout(buttons)
+
+        editor_side = QWidget()
+        text_layout = QVBoxLayout(editor_side)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(self.banner)
+        text_layout.addWidget(self.editor, 1)
+        text_layout.addWidget(self.frozen, 1)
+        below = QHBoxLayout()
+        below.addWidget(HelpLabel("Headings count as words, as in the buyer's word processor."), 1)
+        below.addWidget(self.count)
+        text_layout.addLayout(below)
+        # The question's parts above the answer, so each part and its coverage sit beside the text.
+        self.parts = QuestionPartsPanel(ctx)
+        text_side = QSplitter(Qt.Orientation.Vertical)
+        text_side.addWidget(scrolling(self.parts))
+        text_side.addWidget(editor_side)
+        text_side.setChildrenCollapsible(False)
+        text_side.setSizes([230, 400])
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 0, 0, 0)
+        stories_caption = QLabel("Stories in the answer")
+        bold = stories_caption.font()
+        bold.setBold(True)
+        stories_caption.setFont(bold)
+        side_layout.addWidget(stories_caption)
+        side_layout.addWidget(self.auto_stories)
+        side_layout.addWidget(self.stories)
+        self.sent_stories = QLabel()
+        self.sent_stories.setWordWrap(True)
+        self.sent_stories.setAccessibleDescription("Stories in the answer as sent")
+        side_layout.addWidget(self.sent_stories)
+        side_layout.addWidget(self.notes)
+        side_layout.addStretch()
+        splitter = QSplitter()
+        splitter.addWidget(text_side)
+        splitter.addWidget(scrolling(side))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 250])
+        layout.addWidget(splitter, 1)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
+        layout.addLayout(result_row)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_text)
+        self.editor.textChanged.connect(self._typed)
+        self.editor.editingFinished.connect(self.save_text)
+        self.draft_button.clicked.connect(self.draft)
+        self.versions_button.clicked.connect(self.earlier_versions)
+        self.copy_button.clicked.connect(self.copy)
+        self.submit_button.clicked.connect(lambda: self.status_requested.emit(TenderStatus.SUBMITTED))
+        self.reopen_button.clicked.connect(lambda: self.status_requested.emit(TenderStatus.DRAFTING))
+        self.auto_stories.toggled.connect(self._auto_toggled)
+        self.stories_model.checked_changed.connect(self._story_checked)
+        self.open_button.clicked.connect(lambda: self._last_path and self.ctx.open_external(str(self._last_path)))
+        self.parts.records_changed.connect(self._records_changed)
+        self.parts.parts_changed.connect(self._records_changed)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def load(self, tender: Tender) -> None:
+        # Typing is saved by finish_editing (the page calls it before showing another tender);
+        # whatever the editor holds now is replaced by what is stored.
+        self._timer.stop()
+        self.tender = tender
+        workspace = self.ctx.workspace
+        state = workspace.tenders.answer(tender.id)
+        sent = workspace.tenders.latest_submission(tender.id) if tender.status.is_sent else None
+        self.count.limit = tender.word_limit
+        self._loading = True
+        try:
+            self.editor.set_text_quietly(state.text)
+            self._fill_stories(tender)
+        finally:
+            self._loading = False
+        read_only = workspace.read_only
+        frozen = sent is not None
+        self.editor.setVisible(not frozen)
+        self.frozen.setVisible(frozen)
+        self.banner.setVisible(frozen)
+        for widget in (self.draft_button, self.submit_button, self.auto_stories, self.stories):
+            widget.setEnabled(not frozen and not read_only)
+        self.versions_button.setEnabled(not frozen and not read_only)
+        self.editor.setReadOnly(read_only)
+        self.submit_button.setVisible(not frozen)
+        self.auto_stories.setVisible(not frozen)
+        self.stories.setVisible(not frozen)
+        self.sent_stories.setVisible(frozen)
+        if frozen:
+            self.sent_stories.setText(self._sent_stories_text(sent.story_ids))
+        self.reopen_button.setVisible(frozen and tender.status is TenderStatus.SUBMITTED and not read_only)
+        if frozen:
+            self.frozen.setPlainText(sent.text)
+            limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
+            warning = self._sent_exposure(sent)
+            self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
+                                f"{limit} words). It is kept as it was and cannot be changed." + warning)
+            self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
+            self.count.update_count(sent.text)
+            self.notes.setText("")
+            self.notes.hide()
+        else:
+            self.count.update_count(state.text)
+            self._show_notes(list(state.notes), self._checks(tender))
+        self.result.setText("")
+        self.open_button.hide()
+        self.parts.load(tender, read_only=frozen or read_only)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Commitments or the question may have changed on another tab since the parts were shown.
+        super().showEvent(event)
+        if self.tender is not None:
+            self.tender = self.ctx.workspace.tenders.get(self.tender.id)
+            frozen = self.tender.status.is_sent
+            self.parts.load(self.tender, read_only=frozen or self.ctx.workspace.read_only)
+
+    def _records_changed(self) -> None:
+        """A gap was filled or the parts changed: a draft nobody has edited is drafted again."""
+        self.tender = self.ctx.workspace.tenders.get(self.tender.id)
+        state = self.ctx.workspace.tenders.answer(self.tender.id)
+        if not state.edited:
+            self.draft()
+        else:
+            self._show_notes(list(state.notes), self._checks(self.tender))
+        self.changed.emit()
+
+    def _sent_exposure(self, sent) -> str:
+        from svdesk.compose.tender import sent_answer_warning
+
+        warning = sent_answer_warning(self.ctx.workspace, sent.text, sent.submitted_on, today())
+        return f"\n\n{warning}" if warning else ""
+
+    def _sent_stories_text(self, story_ids) -> str:
+        repo = self.ctx.workspace.stories
+        titles = []
+        for story_id in story_ids:
+            try:
+                titles.append(f"“{repo.get(story_id).title}”")
+            except SvdeskError:
+                titles.append("a story no longer in this file")
+        if not titles:
+            return "The answer as sent includes no story."
+        return ("The answer as sent includes " + ", ".join(titles) + ". Each new export checks its consent "
+                "again and is recorded in the story's use log.")
+
+    def _checks(self, tender: Tender) -> list[str]:
+        from svdesk.compose.tender_material import gather
+
+        try:
+            return gather(self.ctx.workspace, tender, today()).checks
+        except SvdeskError:
+            return []
+
+    def _show_notes(self, left_out: list[str], checks: list[str]) -> None:
+        parts = []
+        if left_out:
+            limit = f"{self.tender.word_limit:,} words" if self.tender.word_limit else "the limit"
+            parts.append(f"To fit {limit}, the draft:\n• " + "\n• ".join(left_out))
+        if checks:
+            parts.append("Before you send it:\n• " + "\n• ".join(checks))
+        self.notes.setText("\n\n".join(parts))
+        self.notes.setVisible(bool(parts))
+
+    def _fill_stories(self, tender: Tender) -> None:
+        repo = self.ctx.workspace.stories
+        self.auto_stories.setChecked(not tender.stories_chosen)
+        from svdesk.compose.tender_material import TENDER_USE, chosen_stories
+
+        if tender.stories_chosen:
+            chosen = set(tender.story_ids)
+        else:  # show what svdesk would choose, so switching to "my choice" starts from it
+            commitments = self.ctx.workspace.tenders.commitments(tender.id)
+            chosen = {story.story_id for story in chosen_stories(self.ctx.workspace, tender, commitments, today())}
+        self.stories_model.set_stories(repo.decisions_for(TENDER_USE, today()), chosen)
+        self.stories.setEnabled(tender.stories_chosen and not self.ctx.workspace.read_only)
+        self.stories.scrollToTop()
+
+    # -- stories ----------------------------------------------------------------------------------
+    def _chosen_story_ids(self) -> list[str]:
+        return self.stories_model.chosen_ids()
+
+    def _auto_toggled(self, automatic: bool) -> None:
+        if self._loading or self.tender is None:
+            return
+        self.stories.setEnabled(not automatic)
+        self._save_stories(None if automatic else self._chosen_story_ids())
+
+    def _story_checked(self) -> None:
+        if self._loading or self.tender is None or self.auto_stories.isChecked():
+            return
+        self._save_stories(self._chosen_story_ids())
+
+    def _save_stories(self, story_ids: list[str] | None) -> None:
+        """None: svdesk chooses; a list: exactly these (maybe none)."""
+        from dataclasses import replace
+
+        chosen = story_ids is not None
+        try:
+            self.tender = self.ctx.workspace.tenders.save(
+                replace(self.tender, stories_chosen=chosen, story_ids=tuple(story_ids or ())))
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not saved", str(error))
+        if chosen and len(story_ids) > 2:
+            self.result.setText("Only the first two chosen stories go into the answer.")
+
+    # -- editing ----------------------------------------------------------------------------------
+    def _typed(self) -> None:
+        self.count.update_count(self.editor.toPlainText())
+        if not self._loading:
+            self._timer.start()
+
+    def save_text(self) -> None:
+        self._timer.stop()
+        # A line's neighbours decide whether it is a heading: look again once typing pauses.
+        # (Re-highlighting reports a change of the text; it is not one, so it is not passed on.)
+        blocked = self.editor.blockSignals(True)
+        self.highlighter.rehighlight()
+        self.editor.blockSignals(blocked)
+        if self.tender is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+            return
+        if self.tender.status.is_sent:
+            return
+        try:
+            self.ctx.workspace.tenders.save_answer_text(self.tender.id, self.editor.toPlainText())
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not saved", str(error))
+
+    def finish_editing(self) -> None:
+        self.editor.finish()
+        self.save_text()
+
+    def draft(self) -> None:
+        from svdesk.compose.tender import redraft
+
+        self.save_text()
+        state = self.ctx.workspace.tenders.answer(self.tender.id)
+        if state.edited and not self.ctx.dialogs.confirm(
+            self, "Draft the answer again?",
+            "The editor holds your own edits. A new draft replaces them in the editor; your edited text is kept "
+            "under Earlier versions, so you can bring it back at any time.", yes="Draft again",
+        ):
+            return
+        try:
+            draft = redraft(self.ctx.workspace, self.tender.id, today())
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Could not draft the answer", str(error))
+            return
+        self._loading = True
+        try:
+            self.editor.set_text_quietly(draft.text)
+        finally:
+            self._loading = False
+        self.count.update_count(draft.text)
+        self._show_notes(list(draft.left_out), list(draft.checks))
+        words = f"{draft.words:,} words" + (f" of {draft.limit:,}" if draft.limit else "")
+        self.result.setText(f"Drafted: {words}.")
+        self.changed.emit()
+
+    def earlier_versions(self) -> None:
+        self.save_text()
+        versions = self.ctx.workspace.tenders.versions(self.tender.id)
+        if not versions:
+            self.ctx.dialogs.info(self, "No earlier versions", "Earlier texts are kept here whenever a new draft or a "
+                                  "restored version replaces the text in the editor. There are none yet.")
+            return
+        labels = [f"{format_date(v.created_at)} {v.created_at[11:16]} — "
+                  f"{'your edited text' if v.kind == 'edited' else 'a draft'}, {v.words:,} words" for v in versions]
+        choice = self.ctx.dialogs.choose(self, "Earlier versions", "Bring back which text? (The text in the editor "
+                                         "is kept as an earlier version too.)", labels)
+        if choice is None:
+            return
+        self.ctx.workspace.tenders.restore_version(versions[choice].id)
+        self.load(self.ctx.workspace.tenders.get(self.tender.id))
+        self.changed.emit()
+
+    # -- out --------------------------------------------------------------------------------------
+    def copy(self) -> None:
+        from svdesk.services.exports import clipboard_answer, record_answer_story_uses
+
+        self.save_text()
+        allow = self._allow_over_limit("txt", "Copy anyway")
+        if allow is None:
+            return
+        try:
+            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today(),
+                                                   allow_over_limit=allow)
+            if answer.story_ids and self.ctx.workspace.read_only:
+                raise SvdeskError("The answer includes a story, and each use must be recorded in the use log, but "
+                                  "this file is open read-only.")
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not copied", str(error))
+            return
+        mime = QMimeData()
+        mime.setText(plain)
+        mime.setHtml(html)
+        QApplication.clipboard().setMimeData(mime)
+        record_answer_story_uses(self.ctx.workspace, answer.story_ids,
+                                 f"Tender answer for {answer.tender.name} (copied)", today())
+        which = "the answer as sent" if answer.kind == "submitted" else "the answer"
+        self.result.setText(f"Copied {which} ({answer.words:,} words) as plain and formatted text: paste it into "
+                            "the tender portal or a document.")
+        self.open_button.hide()
+
+    def _allow_over_limit(self, fmt: str, yes: str) -> bool | None:
+        """False when the answer is within its limit; True when it is over and the person still
+        wants it out; None when they would rather shorten it first."""
+        from svdesk.services.answer_limits import over_limit_warning
+
+        try:
+            warning = over_limit_warning(self.ctx.workspace, self.tender.id, fmt, today())
+        except SvdeskError:
+            return False   # the export itself says what is wrong
+        if not warning:
+            return False
+        return True if self.ctx.dialogs.confirm(self, "Over the word limit", warning, yes=yes) else None
+
+    def export(self, fmt: str) -> None:
+        from svdesk.compose.tender import safe_file_stem
+        from svdesk.services.exports import export_answer
+
+        self.save_text()
+        allow = self._allow_over_limit(fmt, "Export anyway")
+        if allow is None:
+            return
+        label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
+        outcome = export_to_chosen_file(
+            self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
+            f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter,
+            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today(),
+                                       allow_over_limit=allow))
+        if outcome is None:
+            return
+        self._last_path = outcome.path
+        self.result.setText(" ".join([f"Saved {outcome.path.name} in {outcome.path.parent}.", *outcome.notes]))
+        self.open_button.show()
