@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svdesk.ui.common.colours import contrast, flatten as over
+
 INPUT_KINDS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
 _COLOUR = re.compile(r"(?<![-\w])color\s*:\s*([^;'\"}]+)")
 
@@ -65,25 +67,7 @@ class Findings:
                                     self.hidden_text, self.repeated))
 
 
-# -- contrast ---------------------------------------------------------------------------------------
-def luminance(colour: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def over(fg: QColor, bg: QColor) -> QColor:
-    """The colour a translucent foreground makes over its background."""
-    alpha = fg.alphaF()
-    return QColor(round(fg.red() * alpha + bg.red() * (1 - alpha)), round(fg.green() * alpha + bg.green() * (1 - alpha)),
-                  round(fg.blue() * alpha + bg.blue() * (1 - alpha)))
+# -- contrast: the WCAG formula the app's own colours use (svdesk/ui/common/colours.py) ---------
 
 
 def _painted_background(image, widget: QWidget, page: QWidget) -> QColor:
