@@ -8,6 +8,23 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 
+def pytest_configure(config):
+    """No cycle collection on a background thread: the app's own rule (svdesk/ui/shell/collector.py)
+    holds for the tests too, where pytest-qt makes the application. Collections run on the main
+    thread between tests instead."""
+    import gc
+
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread():
+    yield
+    from svdesk.ui.shell.collector import collect_due
+
+    collect_due()
+
+
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path_factory, monkeypatch):
     """Every test gets its own data and settings folders: backups, logs and recent files never

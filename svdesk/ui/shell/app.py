@@ -21,6 +21,9 @@ def make_application() -> QApplication:
     # Matches the installed .desktop entry (packaging/linux), so the desktop shows our icon.
     app.setDesktopFileName("org.svdesk.svdesk")
     app.setWindowIcon(_app_icon())
+    from svdesk.ui.shell.collector import install
+
+    install(app)
     return app
 
 
