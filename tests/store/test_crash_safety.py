@@ -77,10 +77,13 @@ def test_fifty_random_kills_lose_nothing_acknowledged(file_workspace):
         child = subprocess.Popen([sys.executable, "-c", EDITOR, str(path), str(acknowledged + 1)],
                                  stdout=subprocess.PIPE, text=True)
         try:
-            time.sleep(rng.uniform(0.25, 0.9))
+            # Killed at a random moment once it is editing: how long Python takes to start
+            # depends on the machine's load, so a fixed delay from launch may kill it first.
+            first = child.stdout.readline()
+            time.sleep(rng.uniform(0.0, 0.5))
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=30)
-            lines = child.stdout.read().split()
+            lines = (first + child.stdout.read()).split()
         finally:
             if child.poll() is None:
                 child.kill()
