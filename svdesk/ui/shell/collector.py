@@ -43,5 +43,9 @@ class MainThreadCollector(QObject):
 
 
 def install(app: QObject) -> MainThreadCollector:
-    existing = app.findChild(MainThreadCollector)
-    return existing if existing is not None else MainThreadCollector(app)
+    # Kept on the application object (findChild would make PySide build QStyle before the first
+    # paint, which tests/ui/test_startup_path.py keeps off the start-up path).
+    existing = getattr(app, "_svdesk_collector", None)
+    if existing is None:
+        existing = app._svdesk_collector = MainThreadCollector(app)
+    return existing
