@@ -18,6 +18,7 @@ from pathlib import Path
 
 from svdesk.compose import cic34, consent_form, delivery, statement
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
+from svdesk.compose.cic34_checks import missing_records, missing_records_sentence
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
 from svdesk.services.answer_limits import buyer_word_count
@@ -201,6 +202,9 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
             f"Your edited text still tells {titles}, which may not be used in public reports now. "
             "Take it out (or reset the part to the drafted text) before exporting."
         )
+    if missing_records(report.checks):
+        # Not a draft "anyway": a part with nothing recorded would be filed as blank or guessed.
+        raise SvdeskError(missing_records_sentence(year.label, report.checks))
     document = report.document()
     check_document(workspace, document, REPORT_USES, "CIC34 report", report.today)
     written, notes = _write(document, fmt, path)
