@@ -96,6 +96,7 @@ def full(workspace):
     workspace.cic34.add_pay(END, "Sam Okafor", 2_600_000)
     workspace.cic34.add_pay(END, "Priya Bassi", 0)
     workspace.cic34.save_signatory(Signatory(END, "Priya Bassi", Office.DIRECTOR, dt.date(2026, 11, 20)))
+    workspace.cic34_none.confirm(END, "transfers", dt.date(2026, 11, 20))  # every part recorded: exportable
     return workspace
 
 
