@@ -229,8 +229,9 @@ def _small_print(summary: Summary) -> str:
     org = summary.organisation
     parts = [f"Figures are from our own records for {summary.year.label} "
              f"({format_date(summary.year.start)} to {format_date(summary.year.end)}){_how_counted(summary)}."]
-    helped = [f"{clean_line(result.name)}: {first_sentences(result.contribution, 1, 110)}"
-              for result in summary.sources.results if first_sentences(result.contribution, 1, 110)]
+    # The whole note, in the person's words: the page wraps it, nothing is cut off.
+    helped = [f"{clean_line(result.name)}: {' '.join(clean_text(result.contribution).split())}"
+              for result in summary.sources.results if clean_text(result.contribution).strip()]
     if helped:
         # Others share the credit: the leaflet says who, in the person's own words.
         parts.append("Others helped too. " + " ".join(
