@@ -85,6 +85,26 @@ def is_whole_year(reading: Reading, year_end: YearEnd) -> bool:
     return reading.start == fy.start and reading.end == fy.end
 
 
+def _whole_year(start: dt.date, end: dt.date, year_end: YearEnd) -> bool:
+    fy = year_containing(end, year_end)
+    return start == fy.start and end == fy.end
+
+
+def may_overlap(indicator: Indicator, one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date],
+                year_end: YearEnd) -> bool:
+    """Whether two readings' periods may overlap. Normally never (a day is counted once), but
+    people taking part have two kinds of figure: the headcount of each month or quarter, and the
+    yearly count of different people, a reading for the whole financial year beside them."""
+    if indicator.how_counted is not Counting.TAKING_PART:
+        return False
+    return _whole_year(*one, year_end) != _whole_year(*other, year_end)
+
+
+def yearly_count(readings: list[Reading], fy: FinancialYear) -> Reading | None:
+    """The year's count of different people (a reading for the whole financial year), if any."""
+    return next((r for r in readings if r.start == fy.start and r.end == fy.end), None)
+
+
 def combine(indicator: Indicator, readings: list[Reading], year_end: YearEnd | None = None) -> Decimal | None:
     """Readings -> one figure by the indicator's rule; None when none can honestly be given
     (no readings, or people taking part with no yearly count among them)."""
