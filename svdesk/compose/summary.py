@@ -100,7 +100,8 @@ def _chart_unit(indicator) -> str:
         return "hours"
     if indicator.unit is Unit.SCORE:
         return f"on {indicator.scale.span}"
-    return unit_name(indicator).split(" a ")[0].split(" in a ")[0]
+    # A bar is a year's figure: the per-period words of a headcount do not belong on it.
+    return unit_name(indicator).removesuffix(f" in a {indicator.frequency.noun}")
 
 
 def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) -> Summary:

@@ -89,7 +89,7 @@ def _validate_indicator(item, where: str) -> list[str]:
         return [f"{where}: must be an object"]
     problems = _text_fields(item, where, ("id", "name", "unit", "created_at", "updated_at"),
                             ("outcome", "direction", "frequency", "how_collected", "collected_by", "who_benefits",
-                             "contribution", "library_key", "counting", "scale_name"),
+                             "contribution", "library_key", "counting", "scale_name", "unit_words"),
                             ("baseline_value", "baseline_date", "target_value", "target_date", "archived_at", "deleted_at",
                              "scale_low", "scale_high"))
     problems += [f"{where}.{key}: unknown field" for key in sorted(set(item) - set(INDICATOR_COLUMNS))]

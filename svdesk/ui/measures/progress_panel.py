@@ -145,7 +145,7 @@ class ProgressPanel(QWidget):
         if not offer:
             return
         ended = on > fy.end
-        self.yearly_button.setText(f"&Record the yearly count of different people for {fy.label}…" if ended
+        self.yearly_button.setText(f"Record the &yearly count of different people for {fy.label}…" if ended
                                    else f"Record the yearly count of different people once {fy.label} has ended")
         self.yearly_button.setEnabled(ended and not self.ctx.workspace.read_only)
 
