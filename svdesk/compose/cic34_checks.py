@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svdesk.compose.parttext import normalise
 from svdesk.domain.cic34 import FILING_MONTHS, Part, format_pounds
@@ -80,6 +80,8 @@ def report_checks(report, previous) -> list[Check]:
     checks += _signatory_checks(report)
     checks.append(_deadline_check(report))
     checks += _wording_checks(report)
+    checks = [replace(check, text=f"{check.text} The report cannot be exported until then.") if check.blocks
+              else check for check in checks]
     return sorted(checks, key=lambda check: LEVELS.index(check.level))
 
 
