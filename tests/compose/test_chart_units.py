@@ -87,3 +87,14 @@ def test_what_is_counted_survives_a_dump_and_load(tmp_path):
         assert copy.indicators.all()[0].unit_words == "kg of food"
     finally:
         copy.close()
+
+
+def test_no_library_suggestion_is_charted_as_a_bare_number():
+    from svdesk.store.indicator_library import library
+
+    suggestions = [item for kind in library() for item in kind.suggestions]
+    assert suggestions
+    for item in suggestions:
+        assert unit_name(item.to_indicator()) != "number", item.key
+    kg = next(item for item in suggestions if item.key.endswith("/waste-diverted"))
+    assert kg.to_indicator().unit_words == "kg"
