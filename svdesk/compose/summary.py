@@ -73,8 +73,7 @@ def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
         totals = totals[-CHART_YEARS:]
         if not totals or totals[-1].year != year:
             continue
-        points = tuple((total.year.label + (" so far" if total.qualifier else ""), float(total.value))
-                       for total in totals)
+        points = tuple((total.year.label + _bar_note(total.qualifier), float(total.value)) for total in totals)
         target = float(indicator.target_value) if indicator.target_value is not None else None
         baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
         caption = f"Each bar is one financial year ({rule_name(indicator)})."
@@ -87,6 +86,13 @@ def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
             baseline=baseline, unit=_chart_unit(indicator), caption=caption,
         )))
     return charts
+
+
+def _bar_note(qualifier: str) -> str:
+    """' so far' only for a year still under way; an ended year with months missing is a part year."""
+    if not qualifier:
+        return ""
+    return " so far" if qualifier.startswith("so far") else " (part)"
 
 
 def _chart_unit(indicator) -> str:

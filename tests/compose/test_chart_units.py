@@ -98,3 +98,15 @@ def test_no_library_suggestion_is_charted_as_a_bare_number():
         assert unit_name(item.to_indicator()) != "number", item.key
     kg = next(item for item in suggestions if item.key.endswith("/waste-diverted"))
     assert kg.to_indicator().unit_words == "kg"
+
+
+def test_an_ended_year_with_months_missing_is_not_labelled_so_far():
+    ws = memory_workspace(Organisation(name="Growing Minds CIC"))
+    try:
+        sessions = ws.indicators.add(Indicator(name="Garden sessions run", unit=Unit.COUNT, unit_words="sessions"))
+        ws.indicators.record(sessions.id, YEAR.start, D(2025, 4, 30), "8")
+        [chart] = indicator_charts(ws, YEAR)  # 2025/26 has ended (it is later than March 2026 now)
+        [(label, _value)] = chart.chart.series[0].points
+        assert label == "2025/26 (part)" and "1 of 12 months recorded" in chart.chart.caption
+    finally:
+        ws.close()
