@@ -44,6 +44,7 @@ class ProgressPanel(QWidget):
         self.detail = HelpLabel("")
         # People taking part: the offer to record the year's count of different people, done here.
         self.yearly_button = QPushButton()
+        self.yearly_button.setAccessibleName("Record the yearly count of different people")
         self.yearly_button.clicked.connect(self.record_yearly_count)
         self.yearly_button.hide()
         self._yearly_year = None
