@@ -34,7 +34,8 @@ def _scale(item: dict, unit: Unit | None) -> Scale | None:
 
 def dump_section(orgfile: OrgFile) -> dict:
     indicators = [
-        {key: row[key] for key in INDICATOR_COLUMNS}
+        # A file opened read-only before its upgrade lacks the newer columns: they are optional.
+        {key: row[key] for key in INDICATOR_COLUMNS if key in row}
         for row in orgfile.query("SELECT * FROM indicators ORDER BY position, created_at, id")
     ]
     readings = [
