@@ -218,9 +218,23 @@ def _lower_first(text: str) -> str:
 
 
 def export_all_cic34(workspace, out_dir: Path) -> list[Path]:
-    """For the exports registry: the latest finished year's report in every format."""
+    """For the exports registry: the latest finished year's report in every format. A year still
+    waiting for the person's records (or "none this year") cannot be exported, so the newest
+    earlier year that can stands in for it (the demo's latest year may be such a year)."""
+    organisation = workspace.organisation.get()
     year = default_year(workspace)
     report = draft_report(workspace, year)
+    earlier = year
+    for _step in range(4):
+        if not missing_records(report.checks):
+            break
+        earlier = earlier.previous(organisation.year_end)
+        if not organisation.existed_in(earlier):
+            break
+        found = draft_report(workspace, earlier)
+        if not missing_records(found.checks):
+            year, report = earlier, found
+            break
     return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report).path
             for fmt in cic34.FORMATS]
 
