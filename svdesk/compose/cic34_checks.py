@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svdesk.compose.parttext import normalise
 from svdesk.domain.cic34 import FILING_MONTHS, Part, format_pounds
@@ -36,10 +36,31 @@ class Check:
     level: str
     text: str
     target: str = ""
+    blocks: bool = False  # the report cannot be exported until this is fixed (a part the form needs is missing)
 
     def __post_init__(self):
         if self.level not in LEVELS:
             raise ValueError(f"check level must be one of {LEVELS}")
+
+
+# A part with nothing recorded and no "none this year" from the person: the form needs either
+# the records or the nil statement, and svdesk may not guess which, so nothing is exported.
+MISSING_RECORDS = {"part2_unknown": "Part 2 (consulting stakeholders)", "no_directors": "Part 3 (directors' pay)",
+                   "transfers_unknown": "Part 4 (transfers of assets)", "dividends_unknown": "dividends"}
+
+
+def missing_records(checks) -> list[Check]:
+    return [check for check in checks if check.blocks]
+
+
+def missing_records_sentence(year_label: str, checks) -> str:
+    """Why the report is not exported, naming the parts: one plain message for the window and the
+    command line."""
+    names = [MISSING_RECORDS[check.key] for check in missing_records(checks)]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (f"The {year_label} CIC34 report was not exported: nothing is recorded for {listed}. The form needs "
+            "what happened, or your statement that there was none. In svdesk's CIC34 page, on the "
+            "“Directors, transfers, dividends” tab, list them or tick “none this year” for each.")
 
 
 def names_beneficiaries(text: str) -> bool:
@@ -59,6 +80,8 @@ def report_checks(report, previous) -> list[Check]:
     checks += _signatory_checks(report)
     checks.append(_deadline_check(report))
     checks += _wording_checks(report)
+    checks = [replace(check, text=f"{check.text} The report cannot be exported until then.") if check.blocks
+              else check for check in checks]
     return sorted(checks, key=lambda check: LEVELS.index(check.level))
 
 
@@ -117,7 +140,7 @@ def _part2_checks(report, previous=None) -> list[Check]:
             before = f" In {previous.year.label} {count} consultation{'s were' if count != 1 else ' was'} logged."
         return [Check("part2_unknown", "problem", f"Nothing is logged about consulting stakeholders in "
                       f"{report.year.label}: add what you did on the Who we listened to page, or confirm that "
-                      f"you did not consult this year.{before}", "page:listening")]
+                      f"you did not consult this year.{before}", "consultation", blocks=True)]
     if not part.text.strip():
         return [Check("part2_empty", "problem", "Part 2 is empty: say who you consulted and what changed, or "
                       "that you did not consult.", "part2")]
@@ -145,7 +168,8 @@ def _part3_checks(report, previous=None) -> list[Check]:
         # Nothing entered is not "nothing paid": the nil statement needs the person's word.
         found.append(Check("no_directors", "problem", f"Nothing is recorded about directors' pay for "
                            f"{report.year.label}: list each director with what they were paid, or confirm that "
-                           f"no remuneration was received this year.{_last_year_pay(previous)}", "directors"))
+                           f"no remuneration was received this year.{_last_year_pay(previous)}", "directors",
+                           blocks=True))
     required = normalise(report.wording["part3_required"].text)
     if required not in normalise(report.text_of(Part.REMUNERATION)):
         found.append(Check("part3_sentence", "problem", "Part 3 is missing the sentence the form requires "
@@ -179,7 +203,7 @@ def _part4_checks(report, previous=None) -> list[Check]:
                       f"{'s were' if len(previous.transfers) != 1 else ' was'} recorded ({format_pounds(total)}).")
         found.append(Check("transfers_unknown", "problem", f"Nothing is recorded about transfers of assets for "
                            f"{report.year.label}: list them, or confirm there were none this year.{before}",
-                           "transfers"))
+                           "transfers", blocks=True))
     elif not report.text_of(Part.TRANSFERS).strip():
         found.append(Check("part4_empty", "problem", "Part 4 is empty: list the transfers, or keep the nil "
                            "statement if there were none.", "part4"))
@@ -196,7 +220,7 @@ def _dividend_checks(report, previous=None) -> list[Check]:
             before = f" In {previous.year.label} dividends of {format_pounds(previous.dividends_total)} were recorded."
         found.append(Check("dividends_unknown", "problem", f"Nothing is recorded about dividends for "
                            f"{report.year.label}: add them, or confirm none were declared or paid this year.{before}",
-                           "dividends"))
+                           "dividends", blocks=True))
     return found + [Check("detailed_form", "info", "As a CIC limited by shares you file the detailed form: it also "
                   "asks about dividends (at most 35 % of distributable profits) and performance-related interest.",
                   "dividends")]

@@ -17,7 +17,7 @@ from svdesk.compose.tender_material import figures_sentence
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.counting import added_up, is_whole_year, rule_name
-from svdesk.domain.measures import Counting
+from svdesk.domain.measures import Counting, Direction
 from svdesk.domain.periods import describe_period
 from svdesk.domain.promises import Figure, PromiseProgress, track
 from svdesk.domain.tenders import Commitment, Tender, TenderStatus, format_number, format_years
@@ -31,6 +31,10 @@ class TrackedPromise:
     evidence: tuple[str, ...]      # one line per counted reading: period, figure, note, files
     not_counted: tuple[str, ...]   # readings that began before the contract
     rule: str = ""                 # how the indicator's readings combine (svdesk.domain.counting)
+
+
+_DELIVERY_SCORE_RULE = ("the average of each contract year's readings, never one reading alone; the latest "
+                        "year's average stands against the promise")
 
 
 def _period_text(workspace, indicator, start: dt.date, end: dt.date) -> str:
@@ -66,10 +70,15 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None, *,
             year_end = workspace.organisation.get().year_end
             readings = [r for r in readings if is_whole_year(r, year_end)]
         figures = [Figure(r.start, r.end, float(r.value), r.id) for r in readings]
+        score = indicator.how_counted is Counting.SCORE
+        # A score is printed with its scale ("on the 7–35 SWEMWBS scale"), whatever the promise's unit says.
+        unit = f"on {indicator.scale.text}" if score else clean_line(commitment.unit)
         progress = track(commitment, tender.contract_start, tender.contract_months, figures, on,
-                         summable=added_up(indicator), unit=clean_line(commitment.unit))
+                         summable=added_up(indicator), unit=unit, averaged=score,
+                         higher_better=indicator.direction is Direction.HIGHER)
+        rule = _DELIVERY_SCORE_RULE if score else rule_name(indicator)
         if not with_evidence:
-            found.append(TrackedPromise(progress, clean_line(indicator.name), (), (), rule_name(indicator)))
+            found.append(TrackedPromise(progress, clean_line(indicator.name), (), (), rule))
             continue
         by_id = {r.id: r for r in readings}
         evidence = []
@@ -86,7 +95,7 @@ def tracked_promises(workspace, tender_id: str, today: dt.date | None = None, *,
                        for f in progress.not_counted]
         # The name carries the counting rule, so the report says how the figure was made.
         found.append(TrackedPromise(progress, clean_line(indicator.name), tuple(evidence), tuple(not_counted),
-                                    rule_name(indicator)))
+                                    rule))
     return found
 
 
@@ -117,7 +126,7 @@ def delivery_document(workspace, tender_id: str, today: dt.date | None = None) -
     if tender.contract_start is None:
         blocks.append(Paragraph("The contract start date has not been entered, so no figures can be counted yet.",
                                 "warning"))
-    headline = [HeadlineFigure(_figure_value(p.progress), clean_line(p.progress.commitment.unit) or "delivered")
+    headline = [HeadlineFigure(_figure_value(p.progress), _figure_words(p.progress))
                 for p in promises if p.progress.linked and p.progress.delivered is not None]
     if headline:
         blocks.append(Figures(tuple(headline)))
@@ -133,6 +142,12 @@ def delivery_document(workspace, tender_id: str, today: dt.date | None = None) -
         meta=tuple(line for line in meta if line), blocks=tuple(blocks),
         footer=f"{org.name} — delivery report", author=org.name, keywords=("social value", "delivery report"),
     )
+
+
+def _figure_words(progress: PromiseProgress) -> str:
+    if progress.averaged:
+        return f"average {progress.unit} ({progress.averaged_year})"
+    return progress.unit or "delivered"
 
 
 def _figure_value(progress: PromiseProgress) -> str:

@@ -51,15 +51,18 @@ def text_to_blocks(text: str, role: str = "body") -> list[Block]:
 
 
 def first_sentences(text: str, limit: int = 2, max_chars: int = 320) -> str:
-    """The first ``limit`` sentences of ``text`` on one line, cut politely at ``max_chars``."""
+    """The first sentences of ``text`` on one line: at most ``limit``, and no more than fit in
+    ``max_chars`` — but always whole sentences and at least the first, however long. The person's
+    words are never cut off mid-sentence with "…": a long one is wrapped by the page instead."""
     flat = " ".join((text or "").split())
     if not flat:
         return ""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"'‘])", flat)
-    result = " ".join(parts[:limit])
-    if len(result) > max_chars:
-        cut = result[:max_chars].rsplit(" ", 1)[0].rstrip(",;:—–- ")
-        result = cut + "…"
+    result = parts[0]
+    for part in parts[1:limit]:
+        if len(result) + 1 + len(part) > max_chars:
+            break
+        result += " " + part
     return result
 
 

@@ -32,7 +32,9 @@ def _unit(spec: ProgressSpec) -> str:
         return "%"
     if spec.unit is Unit.MONEY:
         return "£"
-    return spec.y_label.lower()
+    label = spec.y_label
+    # Only the capital svdesk added comes off: the person's own capitals ("NHS referrals") stay.
+    return label[:1].lower() + label[1:] if label[1:2] != label[1:2].upper() or len(label) == 1 else label
 
 
 def _labels(days) -> list[str]:

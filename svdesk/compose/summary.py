@@ -73,8 +73,7 @@ def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
         totals = totals[-CHART_YEARS:]
         if not totals or totals[-1].year != year:
             continue
-        points = tuple((total.year.label + (" so far" if total.qualifier else ""), float(total.value))
-                       for total in totals)
+        points = tuple((total.year.label + _bar_note(total.qualifier), float(total.value)) for total in totals)
         target = float(indicator.target_value) if indicator.target_value is not None else None
         baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
         caption = f"Each bar is one financial year ({rule_name(indicator)})."
@@ -89,6 +88,13 @@ def indicator_charts(workspace, year: FinancialYear) -> list[IndicatorChart]:
     return charts
 
 
+def _bar_note(qualifier: str) -> str:
+    """' so far' only for a year still under way; an ended year with months missing is a part year."""
+    if not qualifier:
+        return ""
+    return " so far" if qualifier.startswith("so far") else " (part)"
+
+
 def _chart_unit(indicator) -> str:
     """The short unit a chart prints beside its values ('%', '£', 'people', 'hours')."""
     from svdesk.domain.counting import unit_name
@@ -100,7 +106,8 @@ def _chart_unit(indicator) -> str:
         return "hours"
     if indicator.unit is Unit.SCORE:
         return f"on {indicator.scale.span}"
-    return unit_name(indicator).split(" a ")[0].split(" in a ")[0]
+    # A bar is a year's figure: the per-period words of a headcount do not belong on it.
+    return unit_name(indicator).removesuffix(f" in a {indicator.frequency.noun}")
 
 
 def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) -> Summary:
@@ -229,8 +236,9 @@ def _small_print(summary: Summary) -> str:
     org = summary.organisation
     parts = [f"Figures are from our own records for {summary.year.label} "
              f"({format_date(summary.year.start)} to {format_date(summary.year.end)}){_how_counted(summary)}."]
-    helped = [f"{clean_line(result.name)}: {first_sentences(result.contribution, 1, 110)}"
-              for result in summary.sources.results if first_sentences(result.contribution, 1, 110)]
+    # The whole note, in the person's words: the page wraps it, nothing is cut off.
+    helped = [f"{clean_line(result.name)}: {' '.join(clean_text(result.contribution).split())}"
+              for result in summary.sources.results if clean_text(result.contribution).strip()]
     if helped:
         # Others share the credit: the leaflet says who, in the person's own words.
         parts.append("Others helped too. " + " ".join(

@@ -242,9 +242,15 @@ def uses_text(uses) -> str:
     return ", ".join(chosen) if chosen else "nothing"
 
 
-def may_use(story: StoryFacts, consent: Consent, use: Use, on_date: dt.date, level: IdLevel) -> Decision:
+NO_PHOTO_CONSENT = ("The story has photographs or video of the person, and they have not agreed to "
+                    "photographs and video (a separate tick on the consent record).")
+
+
+def may_use(story: StoryFacts, consent: Consent, use: Use, on_date: dt.date, level: IdLevel,
+            has_photos: bool = False) -> Decision:
     """Whether ``story`` may be used for ``use`` on ``on_date`` with the person identified at
-    ``level``, and every reason why not."""
+    ``level``, and every reason why not. ``has_photos``: photographs or video are attached to the
+    story; without the separate photo tick the story is not used at all, for any use."""
     reasons: list[str] = []
     if story.status != "ready":
         reasons.append("The story is still a draft; mark it ready first.")
@@ -265,6 +271,8 @@ def may_use(story: StoryFacts, consent: Consent, use: Use, on_date: dt.date, lev
         reasons.append(f"Consent expired on {format_date(consent.expires_on)}.")
     if use not in consent.uses:
         reasons.append(f"Consent does not cover {use.label} (it covers: {uses_text(consent.uses)}).")
+    if has_photos and not consent.photos:
+        reasons.append(NO_PHOTO_CONSENT)
     if level.rank > consent.level.rank:
         reasons.append(
             f"They agreed to be identified {_level_phrase(consent.level)} at most, not {_level_phrase(level)}."

@@ -85,6 +85,26 @@ def is_whole_year(reading: Reading, year_end: YearEnd) -> bool:
     return reading.start == fy.start and reading.end == fy.end
 
 
+def _whole_year(start: dt.date, end: dt.date, year_end: YearEnd) -> bool:
+    fy = year_containing(end, year_end)
+    return start == fy.start and end == fy.end
+
+
+def may_overlap(indicator: Indicator, one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date],
+                year_end: YearEnd) -> bool:
+    """Whether two readings' periods may overlap. Normally never (a day is counted once), but
+    people taking part have two kinds of figure: the headcount of each month or quarter, and the
+    yearly count of different people, a reading for the whole financial year beside them."""
+    if indicator.how_counted is not Counting.TAKING_PART:
+        return False
+    return _whole_year(*one, year_end) != _whole_year(*other, year_end)
+
+
+def yearly_count(readings: list[Reading], fy: FinancialYear) -> Reading | None:
+    """The year's count of different people (a reading for the whole financial year), if any."""
+    return next((r for r in readings if r.start == fy.start and r.end == fy.end), None)
+
+
 def combine(indicator: Indicator, readings: list[Reading], year_end: YearEnd | None = None) -> Decimal | None:
     """Readings -> one figure by the indicator's rule; None when none can honestly be given
     (no readings, or people taking part with no yearly count among them)."""
@@ -216,18 +236,26 @@ def score_change(indicator: Indicator, figures: list[YearFigure]) -> str:
 
 
 def unit_name(indicator: Indicator) -> str:
-    """What a chart's axis counts: 'people taking part a month', '£', 'SWEMWBS score (7–35)'."""
+    """What a chart's axis counts, in the person's words when they gave them ('sessions',
+    'kg of food'): 'people taking part in a month', '£', 'SWEMWBS score (7–35)'. 'number' only
+    for a count nobody has named."""
     counting, noun = indicator.how_counted, indicator.frequency.noun
     if indicator.unit is Unit.SCORE:
         scale = indicator.scale
         name = scale.name if scale.name.lower() not in ("score", "scale", "") else "Score"
         return f"{name} ({scale.span})"
-    return {
-        Counting.THINGS: "hours" if indicator.unit is Unit.HOURS else "number",
-        Counting.ATTENDANCES: "attendances",
-        Counting.NEW_PEOPLE: "new people",
-        Counting.TAKING_PART: f"people taking part in a {noun}",
-        Counting.LEVEL: "£" if indicator.unit is Unit.MONEY else "number at the time",
-        Counting.PERCENTAGE: "%",
-        Counting.MONEY: "£",
-    }[counting]
+    if indicator.unit in (Unit.PERCENTAGE, Unit.MONEY):
+        return "%" if indicator.unit is Unit.PERCENTAGE else "£"
+    words = " ".join(indicator.unit_words.split())
+    people = indicator.unit is Unit.PEOPLE
+    if not words:
+        words = "hours" if indicator.unit is Unit.HOURS else "people" if people else ""
+    if counting is Counting.TAKING_PART:
+        return f"{words or 'people'} taking part in a {noun}"
+    if counting is Counting.NEW_PEOPLE:
+        return f"new {words or 'people'}"
+    if counting is Counting.ATTENDANCES:
+        return "attendances" if words in ("", "people") else f"attendances ({words})"
+    if counting is Counting.LEVEL:
+        return f"{words or 'number'} at the time"
+    return words or "number"

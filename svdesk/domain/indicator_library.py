@@ -26,6 +26,7 @@ class Suggestion:
     contribution: str
     tags: tuple[str, ...] = ()
     counting: Counting | None = None
+    unit_words: str = ""
 
     def to_indicator(self) -> Indicator:
         """A new indicator from this suggestion (no baseline or target: those are the user's own)."""
@@ -33,7 +34,7 @@ class Suggestion:
             name=self.name, outcome=self.outcome, unit=self.unit, direction=self.direction,
             frequency=self.frequency, how_collected=self.how_collected, collected_by=self.collected_by,
             who_benefits=self.who_benefits, contribution=self.contribution, library_key=self.key,
-            counting=self.counting,
+            counting=self.counting, unit_words=self.unit_words,
         )
 
 
@@ -59,6 +60,7 @@ def kind_from_dict(data: dict) -> LibraryKind:
                 who_benefits=item.get("who_benefits", ""), contribution=item.get("contribution", ""),
                 tags=tuple(item.get("tags", [])),
                 counting=Counting(item["counting"]) if item.get("counting") else None,
+                unit_words=item.get("unit_words", ""),
             ))
         except (KeyError, ValueError) as error:
             problems.append(f"indicators[{index}]: {error}")

@@ -309,6 +309,7 @@ class Indicator:
     scale_name: str = ""
     scale_low: Decimal | None = None
     scale_high: Decimal | None = None
+    unit_words: str = ""               # what one counts, in the person's words: "sessions", "kg of food"
     id: str = ""
     archived_at: str | None = None
     created_at: str = ""
@@ -356,6 +357,8 @@ class Indicator:
             found.append("The highest score of the scale must be above the lowest.")
         elif self.unit is Unit.SCORE and self.scale_low is not None and (self.scale_low < 0 or self.scale_high > _MAX_VALUE):
             found.append("A scale runs from 0 or more.")
+        if len(self.unit_words) > MAX_NAME:
+            found.append(f"What it counts is too long (at most {MAX_NAME} characters).")
         if len(self.scale_name) > MAX_NAME:
             found.append(f"The scale's name is too long (at most {MAX_NAME} characters).")
         for label, value in (("baseline", self.baseline_value), ("target", self.target_value)):

@@ -25,8 +25,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from svdesk.domain.dates import format_date
 from svdesk.domain.financial_year import FinancialYear, YearEnd, year_containing
 from svdesk.domain.counting import (
-    ADDED_UP, YearFigure, YearTotal, added_up, combine, covered_days, headcount_range, unit_name, year_figure,
-    year_figures,
+    ADDED_UP, YearFigure, YearTotal, added_up, combine, covered_days, headcount_range, is_whole_year, unit_name,
+    year_figure, year_figures,
 )
 from svdesk.domain.measures import Counting, Direction, Indicator, Reading, Unit
 from svdesk.domain.periods import describe_period, periods_between
@@ -318,6 +318,10 @@ def chart_spec(indicator: Indicator, readings: list[Reading], year_end: YearEnd)
             return None
         return (day, float(value / scale))
 
+    if not draw_target:
+        # The yearly count of different people is another kind of figure than the headcounts drawn
+        # (a year's people, not a month's): it is in the year figures, not on this line.
+        readings = [r for r in readings if not is_whole_year(r, year_end)]
     points = tuple((r.midpoint, float(r.value)) for r in sorted(readings, key=lambda r: (r.start, r.end)))
     baseline = marker(indicator.baseline_value, indicator.baseline_date)
     target = marker(indicator.target_value, indicator.target_date)

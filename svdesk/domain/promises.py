@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from svdesk.domain.dates import format_date
 from svdesk.domain.tenders import Commitment, add_months, format_number
@@ -83,6 +84,9 @@ class PromiseProgress:
     as_of: dt.date | None
     status: str
     unit: str = ""
+    averaged: bool = False             # scores: each contract year's average, never the latest reading
+    averaged_over: int = 0             # how many readings the latest average is of
+    averaged_year: str = ""            # 'Year 2': the contract year of that average
 
     @property
     def headline(self) -> str:
@@ -99,6 +103,12 @@ class PromiseProgress:
                 whole = self.commitment.per_year is not None and float(self.commitment.per_year).is_integer()
                 expected = round(self.expected) if whole else round(self.expected, 1)
                 text += f" ({format_number(expected)} expected by {format_date(self.as_of)})"
+        elif self.averaged:
+            noun = "reading" if self.averaged_over == 1 else "readings"
+            text = (f"{format_number(self.delivered)}{unit}, the average of {self.averaged_over} {noun} in "
+                    f"{self.averaged_year} (to {format_date(self.as_of)})")
+            if self.target is not None:
+                text += f" (promised {format_number(self.target)})"
         else:
             text = f"{format_number(self.delivered)}{unit} at {format_date(self.as_of)}"
             if self.target is not None:
@@ -110,9 +120,21 @@ def _year_of(figure: Figure, years: list[ContractYear]) -> ContractYear | None:
     return next((year for year in years if year.start <= figure.end <= year.end), None)
 
 
+def _average(values: list[float]) -> float:
+    """A score's average, to a tenth (as svdesk.domain.counting gives a year's average)."""
+    mean = Decimal(str(sum(values))) / len(values)
+    return float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def track(commitment: Commitment, contract_start: dt.date | None, contract_months: int | None,
-          figures: list[Figure] | None, today: dt.date, summable: bool = True, unit: str = "") -> PromiseProgress:
-    """How a promise stands. ``figures`` is None when the commitment is not linked to an indicator."""
+          figures: list[Figure] | None, today: dt.date, summable: bool = True, unit: str = "",
+          averaged: bool = False, higher_better: bool = True) -> PromiseProgress:
+    """How a promise stands. ``figures`` is None when the commitment is not linked to an indicator.
+
+    ``summable``: the figures are added up (things, attendances, new people, money). Otherwise a
+    level: the latest figure, or with ``averaged`` (scores) the average of each contract year's
+    figures, the latest year's standing for the promise. ``higher_better`` False: a promise is
+    met by staying at or under it."""
     c = commitment
     linked = figures is not None
     if contract_start is None or not contract_months:
@@ -130,14 +152,22 @@ def track(commitment: Commitment, contract_start: dt.date | None, contract_month
         inside = [f for f in counted if year.start <= f.end <= year.end]
         if summable:
             delivered = sum(f.value for f in inside) if inside else None
+        elif averaged:
+            delivered = _average([f.value for f in inside]) if inside else None
         else:
             delivered = inside[-1].value if inside else None
         year_rows.append(YearProgress(year, per_year, delivered, len(inside),
-                                      _year_status(year, per_year, delivered, today, inside)))
+                                      _year_status(year, per_year, delivered, today, inside, summable or higher_better,
+                                                   averaged and not summable)))
+    averaged_over, averaged_year = 0, ""
     if not counted:
         delivered_total, as_of = None, None
     elif summable:
         delivered_total, as_of = sum(f.value for f in counted), counted[-1].end
+    elif averaged:
+        latest = next(row for row in reversed(year_rows) if row.delivered is not None)
+        delivered_total, as_of = latest.delivered, counted[-1].end
+        averaged_over, averaged_year = latest.figures, latest.year.short_label
     else:
         delivered_total, as_of = counted[-1].value, counted[-1].end
     expected = None
@@ -145,9 +175,11 @@ def track(commitment: Commitment, contract_start: dt.date | None, contract_month
         expected = _expected(per_year, years, as_of)
         if total_target is not None:
             expected = min(expected, total_target)
-    status = _overall_status(linked, summable, delivered_total, total_target, expected, years, today, per_year)
+    status = _overall_status(linked, summable, delivered_total, total_target, expected, years, today, per_year,
+                             summable or higher_better)
     return PromiseProgress(c, linked, summable, tuple(year_rows), tuple(counted), tuple(not_counted),
-                           delivered_total, total_target, expected, as_of, status, unit)
+                           delivered_total, total_target, expected, as_of, status, unit,
+                           averaged and not summable, averaged_over, averaged_year)
 
 
 def _expected(per_year: float, years: list[ContractYear], as_of: dt.date) -> float:
@@ -164,23 +196,31 @@ def _expected(per_year: float, years: list[ContractYear], as_of: dt.date) -> flo
     return round(expected, 1)
 
 
-def _year_status(year: ContractYear, target, delivered, today: dt.date, inside) -> str:
+def _reached(delivered, target, higher_better: bool) -> bool:
+    return delivered >= target if higher_better else delivered <= target
+
+
+def _year_status(year: ContractYear, target, delivered, today: dt.date, inside, higher_better: bool = True,
+                 averaged: bool = False) -> str:
     if today < year.start:
         return "not started"
     if delivered is None:
         return "no readings yet"
     if target is None:
         return "recorded"
-    if delivered >= target:
+    if _reached(delivered, target, higher_better):
         return "met"
     if today > year.end:
         return "missed"
+    if averaged:
+        return "behind"  # an average score is not pro rata: it stands against the promise itself
     elapsed = ((inside[-1].end - year.start).days + 1) / ((year.end - year.start).days + 1)
     # Rounded to a tenth: nobody is behind by a sliver of a placement because a quarter is a day long.
     return "on track" if delivered >= round(target * elapsed, 1) else "behind"
 
 
-def _overall_status(linked, summable, delivered, target, expected, years, today, per_year) -> str:
+def _overall_status(linked, summable, delivered, target, expected, years, today, per_year,
+                    higher_better: bool = True) -> str:
     if not linked:
         return "not tracked"
     if delivered is None:
@@ -193,4 +233,4 @@ def _overall_status(linked, summable, delivered, target, expected, years, today,
         if years and today > years[-1].end:
             return "missed"
         return "on track" if expected is None or delivered >= expected else "behind"
-    return "met" if per_year is not None and delivered >= per_year else "behind"
+    return "met" if per_year is not None and _reached(delivered, per_year, higher_better) else "behind"

@@ -93,7 +93,8 @@ def rate(progress: PromiseProgress, today: dt.date | None = None, lower_is_bette
     if promised is None or promised <= 0:
         return Rating(NOT_RATED, "No level was promised, so there is nothing to compare the figures with.", None)
     share = _whole(progress.delivered * 100 / promised)
-    return Rating(word_for(share), f"{delivered}{unit} at {when}, against {format_number(promised)} promised "
+    at = f", the average in {progress.averaged_year} to {when}," if progress.averaged else f" at {when},"
+    return Rating(word_for(share), f"{delivered}{unit}{at} against {format_number(promised)} promised "
                                    f"({_percent(share)}).", share)
 
 

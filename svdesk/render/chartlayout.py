@@ -126,9 +126,20 @@ def _value_range(spec: ChartSpec) -> tuple[float, float]:
     return low, high
 
 
-def _wrap(text: str, size: float, bold: bool, width: float, measure: Measure, lines: int) -> list[str]:
-    words, result, current = text.split(), [], ""
-    for word in words:
+def _wrap(text: str, size: float, bold: bool, width: float, measure: Measure) -> list[str]:
+    """Every word of ``text`` on as many lines as it needs: the person's words (an indicator's
+    name, a unit) are never cut off; a word wider than a line is broken across lines."""
+    result, current = [], ""
+    for word in text.split():
+        while measure(word, size, bold) > width and len(word) > 1:
+            if current:
+                result.append(current)
+                current = ""
+            cut = len(word) - 1
+            while cut > 1 and measure(word[:cut], size, bold) > width:
+                cut -= 1
+            result.append(word[:cut])
+            word = word[cut:]
         trial = f"{current} {word}".strip()
         if measure(trial, size, bold) <= width or not current:
             current = trial
@@ -137,13 +148,7 @@ def _wrap(text: str, size: float, bold: bool, width: float, measure: Measure, li
             current = word
     if current:
         result.append(current)
-    if len(result) > lines:
-        result = result[:lines]
-        last = result[-1]
-        while last and measure(last + "…", size, bold) > width:
-            last = last[:-1]
-        result[-1] = last.rstrip() + "…"
-    return [_fit(line, size, bold, width, measure) for line in result]
+    return result
 
 
 def _fit(text: str, size: float, bold: bool, width: float, measure: Measure) -> str:
@@ -158,7 +163,7 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     scene = Scene(width, height)
     add = scene.items.append
     top = height - 2
-    for line in _wrap(spec.title, TITLE_SIZE, True, width - 4, measure, 2) if spec.title else []:
+    for line in _wrap(spec.title, TITLE_SIZE, True, width - 4, measure) if spec.title else []:
         top -= TITLE_SIZE + 3
         add(Text(0, top, line, TITLE_SIZE, INK, "start", True))
     if spec.title:
@@ -183,8 +188,9 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     tick_labels = [format_value(t, spec.unit) for t in ticks]
     unit = spec.unit.strip()
     if unit and unit not in ("%", "£", "€", "$"):
-        top -= FONT_SIZE + 2
-        add(Text(0, top, _fit(unit, FONT_SIZE, False, width, measure), FONT_SIZE, MUTED))
+        for line in _wrap(unit, FONT_SIZE, False, width, measure):
+            top -= FONT_SIZE + 2
+            add(Text(0, top, line, FONT_SIZE, MUTED))
         top -= 6
     else:
         top -= 4

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from svdesk.compose import cic34, consent_form, delivery, statement
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
+from svdesk.compose.cic34_checks import missing_records, missing_records_sentence
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
 from svdesk.services.answer_limits import buyer_word_count
@@ -201,6 +202,9 @@ def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: d
             f"Your edited text still tells {titles}, which may not be used in public reports now. "
             "Take it out (or reset the part to the drafted text) before exporting."
         )
+    if missing_records(report.checks):
+        # Not a draft "anyway": a part with nothing recorded would be filed as blank or guessed.
+        raise SvdeskError(missing_records_sentence(year.label, report.checks))
     document = report.document()
     check_document(workspace, document, REPORT_USES, "CIC34 report", report.today)
     written, notes = _write(document, fmt, path)
@@ -214,9 +218,23 @@ def _lower_first(text: str) -> str:
 
 
 def export_all_cic34(workspace, out_dir: Path) -> list[Path]:
-    """For the exports registry: the latest finished year's report in every format."""
+    """For the exports registry: the latest finished year's report in every format. A year still
+    waiting for the person's records (or "none this year") cannot be exported, so the newest
+    earlier year that can stands in for it (the demo's latest year may be such a year)."""
+    organisation = workspace.organisation.get()
     year = default_year(workspace)
     report = draft_report(workspace, year)
+    earlier = year
+    for _step in range(4):
+        if not missing_records(report.checks):
+            break
+        earlier = earlier.previous(organisation.year_end)
+        if not organisation.existed_in(earlier):
+            break
+        found = draft_report(workspace, earlier)
+        if not missing_records(found.checks):
+            year, report = earlier, found
+            break
     return [export_report(workspace, year, fmt, Path(out_dir) / f"{report.file_stem}.{fmt}", report=report).path
             for fmt in cic34.FORMATS]
 

@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
@@ -62,11 +62,34 @@ class FileMatcher:
             return []
         # Inside a write the rows may yet be rolled back: decide from them, but do not remember.
         read = dict(self._read) if self._file.conn.in_transaction else self._read
-        stories = self._stories(prepared.words, read)
+        stories = self._without_photo_consent(self._stories(prepared.words, read))
         stories = tuple(sorted(stories, key=lambda story: story.story_id))
         if self._last is None or self._last[0] != stories:
             self._last = (stories, ExposureMatcher(stories))
         return self._last[1].find(prepared)
+
+    def _without_photo_consent(self, stories: list[NamedStory]) -> list[NamedStory]:
+        """A story with photographs or video and no photo consent may not be used at all (the same
+        rule as svdesk.domain.consent.may_use), so its names may not appear either. Read each time,
+        not remembered: attaching a photo changes none of the facts rows above."""
+        named = [story.story_id for story in stories if story.allowed is not None]
+        if not named:
+            return stories
+        photos = ("a.owner_table = 'stories' AND a.deleted_at IS NULL AND "
+                  "(a.role = 'photo' OR a.media_type LIKE 'image/%' OR a.media_type LIKE 'video/%') AND "
+                  "a.owner_id IN (SELECT value FROM json_each(?))")
+        try:
+            refused = {row[0] for row in self._file.conn.execute(
+                "SELECT DISTINCT a.owner_id FROM attachments a LEFT JOIN story_consents c ON c.story_id = a.owner_id "
+                f"WHERE (c.photos IS NULL OR c.photos = 0) AND {photos}", [json.dumps(named)])}
+        except sqlite3.OperationalError as error:
+            if "no such column" not in str(error):
+                raise
+            # A file read before its upgrade has no photo tick yet: nobody has given it.
+            refused = {row[0] for row in self._file.conn.execute(
+                f"SELECT DISTINCT a.owner_id FROM attachments a WHERE {photos}", [json.dumps(named)])}
+        return [replace(story, allowed=None, reason=_NO_PHOTO_CONSENT) if story.story_id in refused else story
+                for story in stories]
 
     def _stories(self, words: frozenset[str], read: dict) -> list[NamedStory]:
         conn = self._file.conn
@@ -146,6 +169,7 @@ class ExposureRepo:
 
 
 _NO_CONSENT = (None,) * 9
+_NO_PHOTO_CONSENT = "the story has photographs or video and they have not agreed to photographs and video"
 
 
 # The decision depends only on these few values, and most of them repeat from story to story

@@ -14,7 +14,7 @@ from svdesk.domain.attachments import Attachment
 from svdesk.domain.dates import today, utc_now_stamp
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import YearEnd
-from svdesk.domain.counting import added_up
+from svdesk.domain.counting import added_up, may_overlap
 from svdesk.domain.measures import (
     ACTIVE_LIMIT, Counting, Indicator, Reading, parse_value, reading_problems, value_to_text,
 )
@@ -206,10 +206,18 @@ class IndicatorRepo:
         return [reading_from_row(row) for row in rows]
 
     def _overlap(self, db, indicator_id: str, start: dt.date, end: dt.date, other_than: str | None) -> dict | None:
-        return next(iter(db.query(
+        rows = db.query(
             "SELECT * FROM readings WHERE indicator_id = ? AND deleted_at IS NULL AND period_start <= ?"
-            " AND period_end >= ? AND id IS NOT ? AND NOT (period_start = ? AND period_end = ?) LIMIT 1",
-            [indicator_id, end.isoformat(), start.isoformat(), other_than, start.isoformat(), end.isoformat()])), None)
+            " AND period_end >= ? AND id IS NOT ? AND NOT (period_start = ? AND period_end = ?)",
+            [indicator_id, end.isoformat(), start.isoformat(), other_than, start.isoformat(), end.isoformat()])
+        indicator, year_end = None, None
+        for row in rows:
+            if indicator is None:
+                indicator, year_end = self.get(indicator_id), self.year_end()
+            other = reading_from_row(row)
+            if not may_overlap(indicator, (start, end), (other.start, other.end), year_end):
+                return row
+        return None
 
     def _overlap_problem(self, indicator: Indicator, row: dict) -> str:
         reading = reading_from_row(row)

@@ -34,7 +34,8 @@ def _scale(item: dict, unit: Unit | None) -> Scale | None:
 
 def dump_section(orgfile: OrgFile) -> dict:
     indicators = [
-        {key: row[key] for key in INDICATOR_COLUMNS}
+        # A file opened read-only before its upgrade lacks the newer columns: they are optional.
+        {key: row[key] for key in INDICATOR_COLUMNS if key in row}
         for row in orgfile.query("SELECT * FROM indicators ORDER BY position, created_at, id")
     ]
     readings = [
@@ -89,7 +90,7 @@ def _validate_indicator(item, where: str) -> list[str]:
         return [f"{where}: must be an object"]
     problems = _text_fields(item, where, ("id", "name", "unit", "created_at", "updated_at"),
                             ("outcome", "direction", "frequency", "how_collected", "collected_by", "who_benefits",
-                             "contribution", "library_key", "counting", "scale_name"),
+                             "contribution", "library_key", "counting", "scale_name", "unit_words"),
                             ("baseline_value", "baseline_date", "target_value", "target_date", "archived_at", "deleted_at",
                              "scale_low", "scale_high"))
     problems += [f"{where}.{key}: unknown field" for key in sorted(set(item) - set(INDICATOR_COLUMNS))]

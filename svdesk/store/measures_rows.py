@@ -13,7 +13,7 @@ from svdesk.domain.sroi import Valuation
 INDICATOR_COLUMNS = (
     "id", "name", "outcome", "unit", "direction", "frequency", "baseline_value", "baseline_date",
     "target_value", "target_date", "how_collected", "collected_by", "who_benefits", "contribution",
-    "library_key", "counting", "scale_name", "scale_low", "scale_high", "position", "archived_at", "created_at", "updated_at", "deleted_at",
+    "library_key", "counting", "scale_name", "scale_low", "scale_high", "unit_words", "position", "archived_at", "created_at", "updated_at", "deleted_at",
 )
 READING_COLUMNS = (
     "id", "indicator_id", "period_start", "period_end", "value", "note", "recorded_by", "source",
@@ -51,6 +51,7 @@ def indicator_values(indicator: Indicator) -> dict:
         "scale_name": indicator.scale_name if indicator.unit is Unit.SCORE else "",
         "scale_low": value_to_text(indicator.scale.low) if indicator.scale else None,
         "scale_high": value_to_text(indicator.scale.high) if indicator.scale else None,
+        "unit_words": " ".join(indicator.unit_words.split()),
     }
 
 
@@ -64,7 +65,7 @@ def indicator_from_row(row: dict) -> Indicator:
         who_benefits=row["who_benefits"], contribution=row["contribution"], library_key=row["library_key"],
         counting=Counting(row["counting"]) if row.get("counting") else None, scale_name=row.get("scale_name") or "",
         scale_low=value_from_text(row.get("scale_low")), scale_high=value_from_text(row.get("scale_high")),
-        archived_at=row["archived_at"], created_at=row["created_at"], updated_at=row["updated_at"],
+        unit_words=row.get("unit_words") or "", archived_at=row["archived_at"], created_at=row["created_at"], updated_at=row["updated_at"],
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from svdesk.domain.counting import may_overlap
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, parse_value, value_to_text
 from svdesk.domain.textsafe import from_spreadsheet_cell, spreadsheet_cell
@@ -167,11 +168,11 @@ def plan_import(repo: IndicatorRepo, rows: list[list], indicator: Indicator | No
             item.period_text = describe_period(item.period.start, item.period.end, frequency, year_end)
         planned.append(item)
 
-    _check_against_each_other(planned)
+    _check_against_each_other(planned, year_end)
     for item in planned:
         if item.indicator and item.period and item.value is not None and not item.problems:
             existing = existing_cache.setdefault(item.indicator.id, repo.readings(item.indicator.id))
-            _check_against_file(item, existing, replace)
+            _check_against_file(item, existing, replace, year_end)
     if not planned:
         file_problems.append("The file has a heading row but no readings under it.")
     return ImportPlan(source, planned, file_problems, notes)
@@ -211,22 +212,26 @@ def _row_period(cells: dict, frequency, year_end, item: ImportRow) -> Period | N
     return None
 
 
-def _check_against_each_other(planned: list[ImportRow]) -> None:
+def _check_against_each_other(planned: list[ImportRow], year_end) -> None:
     seen: dict[tuple, list[ImportRow]] = {}
     for item in planned:
         if item.indicator and item.period:
             for other in seen.get(item.indicator.id, []):
-                if other.period.start <= item.period.end and other.period.end >= item.period.start:
+                if other.period.start <= item.period.end and other.period.end >= item.period.start and not may_overlap(
+                        item.indicator, (item.period.start, item.period.end), (other.period.start, other.period.end),
+                        year_end):
                     what = "the same period as" if other.period == item.period else "a period overlapping"
                     item.problems.append(f"duplicate period: {item.period_text} is {what} row {other.line}.")
                     break
             seen.setdefault(item.indicator.id, []).append(item)
 
 
-def _check_against_file(item: ImportRow, existing: list, replace: bool) -> None:
+def _check_against_file(item: ImportRow, existing: list, replace: bool, year_end) -> None:
     for reading in existing:
         if reading.start > item.period.end or reading.end < item.period.start:
             continue
+        if may_overlap(item.indicator, (item.period.start, item.period.end), (reading.start, reading.end), year_end):
+            continue  # a yearly count of different people beside the monthly headcounts
         if (reading.start, reading.end) != (item.period.start, item.period.end):
             item.problems.append(f"{item.period_text} overlaps a reading already recorded for "
                                  f"{reading.start:%d/%m/%Y}–{reading.end:%d/%m/%Y}.")

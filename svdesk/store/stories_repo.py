@@ -221,7 +221,7 @@ class StoryRepo(StorySearch):
         story = self.get(story_id)
         consent = self.consent_for(story_id)
         chosen = self._level(story, consent, level)
-        decision = may_use(story, consent, Use(use), on_date, chosen)
+        decision = may_use(story, consent, Use(use), on_date, chosen, story_id in self.with_photos([story_id]))
         if self._is_deleted(story_id):
             reasons = ("The story is in the bin.", *decision.reasons)
             return Decision(False, reasons, decision.use, decision.level, on_date)
@@ -248,12 +248,14 @@ class StoryRepo(StorySearch):
             return list(self._decided[1])
         summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
         facts = self._facts([summary.id for summary in summaries])
+        photos = self.with_photos(list(facts))
         decided = []
         for summary in summaries:
             if summary.id not in facts:
                 continue
             story, consent, deleted = facts[summary.id]
-            decision = may_use(story, consent, Use(use), on_date, self._level(story, consent, level))
+            decision = may_use(story, consent, Use(use), on_date, self._level(story, consent, level),
+                               summary.id in photos)
             if deleted:
                 decision = Decision(False, ("The story is in the bin.", *decision.reasons), decision.use,
                                     decision.level, on_date)
@@ -296,16 +298,28 @@ class StoryRepo(StorySearch):
             chosen = set(story_ids)
             ids = [story_id for story_id in ids if story_id in chosen]
         facts = self._facts(ids)
+        photos = self.with_photos(list(facts))
         usable = []
         for story_id in ids:
             if story_id not in facts:
                 continue
             story, consent, deleted = facts[story_id]
             chosen_level = self._level(story, consent, level)
-            if deleted or not may_use(story, consent, Use(use), on_date, chosen_level):
+            if deleted or not may_use(story, consent, Use(use), on_date, chosen_level, story_id in photos):
                 continue
             usable.append((story_id, chosen_level))
         return usable
+
+    def with_photos(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` have photographs or video attached (as photos, or any file that is an
+        image or a video): such a story needs the person's separate photo consent to be used."""
+        found: set[str] = set()
+        for chunk, marks in self._chunks(ids):
+            found.update(row["owner_id"] for row in self._file.query(
+                f"SELECT DISTINCT owner_id FROM attachments WHERE owner_table = ? AND deleted_at IS NULL AND "
+                f"(role = ? OR media_type LIKE 'image/%' OR media_type LIKE 'video/%') AND owner_id IN ({marks})",
+                [OWNER_TABLE, PHOTO_ROLE, *chunk]))
+        return found
 
     @staticmethod
     def _chunks(ids: list[str], size: int = 500):

@@ -93,3 +93,37 @@ def test_summary_must_be_pdf(demo_copy, tmp_path):
     result = run("export", "summary", demo_copy, "-o", tmp_path / "summary.docx")
     assert result.returncode == 1
     assert "is a PDF" in result.stderr
+
+
+def test_cic34_with_parts_unrecorded_is_not_exported_and_names_them(tmp_path):
+    # A new CIC that has entered nothing about pay, transfers or consulting: the form needs either
+    # the records or the person's "none this year", so no report is written (not even a draft).
+    import datetime as dt
+
+    from svdesk.domain.organisation import Organisation
+    from svdesk.store.workspace import create_workspace
+
+    path = tmp_path / "Growing Minds CIC.svdesk"
+    create_workspace(path, Organisation(name="Growing Minds CIC", company_number="12345678",
+                                        incorporated_on=dt.date(2024, 6, 1))).close()
+    out = tmp_path / "report.pdf"
+    result = run("export", "cic34", path, "--year", "2024/25", "-o", out)
+    assert result.returncode == 1, result.stdout
+    assert "not exported" in result.stderr and "Traceback" not in result.stderr
+    for part in ("Part 2 (consulting stakeholders)", "Part 3 (directors' pay)", "Part 4 (transfers of assets)"):
+        assert part in result.stderr
+    assert "none this year" in result.stderr
+    assert not out.exists() and not list(tmp_path.glob("report*"))
+
+    # Confirmed "none this year" for each part: the report is written with its nil statements.
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(path)
+    try:
+        for what in ("consultation", "pay", "transfers"):
+            workspace.cic34_none.confirm(dt.date(2025, 3, 31), what, dt.date(2025, 6, 1))
+    finally:
+        workspace.close()
+    result = run("export", "cic34", path, "--year", "2024/25", "-o", tmp_path / "report.txt")
+    assert result.returncode == 0, result.stderr
+    assert "No remuneration was received." in (tmp_path / "report.txt").read_text("utf-8")

@@ -96,6 +96,7 @@ def full(workspace):
     workspace.cic34.add_pay(END, "Sam Okafor", 2_600_000)
     workspace.cic34.add_pay(END, "Priya Bassi", 0)
     workspace.cic34.save_signatory(Signatory(END, "Priya Bassi", Office.DIRECTOR, dt.date(2026, 11, 20)))
+    workspace.cic34_none.confirm(END, "transfers", dt.date(2026, 11, 20))  # every part recorded: exportable
     return workspace
 
 
@@ -406,3 +407,17 @@ def test_a_past_years_report_quotes_the_statement_as_it_stood_then(demo_workspac
         assert report.sources.statement_text == versions[number].full_text
         assert report.sources.statement_label == f"Agreed {format_date(versions[number].agreed_on)} " \
             f"by {versions[number].agreed_by}"
+
+
+def test_the_self_tests_cic34_export_stands_in_an_earlier_year_while_the_latest_waits(demo_workspace, monkeypatch,
+                                                                                        tmp_path):
+    # In May 2027 the demo's latest ended year (2026/27) has no pay or transfers recorded: it cannot
+    # be exported, so the registry's export (the self-test) writes 2025/26 instead of failing.
+    from svdesk.compose.cic34 import default_year
+    from svdesk.domain import dates
+    from svdesk.services.exports import export_all_cic34
+
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2027, 5, 1))
+    assert default_year(demo_workspace).label == "2026/27"
+    written = export_all_cic34(demo_workspace, tmp_path)
+    assert len(written) == 3 and all("2025-26" in path.name for path in written)

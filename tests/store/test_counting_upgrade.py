@@ -104,3 +104,25 @@ def test_a_dumped_score_is_checked_against_its_own_scale(tmp_path):
     with pytest.raises(ValidationError, match="runs from 7 to 35"):
         load_file(data, tmp_path / "bad.svdesk")
     assert not (tmp_path / "bad.svdesk").exists()
+
+
+def test_an_old_file_upgrades_with_no_words_for_its_units_and_keeps_its_photo_stories_back(tmp_path):
+    # Steps 8 and 11: nobody has said what a count is yet (charts say "people" or "number"), and
+    # nobody has given the separate photo consent, so a story with a photo waits for it.
+    from svdesk.domain.consent import NO_PHOTO_CONSENT, Use
+
+    old = tmp_path / "old.svdesk"
+    shutil.copyfile(FIXTURE, old)
+    ws = open_workspace(old)
+    try:
+        assert all(indicator.unit_words == "" for indicator in ws.indicators.all())
+        stories = ws.stories
+        with_photos = stories.with_photos([summary.id for summary in stories.search("")])
+        assert with_photos
+        for story_id in with_photos:
+            decision = stories.check_use(story_id, Use.INTERNAL, ws.stories.get(story_id).story_date)
+            assert not decision and NO_PHOTO_CONSENT in decision.reasons
+        data = dump_file(ws.file)
+        assert all(item["unit_words"] == "" for item in data["measures"]["indicators"])
+    finally:
+        ws.close()

@@ -294,3 +294,48 @@ def test_copying_a_part_or_the_report_naming_a_withdrawn_person_is_refused(cic34
     assert "“DANIEL okoye”" in str(dialogs.errors()) and "“Getting back on track after a hard year”" in str(dialogs.errors())
     cic34_page.copy_all()
     assert QApplication.clipboard().text() == "before" and len(dialogs.errors()) == 2
+
+
+def test_parts_with_nothing_recorded_block_the_export_until_recorded_or_ticked(qtbot, dialogs, tmp_path):
+    # A new CIC with nothing entered for its first year: no "Export anyway?", the export is
+    # refused with the parts named, "Show me where" opens the records, and ticking "none this
+    # year" there lets the report out with its nil statements.
+    from svdesk.domain.organisation import Organisation
+    from svdesk.store.workspace import create_workspace
+    from svdesk.ui.cic34.page import Cic34Page
+    from svdesk.ui.common.context import PageContext
+
+    workspace = create_workspace(tmp_path / "Growing Minds CIC.svdesk", Organisation(
+        name="Growing Minds CIC", company_number="12345678", incorporated_on=dt.date(2025, 5, 1)))
+    try:
+        page = Cic34Page(PageContext(workspace=workspace, dialogs=dialogs))
+        qtbot.addWidget(page)
+        page.resize(1100, 800)
+        page.show()
+        assert page.year.label == "2025/26"
+        dialogs.answers = [True]  # "Show me where"
+        assert page.export("pdf") is None
+        title, text = dialogs.messages[-1][1:]
+        assert title == "Not exported" and "Export anyway" not in str(dialogs.messages)
+        assert "Part 2 (consulting stakeholders)" in text and "Part 3 (directors' pay)" in text
+        assert "Part 4 (transfers of assets)" in text
+        assert not list(tmp_path.glob("*.pdf"))
+        assert page.tabs.currentIndex() == 1
+        page.finish_editing()
+        QGuiApplication.clipboard().setText("before")
+        page.copy_all()  # the whole report on the clipboard is a way out too
+        assert QGuiApplication.clipboard().text() == "before"
+
+        for tick in (page.records.consultation_none, page.records.pay_none, page.records.transfers_none):
+            assert tick.isVisible() and tick.isEnabled()
+            tick.setChecked(True)
+        assert not [check for check in page.report.checks if check.blocks]
+        dialogs.messages.clear()
+        dialogs.answers = [True, str(tmp_path / "report.docx")]  # the remaining checks: export a draft
+        written = page.export("docx")
+        assert written == tmp_path / "report.docx"
+        docx = pytest.importorskip("docx")
+        printed = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+        assert "No remuneration was received." in printed
+    finally:
+        workspace.close()

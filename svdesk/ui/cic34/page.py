@@ -274,7 +274,7 @@ class Cic34Page(Page):
                 except KeyError:
                     self.ctx.dialogs.info(self, "Not available", "That step is not in this version of svdesk.")
             return
-        if target in ("directors", "transfers", "dividends"):
+        if target in ("consultation", "directors", "transfers", "dividends"):
             self.tabs.setCurrentIndex(1)
             self.records.focus(target)
             return
@@ -304,6 +304,8 @@ class Cic34Page(Page):
         from svdesk.domain.errors import SvdeskError
 
         self.finish_editing()
+        if self._refused_for_missing_records():
+            return
         document = self.report.document()
         try:  # the clipboard is a way out of svdesk too: the same last check as an export
             check_document(self.ctx.workspace, document, REPORT_USES, "CIC34 report", self.report.today)
@@ -318,6 +320,8 @@ class Cic34Page(Page):
 
         self.finish_editing()
         if self.report is None:
+            return None
+        if self._refused_for_missing_records():
             return None
         problems = [check for check in self.report.checks if check.level == "problem"]
         if problems and not self.ctx.dialogs.confirm(
@@ -338,6 +342,20 @@ class Cic34Page(Page):
         self.saved_note.show()
         self.open_button.show()
         return outcome.path
+
+    def _refused_for_missing_records(self) -> bool:
+        """A part with nothing recorded blocks the export (and the whole-report copy): the person
+        is taken to where the records are listed or "none this year" is ticked."""
+        from svdesk.compose.cic34_checks import missing_records, missing_records_sentence
+
+        missing = missing_records(self.report.checks)
+        if not missing:
+            return False
+        if self.ctx.dialogs.confirm(self, "Not exported", missing_records_sentence(self.year.label, missing),
+                                    yes="Show me where"):
+            self.tabs.setCurrentIndex(1)
+            self.records.focus(missing[0].target)
+        return True
 
     def finish_editing(self) -> None:
         for editor in self.editors.values():

@@ -412,6 +412,9 @@ class YearRecords(QWidget):
         self._changed()
 
     def focus(self, target: str) -> None:
+        if target == "consultation":
+            self.consultation_none.setFocus()
+            return
         table = {"directors": self.pay, "transfers": self.transfers, "dividends": self.dividends}.get(target)
         if table is not None:
             table.view.setFocus() if table.view.isVisible() else table.add_button.setFocus()

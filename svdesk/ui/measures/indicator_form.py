@@ -82,6 +82,11 @@ class IndicatorForm(QWidget):
         self.counting = QComboBox()
         self.counting.setAccessibleName("How readings are counted")
         self._row(form, "How it &counts", self.counting, "", help_label=self.unit_help)
+        self.unit_words = QLineEdit()
+        self.unit_words.setMaxLength(160)
+        self.unit_words.setPlaceholderText("e.g. sessions, meals, kg of food, bikes")
+        self._row(form, "What one &is", self.unit_words, "What you count, in your words: charts and reports name "
+                  "their unit with it.")
         # A score's scale: the person's own, or one of the common ones filled in for them.
         self.scale_box = QWidget()
         scale_row = QHBoxLayout(self.scale_box)
@@ -156,7 +161,7 @@ class IndicatorForm(QWidget):
         layout.addWidget(area)
 
         for line in (self.name, self.collected_by, self.baseline_value, self.target_value, self.scale_name,
-                     self.scale_low, self.scale_high):
+                     self.scale_low, self.scale_high, self.unit_words):
             line.editingFinished.connect(self.save)
         for box in (self.outcome, self.how, self.who, self.contribution):
             box.editingFinished.connect(self.save)
@@ -200,6 +205,7 @@ class IndicatorForm(QWidget):
             self.scale_name.setText(indicator.scale_name if scale else "")
             self.scale_low.setText(_number(scale.low) if scale else "")
             self.scale_high.setText(_number(scale.high) if scale else "")
+            self.unit_words.setText(indicator.unit_words)
             self.direction.setCurrentIndex(self.direction.findData(indicator.direction.value))
             self.frequency.setCurrentIndex(self.frequency.findData(indicator.frequency.value))
             self.baseline_value.setText(_number(indicator.baseline_value))
@@ -219,7 +225,7 @@ class IndicatorForm(QWidget):
         read_only = self.ctx.workspace.read_only
         for widget in (self.name, self.outcome, self.baseline_value, self.target_value, self.how, self.collected_by,
                        self.who, self.contribution, self.baseline_date, self.target_date, self.scale_name,
-                       self.scale_low, self.scale_high):
+                       self.scale_low, self.scale_high, self.unit_words):
             widget.setReadOnly(read_only)
         for widget in (self.unit, self.direction, self.frequency, self.counting, self.scale_preset, self.tags.tree):
             widget.setEnabled(not read_only)
@@ -236,6 +242,9 @@ class IndicatorForm(QWidget):
             caption, holder = self._captions[field]
             caption.setVisible(indicator.unit is Unit.SCORE)
             holder.setVisible(indicator.unit is Unit.SCORE)
+        counted = indicator.unit in (Unit.COUNT, Unit.PEOPLE, Unit.HOURS)  # money, % and scores name themselves
+        for widget in self._captions[self.unit_words]:
+            widget.setVisible(counted)
         if indicator.how_counted is Counting.TAKING_PART:
             self.baseline_help.setText("How many different people took part in a year before you started (a yearly "
                                        "count), and the date that year ended.")
@@ -294,7 +303,8 @@ class IndicatorForm(QWidget):
             direction=Direction(self.direction.currentData()), frequency=Frequency(self.frequency.currentData()),
             baseline_date=self.baseline_date.date(), target_date=self.target_date.date(),
             how_collected=self.how.toPlainText().strip(), collected_by=self.collected_by.text().strip(),
-            who_benefits=self.who.toPlainText().strip(), contribution=self.contribution.toPlainText().strip(), **values,
+            who_benefits=self.who.toPlainText().strip(), contribution=self.contribution.toPlainText().strip(),
+            unit_words=" ".join(self.unit_words.text().split()), **values,
         ), problems
 
     def save(self) -> None:

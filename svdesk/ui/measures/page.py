@@ -172,6 +172,7 @@ class MeasuresPage(Page):
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.readings_panel.changed.connect(self._readings_changed)
+        self.progress_panel.changed.connect(self._yearly_count_recorded)
         self.form.saved.connect(self._details_saved)
 
     def _library(self):
@@ -267,6 +268,10 @@ class MeasuresPage(Page):
 
     def _readings_changed(self) -> None:
         self._dirty |= {PROGRESS_TAB, MONEY_TAB}
+        self._refresh_status()
+
+    def _yearly_count_recorded(self) -> None:
+        self._dirty |= {READINGS_TAB, MONEY_TAB}
         self._refresh_status()
 
     def _details_saved(self, indicator: Indicator) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.dates import format_date
-from svdesk.domain.measures import Indicator, Reading
-from svdesk.domain.counting import rule_name
+from svdesk.domain.errors import SvdeskError, ValidationError
+from svdesk.domain.measures import Counting, Indicator, Reading
+from svdesk.domain.counting import rule_name, yearly_count
 from svdesk.domain.progress import Progress, chart_spec, progress, total_between, year_totals
 from svdesk.ui.common.charts import ProgressChart
 from svdesk.ui.common.context import PageContext
@@ -22,6 +23,8 @@ STATUS_COLOURS = {"on_track": "#1b7f3b", "met": "#1b7f3b", "behind": "#a35a00", 
 
 
 class ProgressPanel(QWidget):
+    changed = Signal()  # a reading was recorded here (the yearly count): figures and statuses need refreshing
+
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -39,6 +42,12 @@ class ProgressPanel(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.detail = HelpLabel("")
+        # People taking part: the offer to record the year's count of different people, done here.
+        self.yearly_button = QPushButton()
+        self.yearly_button.setAccessibleName("Record the yearly count of different people")
+        self.yearly_button.clicked.connect(self.record_yearly_count)
+        self.yearly_button.hide()
+        self._yearly_year = None
         self.chart = ProgressChart()
 
         self.years_model = QStandardItemModel(self)
@@ -91,6 +100,7 @@ class ProgressPanel(QWidget):
         layout.addWidget(self.context)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
+        layout.addWidget(self.yearly_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.chart, 1)
         layout.addLayout(figures)
         for field in (self.range_from, self.range_to):
@@ -117,12 +127,50 @@ class ProgressPanel(QWidget):
         self.headline.setStyleSheet(f"color: {themed(colour)};" if colour else "")
         self.detail.setText(self.progress.detail)
         self.detail.setVisible(bool(self.progress.detail))
+        self._offer_yearly_count(today())
         self.chart.set_spec(chart_spec(indicator, self.readings, year_end))
         self._show_years(year_end)
         if self.range_from.date() is None and self.range_to.date() is None and self.readings:
             self.range_from.set_date(self.readings[0].start)
             self.range_to.set_date(self.readings[-1].end)
         self._show_range()
+
+    def _offer_yearly_count(self, on) -> None:
+        """People taking part counted each month or quarter, and no yearly count for the latest
+        year: a button that records it (once the year has ended: before, the count is not whole)."""
+        indicator, fy = self.indicator, self.progress.year
+        offer = (indicator.how_counted is Counting.TAKING_PART and indicator.frequency.per_year > 1
+                 and fy is not None and yearly_count(self.readings, fy) is None)
+        self._yearly_year = fy if offer else None
+        self.yearly_button.setVisible(offer)
+        if not offer:
+            return
+        ended = on > fy.end
+        self.yearly_button.setText(f"Record the &yearly count of different people for {fy.label}…" if ended
+                                   else f"Record the yearly count of different people once {fy.label} has ended")
+        self.yearly_button.setEnabled(ended and not self.ctx.workspace.read_only)
+
+    def record_yearly_count(self) -> None:
+        fy = self._yearly_year
+        if fy is None or self.indicator is None:
+            return
+        text = self.ctx.dialogs.ask_text(
+            self, "Yearly count of different people",
+            f"How many different people took part in {fy.label} ({format_date(fy.start)} to {format_date(fy.end)})? "
+            "Count each person once, however many times they came.")
+        if text is None or not text.strip():
+            return
+        try:
+            self.ctx.workspace.indicators.record(self.indicator.id, fy.start, fy.end, text,
+                                                 note="Yearly count of different people")
+        except ValidationError as error:
+            self.ctx.dialogs.error(self, "Not recorded", " ".join(error.problems))
+            return
+        except SvdeskError as error:
+            self.ctx.dialogs.error(self, "Not recorded", str(error))
+            return
+        self.set_indicator(self.indicator)
+        self.changed.emit()
 
     def _show_years(self, year_end) -> None:
         self.years_model.clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from svdesk.domain.counting import may_overlap
 from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Frequency, Indicator, Reading, Unit, parse_value, value_to_text
@@ -97,9 +98,12 @@ class ReadingsModel(QAbstractTableModel):
         rows = {p: Row(p) for p in periods_between(frequency, first, last, self._year_end)}
         for reading in readings:
             period = Period(reading.start, reading.end)
-            # A custom period replaces the regular ones it overlaps, so no day is offered twice.
+            # A custom period replaces the regular ones it overlaps, so no day is offered twice;
+            # a yearly count of different people stands beside the months (svdesk.domain.counting).
             for other in [p for p in rows if p != period and rows[p].reading is None
-                          and p.start <= period.end and p.end >= period.start]:
+                          and p.start <= period.end and p.end >= period.start
+                          and not may_overlap(self.indicator, (p.start, p.end), (period.start, period.end),
+                                              self._year_end)]:
                 del rows[other]
             rows[period] = Row(period, reading)
         return [rows[p] for p in sorted(rows)]
