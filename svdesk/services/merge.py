@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from svdesk.domain import merge_rules
 from svdesk.domain.errors import SvdeskError
 
 
@@ -65,9 +66,22 @@ class MergeResult:
 
 def preview_merge(mine: Path, other: Path) -> MergePlan:
     """What bringing ``other`` into ``mine`` would do; reads both files, changes neither."""
-    from svdesk.store import merge_engine
+    mine, other = Path(mine), Path(other)
+    _refuse_same(mine, other)
+    with _other_copy(other) as theirs:
+        mine_file = _open(mine, read_only=True)
+        try:
+            return _plan(mine_file, theirs)[0]
+        finally:
+            mine_file.close()
 
-    return merge_engine.preview(Path(mine), Path(other))
+
+def preview_into(mine_file, other: Path) -> MergePlan:
+    """``preview_merge`` for a file already open here (the window's own file)."""
+    if mine_file.path is not None:
+        _refuse_same(mine_file.path, Path(other))
+    with _other_copy(Path(other)) as theirs:
+        return _plan(mine_file, theirs)[0]
 
 
 def apply_merge(mine: Path, other: Path, choices: dict[str, str] | None = None,
@@ -75,11 +89,130 @@ def apply_merge(mine: Path, other: Path, choices: dict[str, str] | None = None,
     """Brings ``other`` into ``mine``. ``choices``: conflict key -> "mine" | "theirs"; ``prefer``
     decides every conflict without a choice. Refuses (MergeRefused, nothing changed) when a
     conflict is left undecided, or when ``mine`` is open in another svdesk."""
-    from svdesk.store import merge_engine
+    mine, other = Path(mine), Path(other)
+    _refuse_same(mine, other)
+    _check_choices(choices, prefer)
+    mine_file = _open(mine, read_only=False)
+    try:
+        return merge_into(mine_file, other, choices, prefer)
+    finally:
+        mine_file.close()
 
+
+def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
+               prefer: str | None = None) -> MergeResult:
+    """``apply_merge`` into a file already open for writing here (the window's own file)."""
+    from svdesk.store import backups, merge_engine
+
+    _check_choices(choices, prefer)
+    if mine_file.path is not None:
+        _refuse_same(mine_file.path, Path(other))
+    with _other_copy(Path(other)) as theirs:
+        plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
+        undecided = [c for c in plan.conflicts if c.key not in (choices or {}) and prefer is None]
+        if undecided:
+            raise MergeRefused(f"{len(undecided)} field(s) were changed on both laptops; choose which to keep "
+                               "for each, then bring the changes in again. Nothing was changed.")
+        if plan.nothing_to_do and not found.rows:
+            return MergeResult(plan, None, 0)
+        backup = None
+        if mine_file.path is not None:
+            backup = backups.make_backup(mine_file.conn, mine_file.path, reason="before-merge")
+        with mine_file.write("merge") as db:
+            changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
+        return MergeResult(plan, backup, changed)
+
+
+def _check_choices(choices, prefer) -> None:
     if prefer not in (None, "mine", "theirs"):
         raise MergeRefused('"prefer" must be "mine" or "theirs".')
     for key, choice in (choices or {}).items():
         if choice not in ("mine", "theirs"):
             raise MergeRefused(f'The choice for {key} must be "mine" or "theirs".')
-    return merge_engine.apply(Path(mine), Path(other), dict(choices or {}), prefer)
+
+
+def _refuse_same(mine: Path, other: Path) -> None:
+    from svdesk.store.merge_engine import same_file
+
+    if same_file(mine, other):
+        raise MergeRefused(f"{other.name} is this file itself; choose the other laptop's copy.")
+
+
+def _open(path: Path, read_only: bool):
+    from svdesk.store.fileformat import FileRefused
+    from svdesk.store.orgfile import open_file
+
+    try:
+        return open_file(path, read_only=read_only, backup=False)
+    except FileRefused as refused:
+        if refused.kind == "in-use":
+            raise MergeRefused(f"{path.name} is open in another svdesk window. Close it there, then bring "
+                               "the changes in; nothing was changed.") from None
+        raise MergeRefused(str(refused)) from None
+
+
+class _other_copy:
+    """The other copy, open read-only for the merge, with its single-writer lock held so that
+    nobody changes it meanwhile; a copy open in another svdesk is refused until it is closed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.lock = None
+        self.file = None
+
+    def __enter__(self):
+        from svdesk.store.lock import AlreadyOpen, WriterLock
+
+        if not self.path.exists():
+            raise MergeRefused(f"{self.path.name}: there is no such file.")
+        lock = WriterLock(self.path)
+        try:
+            lock.acquire()
+            self.lock = lock
+        except AlreadyOpen as holder:
+            raise MergeRefused(f"{self.path.name} is open in {holder.holder}. Close it there first, then bring "
+                               "its changes in; nothing was changed.") from None
+        except OSError:
+            pass  # a copy on a read-only stick or share: nobody can be writing it through svdesk here
+        try:
+            self.file = _open(self.path, read_only=True)
+        except BaseException:
+            self._release()
+            raise
+        return self.file
+
+    def __exit__(self, *exc):
+        if self.file is not None:
+            self.file.close()
+        self._release()
+
+    def _release(self):
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _plan(mine_file, theirs_file):
+    from svdesk.store import merge_engine
+    from svdesk.store.copy_identity import copy_name_or_default, stored_copy_name
+
+    mine_reader = merge_engine.Reader(mine_file.conn)
+    theirs_reader = merge_engine.Reader(theirs_file.conn)
+    theirs_name = stored_copy_name(theirs_file) or theirs_file.name
+    found = merge_engine.diff(mine_reader, theirs_reader, theirs_name)
+    plan = MergePlan(copy_name_or_default(mine_file), theirs_name)
+    for row in found.rows:
+        if row.action == "learn":
+            continue
+        counts = plan.counts.setdefault(row.table, {"new": 0, "changed": 0, "removed": 0, "conflicts": 0})
+        counts["conflicts" if row.action == "conflict" else row.action] += 1
+        for column, (mine_value, theirs_value) in sorted(row.decision.conflicts.items()):
+            plan.conflicts.append(Conflict(
+                key=merge_engine.conflict_key(row, column), kind=row.kind, label=row.label, field=column,
+                field_label=merge_rules.field_label(column), mine=merge_rules.shown(mine_value),
+                theirs=merge_rules.shown(theirs_value)))
+        for note in row.decision.notes:
+            if note not in plan.notes:
+                plan.notes.append(note)
+    if found.blobs:
+        plan.counts["blobs"] = {"new": len(found.blobs), "changed": 0, "removed": 0, "conflicts": 0}
+    return plan, found, mine_reader, theirs_reader

@@ -42,6 +42,7 @@ class Backup:
             "open": "when opened",
             "before-upgrade": "before an upgrade",
             "before-restore": "before a restore",
+            "before-merge": "before bringing in another copy",
         }
         local = self.taken_at.astimezone()
         when = f"{format_date(local.date())}, {local:%H:%M:%S}"

@@ -20,6 +20,7 @@ from svdesk.store.migrations import m007_cic34
 from svdesk.store.migrations import m008_true_figures
 from svdesk.store.migrations import m009_commitment_value
 from svdesk.store.migrations import m010_story_names
+from svdesk.store.migrations import m011_row_versions
 
 STEPS = [
     m001_foundation.apply,
@@ -32,6 +33,7 @@ STEPS = [
     m008_true_figures.apply,
     m009_commitment_value.apply,
     m010_story_names.apply,
+    m011_row_versions.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)
