@@ -70,7 +70,7 @@ from dataclasses import dataclass, field  # noqa: E402 - the decision types belo
 # Stamps of when something last changed: the later one is kept, never asked about (a difference
 # in them is a consequence of the changes, not a change of its own).
 STAMPS = frozenset({"updated_at", "answer_updated_at", "answer_generated_at"})
-NEVER_COMPARED = frozenset({"id"}) | STAMPS
+NEVER_COMPARED = frozenset({"id", "created_at"}) | STAMPS
 SUBMITTED = frozenset({"submitted", "won", "lost"})
 # What a submitted tender answer is: never changed by a merge from a copy where it was not sent.
 ANSWER_FIELDS = ("status", "answer_text", "answer_generated", "answer_notes", "answer_story_ids",
@@ -117,6 +117,9 @@ def decide(table: str, base: dict | None, mine: dict | None, theirs: dict | None
             result[key] = max(present) if present else None
         elif m == t:
             result[key] = m
+        elif key == "created_at":
+            # Differs only for the same thing made on both laptops (a twin): the first making.
+            result[key] = min(v for v in (m, t) if v is not None) if (m or t) else None
         elif base is not None and t == base.get(key):
             result[key] = m
         elif base is not None and m == base.get(key):
