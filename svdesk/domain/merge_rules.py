@@ -7,6 +7,12 @@ and ``theirs``.
 
 from __future__ import annotations
 
+from svdesk.domain.errors import SvdeskError
+
+
+class MergeRefused(SvdeskError):
+    """The other copy cannot be brought in; nothing was changed. ``str()`` says why, plainly."""
+
 # Plural words for the counts of a plan, by table.
 KIND_WORDS: dict[str, tuple[str, str]] = {
     "organisation": ("organisation detail", "organisation details"),

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svdesk.domain import merge_rules
-from svdesk.domain.errors import SvdeskError
+from svdesk.domain.merge_rules import MergeRefused
 
-
-class MergeRefused(SvdeskError):
-    """The other copy cannot be brought in; nothing was changed. ``str()`` says why, plainly."""
+__all__ = ["Conflict", "MergePlan", "MergeRefused", "MergeResult", "apply_merge", "merge_into", "preview_into",
+           "preview_merge"]
 
 
 @dataclass(frozen=True)

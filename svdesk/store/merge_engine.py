@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svdesk.domain import merge_rules
+from svdesk.domain.merge_rules import MergeRefused
 from svdesk.store.migrations.m011_row_versions import MERGED_TABLES, columns_of
 
 # Records that two laptops may each make for the same thing under different ids (the same
@@ -44,9 +45,7 @@ LABEL_COLUMNS = ("title", "name", "promise", "director", "recipient", "descripti
                  "document", "agreed_on", "year_end", "filename", "kind")
 
 
-def _refused(message: str):
-    from svdesk.services.merge import MergeRefused
-
+def _refused(message: str) -> MergeRefused:
     return MergeRefused(message)
 
 
