@@ -24,10 +24,15 @@ def register(sub) -> None:
 
 
 def cmd_merge(args) -> int:
-    from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
+    from svdesk.services.merge import MergeRefused, merge_into, open_for_merge, preview_into, preview_merge
 
+    mine_file = None
     try:
-        plan = preview_merge(args.file, args.other)
+        if args.dry_run:
+            plan = preview_merge(args.file, args.other)
+        else:
+            mine_file = open_for_merge(args.file)
+            plan = preview_into(mine_file, args.other)
         print(plan.summary())
         for note in plan.notes:
             print(f"  - {note[0].upper()}{note[1:]}.")
@@ -42,10 +47,13 @@ def cmd_merge(args) -> int:
         if args.dry_run:
             print("Dry run: nothing was changed.")
             return 0
-        result = apply_merge(args.file, args.other, prefer=args.prefer)
+        result = merge_into(mine_file, args.other, prefer=args.prefer, plan=plan)
     except MergeRefused as refused:
         print(f"svdesk: {refused}", file=sys.stderr)
         return 1
+    finally:
+        if mine_file is not None:
+            mine_file.close()
     if result.changed_rows:
         print(f"Brought in from {plan.theirs_name}; a backup copy was made first"
               + (f" ({result.backup})." if result.backup else "."))

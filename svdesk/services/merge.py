@@ -42,6 +42,10 @@ class MergePlan:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # What the plan was worked out from, so ``merge_into`` can use it again when neither file
+    # has changed since (the preview, then the choices, then the merge: one reading, not two).
+    _found: object = field(default=None, repr=False, compare=False)
+    _made_from: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def nothing_to_do(self) -> bool:
@@ -80,7 +84,9 @@ def preview_into(mine_file, other: Path) -> MergePlan:
     if mine_file.path is not None:
         _refuse_same(mine_file.path, Path(other))
     with _other_copy(Path(other)) as theirs:
-        return _plan(mine_file, theirs)[0]
+        plan, found, _, _ = _plan(mine_file, theirs)
+        plan._found, plan._made_from = found, _made_from(mine_file, Path(other))
+        return plan
 
 
 def apply_merge(mine: Path, other: Path, choices: dict[str, str] | None = None,
@@ -99,15 +105,20 @@ def apply_merge(mine: Path, other: Path, choices: dict[str, str] | None = None,
 
 
 def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
-               prefer: str | None = None) -> MergeResult:
-    """``apply_merge`` into a file already open for writing here (the window's own file)."""
+               prefer: str | None = None, plan: MergePlan | None = None) -> MergeResult:
+    """``apply_merge`` into a file already open for writing here (the window's own file).
+    ``plan``: the one ``preview_into`` gave, used again when neither file changed since."""
     from svdesk.store import backups, merge_engine
 
     _check_choices(choices, prefer)
     if mine_file.path is not None:
         _refuse_same(mine_file.path, Path(other))
     with _other_copy(Path(other)) as theirs:
-        plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
+        if plan is not None and plan._found is not None and plan._made_from == _made_from(mine_file, Path(other)):
+            found = plan._found
+            mine_reader, theirs_reader = merge_engine.Reader(mine_file.conn), merge_engine.Reader(theirs.conn)
+        else:
+            plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
         undecided = [c for c in plan.conflicts if c.key not in (choices or {}) and prefer is None]
         if undecided:
             raise MergeRefused(f"{len(undecided)} field(s) were changed on both laptops; choose which to keep "
@@ -116,10 +127,22 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             return MergeResult(plan, None, 0)
         backup = None
         if mine_file.path is not None:
-            backup = backups.make_backup(mine_file.conn, mine_file.path, reason="before-merge")
+            backup = backups.copy_before_change(mine_file.conn, mine_file.path, reason="before-merge")
         with mine_file.write("merge") as db:
             changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
         return MergeResult(plan, backup, changed)
+
+
+def _made_from(mine_file, other: Path) -> tuple:
+    from svdesk.store.fileformat import signature
+
+    return id(mine_file), mine_file.change_mark(), str(other.resolve()), signature(other)
+
+
+def open_for_merge(mine: Path):
+    """``mine`` open for writing (upgraded if it was saved by an older svdesk), for
+    ``preview_into`` then ``merge_into``; MergeRefused when it is open in another svdesk."""
+    return _open(Path(mine), read_only=False)
 
 
 def _check_choices(choices, prefer) -> None:
@@ -158,6 +181,7 @@ class _other_copy:
         self.path = path
         self.lock = None
         self.file = None
+        self.temp = None
 
     def __enter__(self):
         from svdesk.store.lock import AlreadyOpen, WriterLock
@@ -174,16 +198,41 @@ class _other_copy:
         except OSError:
             pass  # a copy on a read-only stick or share: nobody can be writing it through svdesk here
         try:
-            self.file = _open(self.path, read_only=True)
+            self.file = self._open_current()
         except BaseException:
             self._release()
             raise
         return self.file
 
+    def _open_current(self):
+        """A copy saved by an older svdesk is read through an upgraded temporary copy of it
+        (the other copy itself is never written)."""
+        import tempfile
+
+        from svdesk.store.fileformat import FileRefused, read_header
+        from svdesk.store.migrations import SCHEMA_VERSION
+        from svdesk.store.orgfile import copy_file, open_file
+
+        try:
+            older = read_header(self.path).user_version < SCHEMA_VERSION
+        except FileRefused as refused:
+            raise MergeRefused(str(refused)) from None
+        if not older:
+            return _open(self.path, read_only=True)
+        self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
+        upgraded = Path(self.temp.name) / self.path.name
+        try:
+            copy_file(self.path, upgraded)
+            return open_file(upgraded, backup=False)
+        except FileRefused as refused:
+            raise MergeRefused(str(refused)) from None
+
     def __exit__(self, *exc):
         if self.file is not None:
             self.file.close()
         self._release()
+        if self.temp is not None:
+            self.temp.cleanup()
 
     def _release(self):
         if self.lock is not None:

@@ -266,3 +266,60 @@ def test_copy_name_is_per_computer(demo_copy, monkeypatch):
         assert copy_identity.stored_copy_name(ws.file) == "Jo's laptop"
     finally:
         ws.close()
+
+
+def _as_if_older(path: Path) -> None:
+    """The file as the svdesk before record versions saved it (migration m011 not applied)."""
+    from svdesk.store.migrations import SCHEMA_VERSION
+
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_rv_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE row_versions")
+    conn.execute("DROP TABLE row_history")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_row_versions'")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+
+
+def test_copies_saved_by_the_older_svdesk(pair):
+    """Both copies upgraded separately still agree on every unchanged record; the other copy is
+    read through an upgraded temporary copy and never written; a record changed before the
+    upgrade has no known common past, so it is asked about."""
+    import subprocess
+
+    jo, sam = pair
+    story_id = edit(jo, lambda ws: first_stories(ws)[0].id)
+    _as_if_older(jo)
+    _as_if_older(sam)
+    conn = sqlite3.connect(sam)
+    conn.execute("UPDATE stories SET quote = 'Typed on Sam''s laptop before the upgrade' WHERE id = ?", [story_id])
+    conn.commit()
+    conn.close()
+    untouched = checksum(sam)
+    run = [sys.executable, "-m", "svdesk", "merge", str(jo), str(sam)]
+    left = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert left.returncode == 3, left.stderr
+    assert "Typed on Sam's laptop" in left.stderr
+    done = subprocess.run([*run, "--prefer", "theirs"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert edit(jo, lambda ws: ws.stories.get(story_id).quote) == "Typed on Sam's laptop before the upgrade"
+    assert checksum(sam) == untouched
+    assert integrity_ok(jo)
+
+
+def test_a_plan_is_used_again_only_while_both_files_are_unchanged(pair):
+    from svdesk.services.merge import merge_into, open_for_merge, preview_into
+
+    jo, sam = pair
+    story_id = edit(sam, lambda ws: first_stories(ws)[0].id)
+    edit(sam, lambda ws: ws.stories.update(story_id, title="First"))
+    mine = open_for_merge(jo)
+    try:
+        plan = preview_into(mine, sam)
+        edit(sam, lambda ws: ws.stories.update(story_id, title="Second"))  # changed after the preview
+        merge_into(mine, sam, plan=plan)
+    finally:
+        mine.close()
+    assert edit(jo, lambda ws: ws.stories.get(story_id).title) == "Second"

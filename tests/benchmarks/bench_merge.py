@@ -1,0 +1,140 @@
+"""Merge benchmark (issue 18): two copies of the big file, each with 500 changes made on its own
+laptop, the second brought into the first (``apply_merge``, backup copy included), in a fresh
+process. Goals: under 5 s and under 250 MB peak memory. Run by hand:
+
+    python tests/benchmarks/bench_merge.py [--big FILE | --scale 1.0]
+
+``--big FILE`` works on copies of an existing big file (made by bigfile.py; the file itself is
+only read); without it one is made first (about half a minute). Also printed: the one-off
+upgrade that gives an existing file its record versions (migration m011), and the preview alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+GOAL_SECONDS, GOAL_MB = 5.0, 250
+HERE = Path(__file__).resolve().parent
+
+UPGRADE = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    from svdesk.store.workspace import open_workspace
+    t0 = time.perf_counter()
+    ws = open_workspace(Path(sys.argv[1]))
+    ws.close()
+    print(json.dumps({"upgrade": time.perf_counter() - t0}))
+    """
+)
+
+EDITS = textwrap.dedent(
+    """
+    import datetime as dt, sys
+    from pathlib import Path
+    from svdesk.store.indicators_repo import NewReading
+    from svdesk.store.workspace import open_workspace
+    path, side = Path(sys.argv[1]), sys.argv[2]
+    ws = open_workspace(path)
+    stories = sorted(s.id for s in ws.stories.search(limit=600))
+    indicator = ws.indicators.active()[0]
+    if side == "a":
+        for n, story_id in enumerate(stories[:300]):          # 300 edited stories
+            ws.stories.update(story_id, title=f"Retitled on Jo's laptop {n}")
+        for n in range(100):                                   # 100 new readings, one transaction each
+            start = dt.date(2100 + n // 12, n % 12 + 1, 1)
+            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            ws.indicators.record_many(indicator.id, [NewReading(start=start, end=end, value=str(n))])
+        for n, tender in enumerate(ws.tenders.all()[:100]):   # 100 tenders' notes
+            ws.tenders.update(tender.id, notes=f"Note from Jo {n}")
+    else:
+        for n, story_id in enumerate(stories[150:450]):       # 300 stories, 150 of them also retitled by Jo
+            ws.stories.update(story_id, quote=f"Quote added on Sam's laptop {n}")
+        for n in range(190):                                   # 190 new stories
+            ws.stories.new(title=f"New on Sam's laptop {n}")
+        for n in range(10):                                    # 10 new photos of 1 MB
+            ws.attachments.add("stories", stories[n], f"photo{n}.jpg", bytes([n]) * (1024 * 1024))
+    ws.close()
+    """
+)
+
+MERGE = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from pathlib import Path
+    t0 = time.perf_counter()
+    from svdesk.services.merge import apply_merge, preview_merge
+    mine, other = Path(sys.argv[1]), Path(sys.argv[2])
+    t1 = time.perf_counter()
+    plan = preview_merge(mine, other)
+    t2 = time.perf_counter()
+    result = apply_merge(mine, other, prefer="theirs")
+    t3 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "preview": t2 - t1, "apply": t3 - t2, "summary": plan.summary(),
+                      "conflicts": len(plan.conflicts), "changed": result.changed_rows,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    """
+)
+
+
+def _run(code: str, *args) -> str:
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
+                          timeout=1800, check=True).stdout
+
+
+def _copy_big(source: Path, target: Path) -> None:
+    """A consistent copy that never writes to ``source`` (nor its journal)."""
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        conn.close()
+        dest.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--big", type=Path)
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        base = folder / "base.svdesk"
+        if args.big:
+            _copy_big(args.big, base)
+        else:
+            spec = importlib.util.spec_from_file_location("bigfile", HERE / "bigfile.py")
+            bigfile = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(bigfile)
+            bigfile.make_big_file(base, scale=args.scale)
+        upgrade = json.loads(_run(UPGRADE, base))["upgrade"]
+        a, b = folder / "jo.svdesk", folder / "sam.svdesk"
+        shutil.copyfile(base, a)
+        shutil.copyfile(base, b)
+        base.unlink()
+        _run(EDITS, a, "a")
+        _run(EDITS, b, "b")
+        figures = json.loads(_run(MERGE, a, b))
+    total = figures["preview"] + figures["apply"]
+    print(f"upgrade of the big file (record versions, once): {upgrade:.2f} s")
+    print(f"plan: {figures['summary']} ({figures['conflicts']} conflicts, decided by --prefer)")
+    print(f"preview {figures['preview']:.2f} s, apply (backup copy included) {figures['apply']:.2f} s, "
+          f"together {total:.2f} s (goal < {GOAL_SECONDS} s): {'pass' if total < GOAL_SECONDS else 'MISS'}")
+    print(f"peak memory {figures['peak_mb']:.0f} MB (goal < {GOAL_MB} MB): "
+          f"{'pass' if figures['peak_mb'] < GOAL_MB else 'MISS'}")
+    print(json.dumps({"upgrade": upgrade, **figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
