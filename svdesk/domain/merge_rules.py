@@ -180,7 +180,8 @@ def _rule_bin(table, base, mine, theirs, result, conflicts, notes, label, theirs
         conflicts.pop("deleted_at", None)
         result["deleted_at"] = None
         where = "this laptop" if binned_mine else theirs_name
-        notes.append(f"kept the edited {label}, which had been moved to the bin on {where}")
+        notes.append(f"kept {label} with its edits out of the bin: it had been moved to the bin on {where} "
+                     "and edited on the other")
 
 
 def field_label(column: str) -> str:

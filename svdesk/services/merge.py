@@ -11,6 +11,7 @@ that always win are in ``svdesk.domain.merge_rules``.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,8 +129,15 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
         backup = None
         if mine_file.path is not None:
             backup = backups.copy_before_change(mine_file.conn, mine_file.path, reason="before-merge")
-        with mine_file.write("merge") as db:
-            changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
+        try:
+            with mine_file.write("merge") as db:
+                changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
+        except sqlite3.IntegrityError:
+            # Two live records for one thing (say two readings for one month, one of them brought
+            # back from the bin): the transaction was rolled back whole.
+            raise MergeRefused("The two copies each hold a different record for the same thing (for example "
+                               "two readings for one month), so they cannot be combined automatically. "
+                               "Remove one of them, then bring the changes in again; nothing was changed.") from None
         return MergeResult(plan, backup, changed)
 
 

@@ -59,6 +59,8 @@ class RowPlan:
     theirs_version: str
     label: str = ""
     kind: str = ""
+    mine_row: dict | None = None  # as read for the plan (a plan is used only while this copy is unchanged)
+    theirs_row: dict | None = None
 
 
 @dataclass
@@ -170,19 +172,20 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
             mine_row = mine.row(table, twin)
             decision = merge_rules.decide(table, None, mine_row, {**theirs_row, "id": twin}, _label(mine, table, mine_row),
                                           theirs_name)
-            return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row)
-        return _row_plan(mine, table, row_id, row_id, merge_rules.Decision(dict(theirs_row)), t_version, None, "new")
+            return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row, theirs_row)
+        return _row_plan(mine, table, row_id, row_id, merge_rules.Decision(dict(theirs_row)), t_version, None,
+                         theirs_row, "new")
     m_version, m_deleted = mine_version
     if mine.knows(table, row_id, t_version):
         return None  # the other copy's record is in this copy's past
     mine_row = None if m_deleted else mine.row(table, row_id)
     if theirs.knows(table, row_id, m_version):
         decision = merge_rules.Decision(None if theirs_row is None else dict(theirs_row))
-        return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row)
+        return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row, theirs_row)
     base = _common_base(mine, theirs, table, row_id)
     decision = merge_rules.decide(table, base, mine_row, theirs_row, _label(mine, table, mine_row or theirs_row),
                                   theirs_name)
-    return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row)
+    return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row, theirs_row)
 
 
 def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str) -> dict | None:
@@ -194,7 +197,8 @@ def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str) -> dict 
     return None
 
 
-def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_row, action=None) -> RowPlan:
+def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_row, theirs_row,
+              action=None) -> RowPlan:
     result = decision.result
     if action is None:
         if decision.conflicts:
@@ -209,7 +213,7 @@ def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_
             action = "changed"
     label = _label(mine, table, mine_row or result)
     kind = merge_rules.kind_word(table, 1)
-    return RowPlan(table, row_id, theirs_id, action, decision, t_version, label, kind)
+    return RowPlan(table, row_id, theirs_id, action, decision, t_version, label, kind, mine_row, theirs_row)
 
 
 def _label(mine: Reader, table: str, row: dict | None) -> str:
@@ -237,11 +241,11 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
         row = theirs.conn.execute("SELECT sha256, size, data, created_at FROM blobs WHERE sha256 = ?", [sha]).fetchone()
         if row is not None:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)", list(row))
-    stories: set[str] = set()
+    stories: dict[str, bool] = {}  # story id -> whether its searchable text changed
     changed = 0
     for plan in found.rows:
         result = _chosen(plan, choices, prefer)
-        current = mine.row(plan.table, plan.id)
+        current = plan.mine_row
         if result is not None and result != current:
             cols = list(result)
             if current is None:
@@ -256,14 +260,23 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
             changed += 1
         _learn(db, theirs, plan, result)
         if plan.table == "stories":
-            stories.add(plan.id)
-        elif plan.table in ("story_consents", "story_indicators") and (result or current):
-            stories.add((result or current)["story_id"])
-        elif plan.table == "tags" and (result or current) and (result or current)["owner_table"] == "stories":
-            stories.add((result or current)["owner_id"])
-    for story_id in sorted(stories):
-        sync_search(db, story_id)
+            stories[plan.id] = stories.get(plan.id, False) or _text_changed(current, result)
+        elif plan.table == "story_consents" and (result or current):
+            stories.setdefault((result or current)["story_id"], False)
+    for story_id, text in sorted(stories.items()):
+        sync_search(db, story_id, text=text)
     return changed
+
+
+# The columns the story search index is made from (stories_rows.text_row).
+_SEARCHED = ("title", "quote", "before", "what_we_did", "after", "why_it_matters", "domain", "person_name",
+             "pseudonym", "anonymous_as", "keywords")
+
+
+def _text_changed(before: dict | None, after: dict | None) -> bool:
+    if before is None or after is None:
+        return True
+    return any(before.get(c) != after.get(c) for c in _SEARCHED)
 
 
 def _chosen(plan: RowPlan, choices: dict[str, str], prefer: str | None) -> dict | None:
@@ -292,7 +305,7 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     for _, version, text in theirs.past(plan.table, plan.theirs_id):
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, version, text])
-    theirs_row = theirs.row(plan.table, plan.theirs_id)
+    theirs_row = plan.theirs_row
     if plan.theirs_id != plan.id:
         # A twin: the other copy's id is remembered as merged here, so it is not brought again.
         db.execute("INSERT OR REPLACE INTO row_versions (tbl, id, version, deleted) VALUES (?, ?, ?, 1)",

@@ -72,14 +72,28 @@ MERGE = textwrap.dedent(
     import json, resource, sys, time
     from pathlib import Path
     t0 = time.perf_counter()
-    from svdesk.services.merge import apply_merge, preview_merge
+    from svdesk.services.merge import merge_into, open_for_merge, preview_into
+    from svdesk.store import backups
     mine, other = Path(sys.argv[1]), Path(sys.argv[2])
+    made = []
+    copy = backups.copy_before_change
+    def timed_copy(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return copy(*args, **kwargs)
+        finally:
+            made.append(time.perf_counter() - start)
+    backups.copy_before_change = timed_copy
     t1 = time.perf_counter()
-    plan = preview_merge(mine, other)
+    mine_file = open_for_merge(mine)       # what `svdesk merge` and the window do, in this order
     t2 = time.perf_counter()
-    result = apply_merge(mine, other, prefer="theirs")
+    plan = preview_into(mine_file, other)
     t3 = time.perf_counter()
-    print(json.dumps({"import": t1 - t0, "preview": t2 - t1, "apply": t3 - t2, "summary": plan.summary(),
+    result = merge_into(mine_file, other, prefer="theirs", plan=plan)
+    t4 = time.perf_counter()
+    mine_file.close()
+    print(json.dumps({"import": t1 - t0, "open": t2 - t1, "preview": t3 - t2, "apply": t4 - t3,
+                      "backup": made[0] if made else 0.0, "summary": plan.summary(),
                       "conflicts": len(plan.conflicts), "changed": result.changed_rows,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
     """
@@ -125,11 +139,12 @@ def main(argv=None) -> int:
         _run(EDITS, a, "a")
         _run(EDITS, b, "b")
         figures = json.loads(_run(MERGE, a, b))
-    total = figures["preview"] + figures["apply"]
+    total = figures["open"] + figures["preview"] + figures["apply"]
     print(f"upgrade of the big file (record versions, once): {upgrade:.2f} s")
     print(f"plan: {figures['summary']} ({figures['conflicts']} conflicts, decided by --prefer)")
-    print(f"preview {figures['preview']:.2f} s, apply (backup copy included) {figures['apply']:.2f} s, "
-          f"together {total:.2f} s (goal < {GOAL_SECONDS} s): {'pass' if total < GOAL_SECONDS else 'MISS'}")
+    print(f"open {figures['open']:.2f} s, preview {figures['preview']:.2f} s, apply {figures['apply']:.2f} s "
+          f"(of which the backup copy {figures['backup']:.2f} s): together {total:.2f} s "
+          f"(goal < {GOAL_SECONDS} s): {'pass' if total < GOAL_SECONDS else 'MISS'}")
     print(f"peak memory {figures['peak_mb']:.0f} MB (goal < {GOAL_MB} MB): "
           f"{'pass' if figures['peak_mb'] < GOAL_MB else 'MISS'}")
     print(json.dumps({"upgrade": upgrade, **figures}))

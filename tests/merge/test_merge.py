@@ -323,3 +323,23 @@ def test_a_plan_is_used_again_only_while_both_files_are_unchanged(pair):
     finally:
         mine.close()
     assert edit(jo, lambda ws: ws.stories.get(story_id).title) == "Second"
+
+
+def test_two_live_records_for_one_month_are_refused_whole(pair):
+    """Jo moved a reading to the bin and entered the month again; Sam edited the old reading, so
+    the bin rule brings it back: two live readings for one month cannot both stay. Refused,
+    nothing changed (the transaction is rolled back whole)."""
+    from svdesk.store.indicators_repo import NewReading
+
+    jo, sam = pair
+    indicator = edit(jo, lambda ws: ws.indicators.active()[0])
+    month = NewReading(start=dt.date(2032, 4, 1), end=dt.date(2032, 4, 30), value="3")
+    [old_id] = edit(jo, lambda ws: ws.indicators.record_many(indicator.id, [month]))
+    apply_merge(sam, jo)
+    edit(jo, lambda ws: ws.indicators.delete_reading(old_id))
+    edit(jo, lambda ws: ws.indicators.record_many(indicator.id, [replace(month, value="4")]))
+    edit(sam, lambda ws: ws.indicators.update_reading(old_id, note="Counted again by Sam"))
+    before = records(jo)
+    with pytest.raises(MergeRefused, match="same thing"):
+        apply_merge(jo, sam)
+    assert records(jo) == before
