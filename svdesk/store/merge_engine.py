@@ -180,7 +180,14 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
         return None  # the other copy's record is in this copy's past
     mine_row = None if m_deleted else mine.row(table, row_id)
     if theirs.knows(table, row_id, m_version):
-        decision = merge_rules.Decision(None if theirs_row is None else dict(theirs_row))
+        # The other copy's record descends from this one's: it comes across whole, except where
+        # a rule that always wins says otherwise (a withdrawal undone over there stays here).
+        if mine_row is None or theirs_row is None:
+            decision = merge_rules.Decision(None if theirs_row is None else dict(theirs_row))
+        else:
+            decision = merge_rules.decide(table, mine_row, mine_row, theirs_row, _label(mine, table, mine_row),
+                                          theirs_name)
+            decision.result.update({k: v for k, v in theirs_row.items() if k in merge_rules.STAMPS})
         return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row, theirs_row)
     base = _common_base(mine, theirs, table, row_id)
     decision = merge_rules.decide(table, base, mine_row, theirs_row, _label(mine, table, mine_row or theirs_row),

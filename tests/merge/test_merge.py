@@ -343,3 +343,19 @@ def test_two_live_records_for_one_month_are_refused_whole(pair):
     with pytest.raises(MergeRefused, match="same thing"):
         apply_merge(jo, sam)
     assert records(jo) == before
+
+
+def test_a_withdrawal_undone_on_a_later_copy_is_not_undone_here(pair):
+    """Sam's copy already had Jo's withdrawal, then someone cleared it there: bringing Sam's copy
+    in keeps the withdrawal here all the same."""
+    jo, sam = pair
+    story = edit(jo, lambda ws: next(s for s in first_stories(ws, 20)
+                                     if ws.stories.consent_for(s.id).withdrawn_on is None))
+    edit(jo, lambda ws: ws.stories.withdraw(story.id, dt.date(2026, 5, 1)))
+    apply_merge(sam, jo)
+    edit(sam, lambda ws: ws.stories.save_consent(story.id, replace(ws.stories.consent_for(story.id), withdrawn_on=None)))
+    plan = preview_merge(jo, sam)
+    assert any("withdrawal" in note for note in plan.notes)
+    apply_merge(jo, sam)
+    assert edit(jo, lambda ws: ws.stories.consent_for(story.id).withdrawn_on) == dt.date(2026, 5, 1)
+    assert preview_merge(jo, sam).nothing_to_do
