@@ -95,7 +95,7 @@ def test_same_field_on_both_laptops_is_asked_and_the_loser_kept_in_history(pair)
     past = [row[0] for row in conn.execute(
         "SELECT row_json FROM row_history WHERE tbl = 'stories' AND id = ?", [story_id])]
     conn.close()
-    assert any('"title": "Jo\'s title"' in text or '"title":"Jo\'s title"' in text for text in past if text)
+    assert any("Jo's title" in text for text in past if text)
     # Sam brings Jo's copy in: Jo's result is a descendant of Sam's record, so nothing is asked.
     assert preview_merge(sam, jo).conflicts == []
     apply_merge(sam, jo)
