@@ -37,7 +37,8 @@ def cmd_merge(args) -> int:
         for note in plan.notes:
             print(f"  - {note[0].upper()}{note[1:]}.")
         if plan.conflicts and args.prefer is None:
-            print(f"{len(plan.conflicts)} field(s) were changed on both laptops:", file=sys.stderr)
+            count = len(plan.conflicts)
+            print(f"{count} field{' was' if count == 1 else 's were'} changed on both laptops:", file=sys.stderr)
             for conflict in plan.conflicts:
                 print(f"  - {conflict.label}, {conflict.field_label}: here \u201c{_short(conflict.mine)}\u201d, "
                       f"on {plan.theirs_name} \u201c{_short(conflict.theirs)}\u201d", file=sys.stderr)

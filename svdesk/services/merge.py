@@ -122,8 +122,9 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
         undecided = [c for c in plan.conflicts if c.key not in (choices or {}) and prefer is None]
         if undecided:
-            raise MergeRefused(f"{len(undecided)} field(s) were changed on both laptops; choose which to keep "
-                               "for each, then bring the changes in again. Nothing was changed.")
+            fields = "1 field was" if len(undecided) == 1 else f"{len(undecided)} fields were"
+            raise MergeRefused(f"{fields} changed on both laptops; choose which to keep for each, then bring "
+                               "the changes in again. Nothing was changed.")
         if plan.nothing_to_do and not found.rows:
             return MergeResult(plan, None, 0)
         backup = None

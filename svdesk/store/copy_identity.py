@@ -52,7 +52,11 @@ def copy_name_or_default(workspace) -> str:
 
 
 def stored_copy_name(orgfile) -> str | None:
-    """The name stored in the file whatever computer gave it (for the other copy in a merge)."""
+    """The other copy's name in a merge: the name given on the computer that copy was last
+    named on — unless that is this computer, when the name is this copy's own, carried along
+    when the file was copied (the caller then names the copy by its file)."""
+    if _meta(orgfile, HOST_KEY) == this_computer():
+        return None
     return _meta(orgfile, NAME_KEY) or None
 
 

@@ -118,8 +118,14 @@ def _q(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
-def _json_row(text: str | None) -> dict | None:
-    return None if text is None else json.loads(text)
+def _json_row(columns: list[str], text: str | None) -> dict | None:
+    """A past version's values (a JSON array in column order, see m011_row_versions.json_of); a
+    column added since it was kept reads as missing."""
+    return None if text is None else dict(zip(columns, json.loads(text)))
+
+
+def _json_text(columns: list[str], row: dict) -> str:
+    return json.dumps([row.get(c) for c in columns], ensure_ascii=False)
 
 
 def diff(mine: Reader, theirs: Reader, theirs_name: str) -> Diff:
@@ -200,7 +206,7 @@ def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str) -> dict 
     theirs_past = {version for _, version, _ in theirs.past(table, row_id)}
     for _, version, text in reversed(mine.past(table, row_id)):
         if version in theirs_past:
-            return _json_row(text)
+            return _json_row(mine.columns(table), text)
     return None
 
 
@@ -324,7 +330,7 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     else:
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, plan.theirs_version,
-                    None if theirs_row is None else json.dumps(theirs_row, ensure_ascii=False)])
+                    None if theirs_row is None else _json_text(theirs.columns(plan.table), theirs_row)])
 
 
 def same_file(a: Path, b: Path) -> bool:

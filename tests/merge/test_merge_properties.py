@@ -141,7 +141,7 @@ def test_three_copies_in_any_order_give_the_same_records(base_file, edits):
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.lists(EDITS, max_size=8), min_size=3, max_size=3))
 def test_three_copies_longer_sequences(base_file, edits):
     results = _three_way(base_file, edits, list(itertools.permutations(range(3))))

@@ -5,7 +5,7 @@ can be merged without trusting their clocks (issue 18, svdesk/store/merge_engine
   token, new at each change) and whether it was deleted for good (a tombstone, so a hard delete
   is not mistaken for "never had it").
 - ``row_history``: every earlier version of every record this copy knows of, with the record's
-  values then (JSON; NULL for a tombstone); ``seq`` is the order this copy learned them. It is
+  values then (a JSON array in column order; NULL for a tombstone); ``seq`` is the order this copy learned them. It is
   also the record's history: the value that lost a merge choice stays here.
 
 Triggers keep both up to date on every write, whoever makes it. A later step that adds a column
@@ -75,8 +75,10 @@ def _quoted(column: str) -> str:
 
 
 def json_of(prefix: str, columns: list[str]) -> str:
-    pairs = ", ".join(f"'{c}', {prefix}.{_quoted(c)}" for c in columns)
-    return f"json_object({pairs})"
+    """The row's values as a JSON array in column order. An array, not an object: the triggers'
+    text is read by SQLite each time a file is opened, and column names would double it. Columns
+    are only ever added at the end (ALTER TABLE ADD COLUMN), so an older array is a prefix."""
+    return f"json_array({', '.join(f'{prefix}.{_quoted(c)}' for c in columns)})"
 
 
 def install_triggers(db) -> None:
