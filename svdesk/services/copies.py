@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from svdesk.store.copy_identity import copy_name_or_default, set_copy_name
+from svdesk.store.copy_identity import copy_name_or_default, ensure_copy_name, set_copy_name
 
-__all__ = ["copy_name_or_default", "rename_copy"]
+__all__ = ["copy_name_or_default", "ensure_copy_name", "rename_copy"]
 
 
 def rename_copy(workspace, name: str) -> str:

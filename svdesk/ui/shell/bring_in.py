@@ -56,6 +56,12 @@ def bring_in_changes(window, dialogs, settings) -> bool:
     except SvdeskError as refused:
         dialogs.error(window, TITLE, f"{refused}")
         return False
+    from svdesk.services.copies import ensure_copy_name
+
+    try:  # this copy keeps its laptop's name, so whoever brings it in later sees whose it was
+        ensure_copy_name(workspace)
+    except SvdeskError:
+        pass  # a name is a courtesy: never a reason not to bring changes in
     window.reload_after_outside_change()
     backup = f" A backup copy was made first: {result.backup.name}." if result.backup else ""
     dialogs.info(window, TITLE, f"Brought in from {plan.theirs_name}: {result.summary()}.{backup}")
