@@ -15,9 +15,10 @@ from svdesk import __version__
 
 
 def _command_modules():
-    from svdesk.commands import export, filecmds, measures, publish, screenshot, selftest, stories, tender_plan
+    from svdesk.commands import (export, filecmds, measures, merge, publish, screenshot, selftest, stories,
+                                 tender_plan)
 
-    return [filecmds, screenshot, selftest, measures, stories, export, tender_plan, publish]
+    return [filecmds, screenshot, selftest, measures, stories, export, tender_plan, publish, merge]
 
 
 def _commands_parser() -> argparse.ArgumentParser:

@@ -42,6 +42,7 @@ class Backup:
             "open": "when opened",
             "before-upgrade": "before an upgrade",
             "before-restore": "before a restore",
+            "before-merge": "before bringing in another copy",
         }
         local = self.taken_at.astimezone()
         when = f"{format_date(local.date())}, {local:%H:%M:%S}"
@@ -132,3 +133,29 @@ def list_backups(path: Path) -> list[Backup]:
             continue
         found.append(Backup(item, taken, reason))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def copy_before_change(conn: sqlite3.Connection, path: Path, reason: str) -> Path | None:
+    """A backup copy made just before a large change by the process holding the file's lock
+    (a merge): the journal is folded into the file, then the file is copied as bytes, about
+    twice as fast as SQLite's page-by-page backup on a file of hundreds of MB. When the journal
+    cannot be folded in (a reader is in the middle of a read), the page-by-page copy is made."""
+    import shutil
+
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.Error:
+        busy = 1
+    if busy:
+        return make_backup(conn, path, reason=reason)
+    folder = folder_for(path)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{stamp}-{reason}{EXTENSION}"
+    try:
+        with atomic.replacing(target, suffix=".partial") as partial:
+            shutil.copyfile(path, partial)
+    except OSError as error:
+        _note_failure(folder, error)
+        return None
+    _rotate(folder, reason)
+    return target

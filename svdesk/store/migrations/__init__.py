@@ -2,7 +2,9 @@
 
 Rules for a step: never edit a step that has shipped — add a new one; every table is STRICT
 (where it fits) and every row has ``id`` (a UUID), ``created_at`` and ``updated_at`` so two copies
-can be merged later; soft-deletable rows have ``deleted_at``.
+can be merged later; soft-deletable rows have ``deleted_at``. A step that adds a column to a table merged between
+copies (``m012_row_versions.MERGED_TABLES``) calls ``m012_row_versions.install_triggers`` again;
+a new table of records is added to ``MERGED_TABLES`` (and given its triggers) in the same step.
 
 The number of steps is also written to ``PRAGMA user_version``: a file whose number is higher
 than ``SCHEMA_VERSION`` was written by a newer svdesk and is refused.
@@ -21,6 +23,7 @@ from svdesk.store.migrations import m008_true_figures
 from svdesk.store.migrations import m009_commitment_value
 from svdesk.store.migrations import m010_story_names
 from svdesk.store.migrations import m011_unit_words
+from svdesk.store.migrations import m012_row_versions
 
 STEPS = [
     m001_foundation.apply,
@@ -34,6 +37,7 @@ STEPS = [
     m009_commitment_value.apply,
     m010_story_names.apply,
     m011_unit_words.apply,
+    m012_row_versions.apply,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -75,6 +75,7 @@ class AppController(QObject):
         window.open_requested.connect(self.choose_and_open)
         window.demo_requested.connect(self.open_demo)
         window.backups_requested.connect(lambda: self.show_backups(window))
+        window.merge_requested.connect(lambda: self.bring_in(window))
         window.closed.connect(lambda: self._window_closed(window))
         geometry = self.settings.window_geometry()
         if geometry is not None:
@@ -186,6 +187,11 @@ class AppController(QObject):
             self.dialogs.error(self._parent(), "Could not open the demo", str(error))
             return None
         return self._show_workspace(workspace)
+
+    def bring_in(self, window: MainWindow) -> bool:
+        from svdesk.ui.shell.bring_in import bring_in_changes
+
+        return bring_in_changes(window, self.dialogs, self.settings)
 
     def show_backups(self, window: MainWindow) -> None:
         from svdesk.store.backups import list_backups

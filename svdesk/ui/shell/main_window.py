@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
     open_requested = Signal()
     demo_requested = Signal()
     backups_requested = Signal()
+    merge_requested = Signal()
     closed = Signal()
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
@@ -301,6 +302,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Backup copies…", None, self.backups_requested.emit)
         file_menu.addSeparator()
+        self._action(file_menu, "Bring in changes from another &copy…", None, self.merge_requested.emit)
+        self._action(file_menu, "&Name this copy…", None, self._rename_copy)
+        file_menu.addSeparator()
         self._action(file_menu, "&Close", QKeySequence.StandardKey.Close, self.close)
 
         go_menu = self.menuBar().addMenu("&Go")
@@ -338,9 +342,13 @@ class MainWindow(QMainWindow):
 
     # -- save state -------------------------------------------------------------------------------
     def _refresh_title(self) -> None:
+        from svdesk.services.copies import copy_name_or_default
+
         name = self.workspace.organisation.get().name or "Untitled"
         suffix = " (read-only)" if self.workspace.read_only else ""
-        self.setWindowTitle(f"{name}{suffix} — svdesk")
+        # The laptop's copy is named, so two copies of one organisation are not confused.
+        laptop = f" — {copy_name_or_default(self.workspace)}" if self.workspace.path is not None else ""
+        self.setWindowTitle(f"{name}{laptop}{suffix} — svdesk")
         self.file_label.setText(str(self.workspace.path) if self.workspace.path else "")
 
     def _show_saved_state(self) -> None:
@@ -379,6 +387,29 @@ class MainWindow(QMainWindow):
         # Statuses may depend on what another page saved; recompute after the event settles
         # (once for a burst of saves: update_statuses does nothing when it is up to date).
         QTimer.singleShot(0, self.update_statuses)
+
+    def _rename_copy(self) -> None:
+        from svdesk.ui.shell.bring_in import rename_this_copy
+
+        rename_this_copy(self, self.ctx.dialogs)
+
+    def finish_editing(self) -> None:
+        """Saves the field being typed in, if any (before the file is changed from outside)."""
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.finish_editing()
+
+    def reload_after_outside_change(self) -> None:
+        """After records came in from elsewhere (another copy): the page shown reads the file
+        again now, every other page when next shown, and the statuses are worked out again."""
+        self._read_at.clear()
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.refresh()
+            self._read_at[current.key] = self.workspace.file.change_mark()
+        self._refresh_title()
+        self._statuses_at = -1
+        self.update_statuses()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Leaving the focused field saves it (editingFinished) while the file is still open.
