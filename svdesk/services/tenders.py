@@ -33,8 +33,9 @@ def update_tender(workspace: Workspace, tender_id: str, **changes) -> Tender:
 
 
 def set_tender_tags(workspace: Workspace, tender_id: str, tags: list[str]) -> None:
-    with workspace.file.write("tags saved"):
-        workspace.tags.set_tags("tenders", tender_id, list(tags))
+    from svdesk.services.attachments import Owner, set_tags
+
+    set_tags(workspace, Owner.TENDER, tender_id, tags)
 
 
 def bin_tender(workspace: Workspace, tender_id: str) -> None:

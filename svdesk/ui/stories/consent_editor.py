@@ -15,7 +15,7 @@ from svdesk.domain import dates
 from svdesk.domain.consent import LEVEL_ORDER, USE_ORDER, Consent, ConsentState, IdLevel, Method
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.stories_repo import CONSENT_FORM_ROLE, OWNER_TABLE
+from svdesk.services.attachments import CONSENT_FORM, Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
@@ -152,7 +152,7 @@ class ConsentEditor(QGroupBox):
         self.photos = QCheckBox("They agreed to photographs and video of them")
         self.photos.setAccessibleName("Photographs and video")
         labelled(form, "&Photos and video", self.photos, "A separate tick on the consent form.")
-        self.form_files = AttachmentList(ctx, CONSENT_FORM_ROLE, "Signed consent form", "Attach the signed form…",
+        self.form_files = AttachmentList(ctx, CONSENT_FORM, "Signed consent form", "Attach the signed form…",
                                          "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.docx);;All files (*)")
         labelled(form, "Signed form", self.form_files, buddy=self.form_files.add_button)
         printing = QWidget()
@@ -240,7 +240,7 @@ class ConsentEditor(QGroupBox):
             self.withdrawal_note.clear()
         finally:
             self._loading = False
-        self.form_files.set_owner(OWNER_TABLE if story_id else None, story_id)
+        self.form_files.set_owner(Owner.STORY if story_id else None, story_id)
         self._show_state(consent)
 
     def _show_state(self, consent: Consent) -> None:

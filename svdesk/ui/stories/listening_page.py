@@ -14,7 +14,7 @@ from svdesk.domain import dates
 from svdesk.domain.consultations import MAX_PEOPLE, MAX_TITLE, Consultation, Method, Stakeholder
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import year_containing
-from svdesk.store.consultations_repo import OWNER_TABLE
+from svdesk.services.attachments import Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.stories.consent_editor import field_column, labelled
 from svdesk.ui.stories.consultation_model import COLUMNS, ConsultationModel
@@ -232,7 +232,7 @@ class ListeningPage(Page):
             self.changed.set_text_quietly(item.changed)
         finally:
             self._loading = False
-        self.files.set_owner(OWNER_TABLE, consultation_id)
+        self.files.set_owner(Owner.CONSULTATION, consultation_id)
         read_only = self.ctx.workspace.read_only
         for widget in (self.held_on, self.title_edit, self.who_other, self.how_other, self.heard, self.changed):
             widget.setReadOnly(read_only)

@@ -15,7 +15,7 @@ from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, Unit, format_number, parse_value
 from svdesk.domain.sroi import MAX_BENEFIT_YEARS, Valuation, estimate
-from svdesk.store.indicators_repo import can_be_valued
+from svdesk.services.measures import can_be_valued
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.page_base import scrolling
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
