@@ -22,6 +22,7 @@ from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.export_target import export_to_chosen_file
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 from svdesk.ui.common.colours import GOOD, PROBLEM, themed
+from svdesk.services import stories as story_services
 
 
 
@@ -310,7 +311,7 @@ class ConsentEditor(QGroupBox):
                 # Ticking "given" usually happens on the day: start from today, editable.
                 candidate = replace(candidate, given_on=dates.today())
                 self.given_on.set_date(candidate.given_on)
-            saved = repo.save_consent(self.story_id, candidate)
+            saved = story_services.save_consent(self.ctx.workspace, self.story_id, candidate)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Consent not saved", str(error))
             return
@@ -326,7 +327,8 @@ class ConsentEditor(QGroupBox):
             return
         repo = self.ctx.workspace.stories
         try:
-            used = repo.withdraw(self.story_id, on_date, self.withdrawal_note.text())
+            used = story_services.withdraw_consent(self.ctx.workspace, self.story_id, on_date,
+                                                  self.withdrawal_note.text())
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Withdrawal not saved", str(error))
             return
@@ -350,9 +352,7 @@ class ConsentEditor(QGroupBox):
             "keep it: the story must not be used again.", yes="Cancel the withdrawal",
         ):
             return
-        repo = self.ctx.workspace.stories
-        current = repo.consent_for(self.story_id)
-        saved = repo.save_consent(self.story_id, replace(current, withdrawn_on=None, withdrawal_note=""))
+        saved = story_services.cancel_withdrawal(self.ctx.workspace, self.story_id)
         self._show_state(saved)
         self.changed.emit()
 

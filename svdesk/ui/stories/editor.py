@@ -19,6 +19,7 @@ from svdesk.ui.stories.consent_editor import ConsentEditor, field_column, labell
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import stories as story_services
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -276,7 +277,7 @@ class StoryEditor(QWidget):
             return
         repo = self.ctx.workspace.stories
         try:
-            story = repo.update(self.story_id, **changes)
+            story = story_services.update_story(self.ctx.workspace, self.story_id, **changes)
         except ValidationError as error:
             # What was typed stays on screen; a story that is not complete stays a draft.
             self.problems.show_problems(error.problems)
@@ -299,7 +300,7 @@ class StoryEditor(QWidget):
         chosen = [self.indicator_model.item(row).data(INDICATOR_ROLE) for row in range(self.indicator_model.rowCount())
                   if self.indicator_model.item(row).checkState() == Qt.CheckState.Checked]
         try:
-            self.ctx.workspace.stories.set_indicators(self.story_id, chosen)
+            story_services.link_indicators(self.ctx.workspace, self.story_id, chosen)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Link not saved", str(error))
             self._loading = True

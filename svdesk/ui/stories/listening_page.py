@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.common.widgets import ProblemLabel, SavingTextEdit
+from svdesk.services import stories as story_services
 
 class ListeningPage(Page):
     key = "listening"
@@ -52,7 +52,9 @@ class ListeningPage(Page):
         column.addWidget(self.by_year)
         self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.consultations, "consultation", "consultations",
                              describe=lambda item: item.title or item.how.label,
-                             choice_label=lambda item: item.heading(), changed=self._after_bin)
+                             choice_label=lambda item: item.heading(), changed=self._after_bin,
+                             to_bin=lambda item_id: story_services.bin_consultation(ctx.workspace, item_id),
+                             from_bin=lambda item_id: story_services.restore_consultation(ctx.workspace, item_id))
         self.undo_bar, self.undo_label, self.undo_button = self.bin.undo_bar, self.bin.undo_label, self.bin.undo_button
         column.addWidget(self.undo_bar)
         self.model = ConsultationModel(self)
@@ -260,7 +262,7 @@ class ListeningPage(Page):
             return
         repo = self.ctx.workspace.consultations
         try:
-            saved = repo.save(replace(repo.get(self._current), **changes))
+            saved = story_services.update_consultation(self.ctx.workspace, self._current, **changes)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
             return
@@ -286,7 +288,7 @@ class ListeningPage(Page):
         if self.ctx.workspace.read_only:
             return
         self.finish_editing()
-        item = self.ctx.workspace.consultations.add(dates.today())
+        item = story_services.add_consultation(self.ctx.workspace, dates.today())
         self._current = item.id
         self.refresh()
         self.title_edit.setFocus()
