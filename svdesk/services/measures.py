@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 # Read-only helpers the window and the command need to plan an import and to show what is
 # allowed; they write nothing, so they are offered here rather than imported from store.
-from svdesk.store.indicators_repo import TOO_MANY, can_be_valued  # noqa: F401  (re-exported)
-from svdesk.store.readings_io import ImportPlan, ImportRow  # noqa: F401  (re-exported)
+from svdesk.store.indicators_repo import TOO_MANY, can_be_valued
+from svdesk.store.readings_io import ImportPlan, ImportRow
+
+REEXPORTED = (TOO_MANY, can_be_valued, ImportPlan, ImportRow)
 
 if TYPE_CHECKING:
     from svdesk.domain.measures import Indicator, Reading
@@ -92,10 +94,11 @@ def restore_reading(workspace: Workspace, reading_id: str) -> Reading:
 
 
 # -- a sheet of readings -----------------------------------------------------------------------------
-def read_sheet(path: Path) -> list[list]:
+def read_sheet(path: Path, worksheet: str | None = None) -> list[list]:
+    """The rows of a CSV or Excel sheet (within limits); writes nothing."""
     from svdesk.store.readings_io import read_sheet as read
 
-    return read(path)
+    return read(path, worksheet)
 
 
 def plan_import(workspace: Workspace, rows: list[list], indicator: Indicator | None = None,
