@@ -22,6 +22,8 @@ class Owner(Enum):
     CONSULTATION = "consultation"
     INDICATOR = "indicator"
     TENDER = "tender"
+    STATEMENT = "statement"
+    COMMITMENT = "commitment"
 
     @property
     def table(self) -> str:
@@ -35,7 +37,12 @@ class Owner(Enum):
         if self is Owner.CONSULTATION:
             from svdesk.store.consultations_repo import OWNER_TABLE
             return OWNER_TABLE
-        return {Owner.INDICATOR: "indicators", Owner.TENDER: "tenders"}[self]
+        return {Owner.INDICATOR: "indicators", Owner.TENDER: "tenders", Owner.STATEMENT: "statements",
+                Owner.COMMITMENT: "commitments"}[self]
+
+
+# The records an outcome can be tagged on (what "this outcome is in use" counts).
+TAGGED = (Owner.STATEMENT, Owner.INDICATOR, Owner.TENDER, Owner.COMMITMENT, Owner.STORY)
 
 
 # What a file is to its record (the ``role`` of an attachment).
@@ -65,6 +72,11 @@ def reattach(workspace: Workspace, attachment_id: str) -> None:
 
 def tags_of(workspace: Workspace, owner: Owner, owner_id: str) -> list[str]:
     return workspace.tags.tags_for(owner.table, owner_id)
+
+
+def uses_of_tags(workspace: Workspace, tags) -> int:
+    """How many records carry any of ``tags`` (counted once per tag and record)."""
+    return sum(len(workspace.tags.owners_with(tag, owner.table)) for tag in tags for owner in TAGGED)
 
 
 def set_tags(workspace: Workspace, owner: Owner, owner_id: str, tags) -> None:

@@ -19,9 +19,9 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.frameworks import Framework, Outcome, OutcomeGroup, make_tag, slug
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 from svdesk.services import statement as statement_services
+from svdesk.services.attachments import uses_of_tags
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
-TAGGED_TABLES = ("statements", "indicators", "tenders", "commitments", "stories")
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -371,7 +371,7 @@ class FrameworksDialog(QDialog):
         return item
 
     def _uses(self, tags: list[str]) -> int:
-        return sum(len(self.workspace.tags.owners_with(tag, table)) for tag in tags for table in TAGGED_TABLES)
+        return uses_of_tags(self.workspace, tags)
 
     def remove_selected(self) -> None:
         index = self.tree.currentIndex()

@@ -18,6 +18,7 @@ from svdesk.ui.common.tag_picker import TagPicker
 from svdesk.ui.tenders.form import DateEdit, add_row, new_form
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 from svdesk.services import tenders as tender_services
+from svdesk.services.attachments import Owner, tags_of
 
 
 class TenderDetails(QWidget):
@@ -167,7 +168,7 @@ class TenderDetails(QWidget):
             self.feedback.set_text_quietly(tender.feedback)
             self.notes.set_text_quietly(tender.notes)
             workspace = self.ctx.workspace
-            self.outcomes.set_frameworks(workspace.frameworks.all(), workspace.tags.tags_for("tenders", tender.id))
+            self.outcomes.set_frameworks(workspace.frameworks.all(), tags_of(workspace, Owner.TENDER, tender.id))
         finally:
             self._loading = False
         self.problems.show_problems([])
