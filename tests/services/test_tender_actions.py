@@ -57,3 +57,30 @@ def test_a_failed_redraft_keeps_the_text_in_the_editor(demo_workspace):
     with pytest.raises((SvdeskError, sqlite3.Error)):
         tender_services.redraft_answer(demo_workspace, DRAFTING, SENT_ON)
     assert demo_workspace.tenders.answer(DRAFTING).text == "My own words."
+
+
+def test_an_export_records_its_stories_in_one_commit_or_none(demo_workspace, tmp_path):
+    from svdesk.services.exports import export_answer
+
+    _drafted_with_stories(demo_workspace)
+    saves = []
+    demo_workspace.file.add_listener(saves.append)
+    before = _uses(demo_workspace)
+    export_answer(demo_workspace, DRAFTING, "txt", tmp_path / "answer.txt", today=SENT_ON, allow_over_limit=True)
+    assert _uses(demo_workspace) > before and saves == ["story use"]
+
+
+def test_the_use_rows_of_one_document_are_kept_together_or_not_at_all(demo_workspace):
+    from svdesk.compose.tender_material import TENDER_USE
+    from svdesk.services.exports import record_answer_story_uses
+
+    usable = list(demo_workspace.stories.usable_ids(TENDER_USE, SENT_ON))[:2]
+    assert len(usable) == 2, "the demo should hold two stories that may be used in tenders"
+    before = _uses(demo_workspace)
+    # The second row fails in the database itself: the first is not kept either.
+    demo_workspace.file.conn.execute(
+        f"CREATE TEMP TRIGGER second_use_fails BEFORE INSERT ON main.story_uses "
+        f"WHEN (SELECT count(*) FROM main.story_uses) >= {before + 1} BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    with pytest.raises((SvdeskError, sqlite3.Error)):
+        record_answer_story_uses(demo_workspace, usable, "Tender answer for the Youth lot (copied)", SENT_ON)
+    assert _uses(demo_workspace) == before
