@@ -132,6 +132,17 @@ def test_the_window_and_the_commands_change_files_only_through_services(folder):
     assert found == []
 
 
+@pytest.mark.parametrize("folder", ["compose", "render", "document"])
+def test_building_and_drawing_documents_never_writes_to_the_file(folder):
+    """compose builds documents from the records, render draws them: the writes that go with an
+    export (the story-use log) are the service's."""
+    found = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        found += [problem for problem in problems_in(path.read_text("utf-8"), str(path.relative_to(ROOT.parent)))
+                  if "writes" in problem or "transaction" in problem or "runs SQL" in problem]
+    assert found == []
+
+
 PLANTED = {
     "a write on a repository": "self.ctx.workspace.tenders.submit(tender_id, text, day)",
     "a write through a name bound to a repository": """

@@ -32,6 +32,14 @@ def update_tender(workspace: Workspace, tender_id: str, **changes) -> Tender:
         return workspace.tenders.update(tender_id, **changes)
 
 
+def save_question_parts(workspace: Workspace, tender: Tender, question) -> Tender:
+    """Keeps the person's corrections to the question's parts with the tender (they are used
+    until the question text changes)."""
+    from svdesk.domain.tender_question import parts_to_json
+
+    return update_tender(workspace, tender.id, question_parts=parts_to_json(tender.question, question.parts))
+
+
 def set_tender_tags(workspace: Workspace, tender_id: str, tags: list[str]) -> None:
     from svdesk.services.attachments import Owner, set_tags
 

@@ -218,9 +218,7 @@ class QuestionPartsPanel(QWidget):
 
     # -- the person's corrections ----------------------------------------------------------------------
     def _save(self, question) -> None:
-        from svdesk.compose.question_kinds import save_parts
-
-        self.tender = save_parts(self.ctx.workspace, self.tender, question)
+        self.tender = tender_services.save_question_parts(self.ctx.workspace, self.tender, question)
         self.load(self.tender)
         self.parts_changed.emit()
 
