@@ -110,7 +110,7 @@ def problems_in(source: str, where: str = "module") -> list[str]:
         if on_repository and any(isinstance(arg, ast.Constant) and arg.value in TABLES for arg in node.args):
             found.append(f"{where}:{node.lineno}: names a table ({_text(node)[:60]})")
         receiver_text = _text(receiver)
-        if method in ("write", "transaction", "atomic") and re.search(r"\b(file|db|orgfile)$", receiver_text):
+        if method in ("write", "action", "transaction", "atomic") and re.search(r"\b(file|db|orgfile)$", receiver_text):
             found.append(f"{where}:{node.lineno}: opens a transaction itself ({_text(node.func)})")
         if method in RAW_SQL_CALLS and re.search(r"\b(file|db|conn|orgfile)$", receiver_text):
             found.append(f"{where}:{node.lineno}: runs SQL ({_text(node.func)})")

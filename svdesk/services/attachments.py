@@ -56,17 +56,17 @@ def files_of(workspace: Workspace, owner: Owner, owner_id: str, role: str | None
 
 def attach(workspace: Workspace, owner: Owner, owner_id: str, filename: str, data: bytes,
            role: str = EVIDENCE) -> Attachment:
-    with workspace.file.write("file attached"):
+    with workspace.file.action("file attached"):
         return workspace.attachments.add(owner.table, owner_id, filename, data, role=role)
 
 
 def detach(workspace: Workspace, attachment_id: str) -> None:
-    with workspace.file.write("file removed"):
+    with workspace.file.action("file removed"):
         workspace.attachments.remove(attachment_id)
 
 
 def reattach(workspace: Workspace, attachment_id: str) -> None:
-    with workspace.file.write("file brought back"):
+    with workspace.file.action("file brought back"):
         workspace.attachments.restore(attachment_id)
 
 
@@ -80,5 +80,5 @@ def uses_of_tags(workspace: Workspace, tags) -> int:
 
 
 def set_tags(workspace: Workspace, owner: Owner, owner_id: str, tags) -> None:
-    with workspace.file.write("tags saved"):
+    with workspace.file.action("tags saved"):
         workspace.tags.set_tags(owner.table, owner_id, list(tags))

@@ -63,7 +63,7 @@ def record_story_uses(workspace: Workspace, stories, uses, document_name: str, w
     """One use-log row per story and use, at the level each story is told (reports, summary)."""
     if workspace.read_only or not stories:
         return
-    with workspace.file.write("story use"):   # every row of one document together, or none
+    with workspace.file.action("story use"):   # every row of one document together, or none
         for story in stories:
             for use in uses:
                 workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
@@ -74,7 +74,7 @@ def record_answer_story_uses(workspace: Workspace, story_ids, document_name: str
     repo = workspace.stories
     if workspace.read_only or not story_ids:
         return
-    with workspace.file.write("story use"):   # every row of one document together, or none
+    with workspace.file.action("story use"):   # every row of one document together, or none
         for story_id in dict.fromkeys(story_ids):
             repo.record_use(story_id, TENDER_USE, document_name, on)
 

@@ -23,38 +23,38 @@ if TYPE_CHECKING:
 
 # -- indicators --------------------------------------------------------------------------------------
 def add_indicator(workspace: Workspace, indicator: Indicator, tags=()) -> Indicator:
-    with workspace.file.write("indicator added"):
+    with workspace.file.action("indicator added"):
         return workspace.indicators.add(indicator, tags=tags)
 
 
 def save_indicator(workspace: Workspace, indicator: Indicator) -> Indicator:
-    with workspace.file.write("indicator saved"):
+    with workspace.file.action("indicator saved"):
         return workspace.indicators.save(indicator)
 
 
 def archive_indicator(workspace: Workspace, indicator_id: str) -> None:
-    with workspace.file.write("indicator archived"):
+    with workspace.file.action("indicator archived"):
         workspace.indicators.archive(indicator_id)
 
 
 def restore_indicator(workspace: Workspace, indicator_id: str) -> None:
     """Out of the archive."""
-    with workspace.file.write("indicator restored"):
+    with workspace.file.action("indicator restored"):
         workspace.indicators.restore(indicator_id)
 
 
 def bin_indicator(workspace: Workspace, indicator_id: str) -> None:
-    with workspace.file.write("indicator deleted"):
+    with workspace.file.action("indicator deleted"):
         workspace.indicators.delete(indicator_id)
 
 
 def unbin_indicator(workspace: Workspace, indicator_id: str) -> None:
-    with workspace.file.write("indicator brought back"):
+    with workspace.file.action("indicator brought back"):
         workspace.indicators.undelete(indicator_id)
 
 
 def move_indicator(workspace: Workspace, indicator_id: str, offset: int) -> None:
-    with workspace.file.write("indicators reordered"):
+    with workspace.file.action("indicators reordered"):
         workspace.indicators.move(indicator_id, offset)
 
 
@@ -73,23 +73,23 @@ def indicator_tags(workspace: Workspace, indicator_id: str) -> list[str]:
 # -- readings ----------------------------------------------------------------------------------------
 def record_reading(workspace: Workspace, indicator_id: str, start: dt.date, end: dt.date, value, note: str = "",
                    recorded_by: str = "") -> Reading:
-    with workspace.file.write("reading recorded"):
+    with workspace.file.action("reading recorded"):
         return workspace.indicators.record(indicator_id, start, end, value, note, recorded_by)
 
 
 def change_reading(workspace: Workspace, reading_id: str, **changes) -> None:
     """``value``, ``note`` or ``recorded_by``."""
-    with workspace.file.write("reading saved"):
+    with workspace.file.action("reading saved"):
         workspace.indicators.update_reading(reading_id, **changes)
 
 
 def bin_reading(workspace: Workspace, reading_id: str) -> None:
-    with workspace.file.write("reading deleted"):
+    with workspace.file.action("reading deleted"):
         workspace.indicators.delete_reading(reading_id)
 
 
 def restore_reading(workspace: Workspace, reading_id: str) -> Reading:
-    with workspace.file.write("reading brought back"):
+    with workspace.file.action("reading brought back"):
         return workspace.indicators.restore_reading(reading_id)
 
 
@@ -120,7 +120,7 @@ def import_readings(workspace: Workspace, plan: ImportPlan) -> int:
     """Writes the planned readings in one transaction; refuses a plan with any problem."""
     from svdesk.store.readings_io import apply_import
 
-    with workspace.file.write("import readings"):
+    with workspace.file.action("import readings"):
         return apply_import(workspace.indicators, plan)
 
 

@@ -18,17 +18,17 @@ if TYPE_CHECKING:
 
 # -- the tender itself -------------------------------------------------------------------------------
 def create_tender(workspace: Workspace, **values) -> Tender:
-    with workspace.file.write("tender added"):
+    with workspace.file.action("tender added"):
         return workspace.tenders.create(**values)
 
 
 def save_tender(workspace: Workspace, tender: Tender) -> Tender:
-    with workspace.file.write("tender saved"):
+    with workspace.file.action("tender saved"):
         return workspace.tenders.save(tender)
 
 
 def update_tender(workspace: Workspace, tender_id: str, **changes) -> Tender:
-    with workspace.file.write("tender saved"):
+    with workspace.file.action("tender saved"):
         return workspace.tenders.update(tender_id, **changes)
 
 
@@ -47,44 +47,44 @@ def set_tender_tags(workspace: Workspace, tender_id: str, tags: list[str]) -> No
 
 
 def bin_tender(workspace: Workspace, tender_id: str) -> None:
-    with workspace.file.write("tender deleted"):
+    with workspace.file.action("tender deleted"):
         workspace.tenders.remove(tender_id)
 
 
 def restore_tender(workspace: Workspace, tender_id: str) -> None:
-    with workspace.file.write("tender restored"):
+    with workspace.file.action("tender restored"):
         workspace.tenders.restore(tender_id)
 
 
 # -- commitments -------------------------------------------------------------------------------------
 def add_commitment(workspace: Workspace, tender_id: str, **values) -> Commitment:
-    with workspace.file.write("commitment added"):
+    with workspace.file.action("commitment added"):
         return workspace.tenders.add_commitment(tender_id, **values)
 
 
 def save_commitment(workspace: Workspace, commitment: Commitment) -> Commitment:
-    with workspace.file.write("commitment saved"):
+    with workspace.file.action("commitment saved"):
         return workspace.tenders.save_commitment(commitment)
 
 
 def bin_commitment(workspace: Workspace, commitment_id: str) -> None:
-    with workspace.file.write("commitment removed"):
+    with workspace.file.action("commitment removed"):
         workspace.tenders.remove_commitment(commitment_id)
 
 
 def restore_commitment(workspace: Workspace, commitment_id: str) -> None:
-    with workspace.file.write("commitment restored"):
+    with workspace.file.action("commitment restored"):
         workspace.tenders.restore_commitment(commitment_id)
 
 
 def move_commitment(workspace: Workspace, commitment_id: str, step: int) -> None:
-    with workspace.file.write("commitment moved"):
+    with workspace.file.action("commitment moved"):
         workspace.tenders.move_commitment(commitment_id, step)
 
 
 # -- the answer --------------------------------------------------------------------------------------
 def save_answer_text(workspace: Workspace, tender_id: str, text: str) -> AnswerState:
-    with workspace.file.write("answer saved"):
+    with workspace.file.action("answer saved"):
         return workspace.tenders.save_answer_text(tender_id, text)
 
 
@@ -93,13 +93,13 @@ def redraft_answer(workspace: Workspace, tender_id: str, today: dt.date | None =
     from svdesk.compose.tender import draft_answer
 
     draft = draft_answer(workspace, tender_id, today)
-    with workspace.file.write("answer drafted"):
+    with workspace.file.action("answer drafted"):
         workspace.tenders.set_generated(tender_id, draft.text, [*draft.left_out], list(draft.story_ids))
     return draft
 
 
 def bring_back_answer_version(workspace: Workspace, version_id: str) -> AnswerState:
-    with workspace.file.write("earlier answer brought back"):
+    with workspace.file.action("earlier answer brought back"):
         return workspace.tenders.restore_version(version_id)
 
 
@@ -109,7 +109,7 @@ def record_answer_copied(workspace: Workspace, tender: Tender, story_ids, on: dt
 
     if not story_ids or workspace.read_only:
         return
-    with workspace.file.write("story use"):
+    with workspace.file.action("story use"):
         record_answer_story_uses(workspace, story_ids, f"Tender answer for {tender.name} (copied)", on)
 
 
@@ -126,7 +126,7 @@ def send_answer(workspace: Workspace, tender_id: str, status: TenderStatus, sent
     state = tenders.answer(tender_id)
     stories = stories_in_text(workspace, state.text, state.story_ids)
     check_consent(workspace, stories, sent_on)
-    with workspace.file.write("tender submitted"):
+    with workspace.file.action("tender submitted"):
         submission = tenders.submit(tender_id, state.text, sent_on, status, story_ids=stories)
         record_answer_story_uses(workspace, stories, f"Tender answer sent to {tender.buyer or tender.name}",
                                  sent_on)
@@ -134,7 +134,7 @@ def send_answer(workspace: Workspace, tender_id: str, status: TenderStatus, sent
 
 
 def set_status(workspace: Workspace, tender_id: str, status: TenderStatus) -> Tender:
-    with workspace.file.write("tender status"):
+    with workspace.file.action("tender status"):
         return workspace.tenders.set_status(tender_id, status)
 
 
@@ -144,5 +144,5 @@ def set_contract_start(workspace: Workspace, tender_id: str, start: dt.date) -> 
 
 # -- valuing a commitment ----------------------------------------------------------------------------
 def save_valuation(workspace: Workspace, indicator_id: str, valuation):
-    with workspace.file.write("valuation saved"):
+    with workspace.file.action("valuation saved"):
         return workspace.indicators.save_valuation(indicator_id, valuation)
