@@ -48,6 +48,12 @@ PLANTED = {
         {"svdesk/domain/planted_a.py": "from svdesk.domain import planted_b\n",
          "svdesk/domain/planted_b.py": "def late():\n    from svdesk.domain import planted_a\n"},
         "No import cycles"),
+    "the window importing a repository": (
+        {"svdesk/ui/planted.py": "from svdesk.store.tenders_repo import TendersRepo\n"},
+        "ui and commands write only through services"),
+    "a command importing the store's writer, late": (
+        {"svdesk/commands/planted.py": "def late():\n    from svdesk.store import readings_io\n"},
+        "ui and commands write only through services"),
 }
 
 

@@ -4,9 +4,7 @@ that ``export`` (which lists every kind) and the kinds in other modules do not i
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from svdesk.domain.errors import SvdeskError
@@ -35,25 +33,11 @@ def output_format(args, formats=DOCUMENT_FORMATS) -> str:
     return fmt
 
 
-@contextlib.contextmanager
-def open_for_export(path: Path) -> Iterator:
-    """The workspace, writable when possible (exports that include stories record each use in the
-    file's use log); read-only when the file is open in a window or cannot be written."""
-    from svdesk.store.fileformat import FileRefused
-    from svdesk.store.orgfile import open_file
-    from svdesk.store.workspace import Workspace
+def open_for_export(path: Path):
+    """The workspace, writable when possible (see ``svdesk.services.files.open_for_export``)."""
+    from svdesk.services.files import open_for_export as open_it
 
-    try:
-        orgfile = open_file(Path(path), backup=False)
-    except FileRefused as refused:
-        if refused.kind not in ("read-only", "in-use"):
-            raise
-        orgfile = open_file(Path(path), read_only=True)
-    workspace = Workspace.around(orgfile)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
+    return open_it(path)
 
 
 def write_document(document, fmt: str, output: Path) -> Path:

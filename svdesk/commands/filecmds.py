@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from svdesk.domain.errors import SvdeskError
 
 
 def register(sub) -> None:
@@ -42,11 +41,11 @@ def _with_extension(path: Path) -> Path:
 
 
 def cmd_check(args) -> int:
+    from svdesk.services.files import check_file
     from svdesk.store.fileformat import FileRefused
-    from svdesk.store.orgfile import health_check
 
     try:
-        health_check(args.file, full=True)
+        check_file(args.file)
     except FileRefused as refused:
         print(f"{args.file}: {refused.reason}", file=sys.stderr)
         return 1
@@ -55,47 +54,22 @@ def cmd_check(args) -> int:
 
 
 def cmd_dump(args) -> int:
-    from svdesk.store.dump import write_json
-    from svdesk.store.orgfile import open_file
-    from svdesk.store.safe_paths import refuse_organisation_target
+    from svdesk.services.files import dump_file
 
-    if args.output:
-        refuse_organisation_target(args.output, [args.file])
-    orgfile = open_file(args.file, read_only=True)
-    try:
-        if args.output:
-            _write_atomically(args.output, lambda write: write_json(orgfile, write))
-        else:
-            write_json(orgfile, sys.stdout.write)
-    finally:
-        orgfile.close()
+    dump_file(args.file, args.output)
     return 0
 
 
-def _write_atomically(path: Path, produce) -> None:
-    """``produce(write)`` writes the text piece by piece into a temporary file beside ``path``,
-    which replaces ``path`` only once it is complete and on disk (store/atomic.py)."""
-    from svdesk.store import atomic
-    from svdesk.store.safe_paths import refuse_organisation_target
-
-    refuse_organisation_target(path)
-    try:
-        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            produce(handle.write)
-    except OSError as error:
-        raise SvdeskError(f"{path} could not be written ({error.strerror}).") from None
-
-
 def cmd_load(args) -> int:
-    from svdesk.store.dump import load_file, read_json
+    from svdesk.services.files import load_dump
 
-    load_file(read_json(args.json), _with_extension(args.file))
+    load_dump(args.json, _with_extension(args.file))
     print(f"Created {_with_extension(args.file)}")
     return 0
 
 
 def cmd_demo(args) -> int:
-    from svdesk.store.demo import write_demo
+    from svdesk.services.files import write_demo
 
     target = write_demo(_with_extension(args.output))
     print(f"Created {target}")
@@ -103,9 +77,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_backups(args) -> int:
-    from svdesk.store.backups import list_backups
+    from svdesk.services.files import backups_of
 
-    found = list_backups(args.file)
+    found = backups_of(args.file)
     if not found:
         print(f"There are no backup copies of {args.file.name} yet.")
     for backup in found:
@@ -114,7 +88,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from svdesk.store.restore import restore_backup
+    from svdesk.services.files import restore_backup
 
     restore_backup(args.backup, args.file)
     print(f"Restored {args.file} from {args.backup.name}; the replaced version was kept as a backup too.")

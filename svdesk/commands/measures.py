@@ -69,7 +69,7 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from svdesk.store.readings_io import read_sheet
+    from svdesk.services.measures import read_sheet
     from svdesk.store.workspace import open_workspace
 
     rows = read_sheet(args.sheet, args.worksheet)
@@ -99,14 +99,14 @@ def cmd_import(args) -> int:
 
 
 def _plan(workspace, args, rows):
-    from svdesk.store.readings_io import plan_import
+    from svdesk.services.measures import plan_import
 
     indicator = _find(workspace, args.indicator) if args.indicator else None
-    return plan_import(workspace.indicators, rows, indicator, replace=args.replace, source=args.sheet.name)
+    return plan_import(workspace, rows, indicator, replace=args.replace, source=args.sheet.name)
 
 
 def _apply(args, rows) -> int:
-    from svdesk.store.readings_io import apply_import
+    from svdesk.services.measures import import_readings
     from svdesk.store.workspace import open_workspace
 
     workspace = open_workspace(args.file)
@@ -116,7 +116,7 @@ def _apply(args, rows) -> int:
             print(f"Nothing was imported: {args.file.name} changed while the sheet was being checked. "
                   "Run the import again.", file=sys.stderr)
             return 1
-        count = apply_import(workspace.indicators, plan)
+        count = import_readings(workspace, plan)
         print(f"Imported {count} reading{'s' if count != 1 else ''} from {args.sheet.name}. {plan.summary()}")
     finally:
         workspace.close()
@@ -124,7 +124,7 @@ def _apply(args, rows) -> int:
 
 
 def cmd_export(args) -> int:
-    from svdesk.store.readings_io import export_csv
+    from svdesk.services.measures import export_readings
     from svdesk.store.workspace import open_workspace
 
     from svdesk.store.safe_paths import refuse_organisation_target
@@ -135,7 +135,7 @@ def cmd_export(args) -> int:
     workspace = open_workspace(args.file, read_only=True)
     try:
         indicators = [_find(workspace, args.indicator)] if args.indicator else workspace.indicators.all()
-        count = export_csv(workspace.indicators, indicators, args.output)
+        count = export_readings(workspace, indicators, args.output)
     finally:
         workspace.close()
     print(f"Wrote {count} reading{'s' if count != 1 else ''} to {args.output}")

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from svdesk import paths
 from svdesk.domain.tender_question import (
-    ParsedQuestion, Vocabulary, parse_question, parts_from_json, parts_to_json, vocabulary_from_dict,
+    ParsedQuestion, Vocabulary, parse_question, parts_from_json, vocabulary_from_dict,
 )
 
 
@@ -28,11 +28,6 @@ def question_of(tender) -> ParsedQuestion:
     question = parse(tender.question)
     corrected = parts_from_json(getattr(tender, "question_parts", ""), tender.question, vocabulary())
     return replace(question, parts=corrected) if corrected is not None else question
-
-
-def save_parts(workspace, tender, question: ParsedQuestion):
-    """Keeps the person's parts with the tender (they are used until the question text changes)."""
-    return workspace.tenders.update(tender.id, question_parts=parts_to_json(tender.question, question.parts))
 
 
 def earlier_feedback(workspace, tender) -> list[str]:

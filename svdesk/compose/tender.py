@@ -75,13 +75,6 @@ def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = N
     return plan_parts(question, tender, workspace.tenders.commitments(tender.id), gathered.material, vocabulary())
 
 
-def redraft(workspace, tender_id: str, today: dt.date | None = None) -> DraftAnswer:
-    """Drafts and puts the draft in the editor; the text it replaces is kept as an earlier version."""
-    draft = draft_answer(workspace, tender_id, today)
-    workspace.tenders.set_generated(tender_id, draft.text, [*draft.left_out], list(draft.story_ids))
-    return draft
-
-
 # -- which text, and which stories are in it ------------------------------------------------------------
 @dataclass(frozen=True)
 class AnswerForExport:

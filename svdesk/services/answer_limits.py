@@ -5,11 +5,15 @@ needs the file rendered, so it lives here, above compose and render)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from svdesk.compose.answer_as_sent import for_format
 from svdesk.compose.tender import answer_for_export
 from svdesk.document.model import Document
 from svdesk.domain.words import count_words
+
+if TYPE_CHECKING:
+    from svdesk.store.workspace import Workspace
 
 
 def buyer_word_count(document: Document, fmt: str) -> int:
@@ -23,7 +27,7 @@ def buyer_word_count(document: Document, fmt: str) -> int:
     return document.word_count()
 
 
-def over_limit_warning(workspace, tender_id: str, fmt: str, today: dt.date | None = None) -> str:
+def over_limit_warning(workspace: Workspace, tender_id: str, fmt: str, today: dt.date | None = None) -> str:
     """A sentence for the window when the answer in ``fmt`` is over the limit as the buyer counts
     it (the window then asks whether to export anyway), or ""."""
     from svdesk import render

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from svdesk.compose import cic34, consent_form, delivery, statement
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
@@ -28,6 +29,9 @@ from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.financial_year import FinancialYear
+
+if TYPE_CHECKING:
+    from svdesk.store.workspace import Workspace
 
 _ANSWER_FORMATS = ("docx", "pdf", "md", "txt")
 
@@ -48,7 +52,7 @@ def _write(document, fmt: str, path) -> tuple[Path, list[str]]:
     return render.write(document, fmt, path), notes
 
 
-def _logged_note(workspace, story_ids) -> tuple[str, ...]:
+def _logged_note(workspace: Workspace, story_ids) -> tuple[str, ...]:
     if not story_ids or workspace.read_only:
         return ()
     return (f"{len(story_ids)} {'story was' if len(story_ids) == 1 else 'stories were'} recorded in the "
@@ -56,26 +60,28 @@ def _logged_note(workspace, story_ids) -> tuple[str, ...]:
 
 
 # -- the story use log ------------------------------------------------------------------------------
-def record_story_uses(workspace, stories, uses, document_name: str, when: dt.date) -> None:
+def record_story_uses(workspace: Workspace, stories, uses, document_name: str, when: dt.date) -> None:
     """One use-log row per story and use, at the level each story is told (reports, summary)."""
     if workspace.read_only or not stories:
         return
-    for story in stories:
-        for use in uses:
-            workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
+    with workspace.file.action("story use"):   # every row of one document together, or none
+        for story in stories:
+            for use in uses:
+                workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
 
 
-def record_answer_story_uses(workspace, story_ids, document_name: str, on: dt.date) -> None:
+def record_answer_story_uses(workspace: Workspace, story_ids, document_name: str, on: dt.date) -> None:
     """One use-log row per story whose words are in a tender answer (exported, copied or sent)."""
     repo = workspace.stories
-    if workspace.read_only:
+    if workspace.read_only or not story_ids:
         return
-    for story_id in dict.fromkeys(story_ids):
-        repo.record_use(story_id, TENDER_USE, document_name, on)
+    with workspace.file.action("story use"):   # every row of one document together, or none
+        for story_id in dict.fromkeys(story_ids):
+            repo.record_use(story_id, TENDER_USE, document_name, on)
 
 
 # -- the statement ----------------------------------------------------------------------------------
-def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
+def export_statement(workspace: Workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
     from svdesk.render import format_for_path
 
     document = statement.statement_document(workspace)
@@ -88,7 +94,7 @@ def export_statement(workspace, path: Path, fmt: str | None = None) -> ExportOut
     return ExportOutcome(written, tuple(notes))
 
 
-def export_all_statements(workspace, out_dir: Path) -> list[Path]:
+def export_all_statements(workspace: Workspace, out_dir: Path) -> list[Path]:
     """For the exports registry: the agreed statement in every format (nothing while unagreed)."""
     if workspace.statements.current_agreed() is None:
         return []
@@ -97,7 +103,7 @@ def export_all_statements(workspace, out_dir: Path) -> list[Path]:
 
 
 # -- a tender's answer and a won contract's delivery report -----------------------------------------
-def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto",
+def export_answer(workspace: Workspace, tender_id: str, fmt: str, path, which: str = "auto",
                   today: dt.date | None = None, *, allow_over_limit: bool = False,
                   cover: bool = False) -> ExportOutcome:
     """Writes the answer; refuses (SvdeskError, nothing written) when the file would be over the
@@ -140,7 +146,7 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
     return ExportOutcome(written, tuple(notes))
 
 
-def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
+def clipboard_answer(workspace: Workspace, tender_id: str, which: str = "auto", today: dt.date | None = None,
                      allow_over_limit: bool = False):
     """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
     pasted into a portal. The caller records the story uses once the clipboard is set. Refused
@@ -154,7 +160,7 @@ def clipboard_answer(workspace, tender_id: str, which: str = "auto", today: dt.d
     return answer.text, render.render_html(answer.body(), fragment=True), answer
 
 
-def export_all_answers(workspace, out_dir) -> list[Path]:
+def export_all_answers(workspace: Workspace, out_dir) -> list[Path]:
     """Every tender's answer in every format (for ``svdesk --self-test`` and batch use)."""
     out_dir = Path(out_dir)
     written = []
@@ -168,14 +174,15 @@ def export_all_answers(workspace, out_dir) -> list[Path]:
     return written
 
 
-def export_delivery(workspace, tender_id: str, fmt: str, path, today: dt.date | None = None) -> ExportOutcome:
+def export_delivery(workspace: Workspace, tender_id: str, fmt: str, path,
+                    today: dt.date | None = None) -> ExportOutcome:
     document = delivery.delivery_document(workspace, tender_id, today)
     check_document(workspace, document, (TENDER_USE,), "delivery report", today)
     written, notes = _write(document, fmt, path)
     return ExportOutcome(written, tuple(notes))
 
 
-def export_all_deliveries(workspace, out_dir) -> list[Path]:
+def export_all_deliveries(workspace: Workspace, out_dir) -> list[Path]:
     """The delivery report of every won contract, in every format."""
     written = []
     for won in workspace.tenders.won():
@@ -186,7 +193,7 @@ def export_all_deliveries(workspace, out_dir) -> list[Path]:
 
 
 # -- the CIC34 report and the impact summary --------------------------------------------------------
-def export_report(workspace, year: FinancialYear, fmt: str, path: Path, today: dt.date | None = None,
+def export_report(workspace: Workspace, year: FinancialYear, fmt: str, path: Path, today: dt.date | None = None,
                   report: Cic34Report | None = None) -> ExportOutcome:
     """Writes the report and records each story it prints in the stories' use log. ``report``
     may be given when the caller has just drafted it (same year)."""
@@ -239,7 +246,7 @@ def export_all_cic34(workspace, out_dir: Path) -> list[Path]:
             for fmt in cic34.FORMATS]
 
 
-def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | None = None,
+def export_summary(workspace: Workspace, year: FinancialYear, path: Path, today: dt.date | None = None,
                    summary: Summary | None = None) -> ExportOutcome:
     """Writes the leaflet as PDF and logs each story it tells."""
     if summary is None or summary.year != year:
@@ -252,7 +259,7 @@ def export_summary(workspace, year: FinancialYear, path: Path, today: dt.date | 
     return ExportOutcome(written, tuple(summary.notes) + tuple(dropped))
 
 
-def export_all_summaries(workspace, out_dir: Path) -> list[Path]:
+def export_all_summaries(workspace: Workspace, out_dir: Path) -> list[Path]:
     """For the exports registry: the latest finished year's summary."""
     year = default_year(workspace)
     drafted = draft_summary(workspace, year)
@@ -260,12 +267,12 @@ def export_all_summaries(workspace, out_dir: Path) -> list[Path]:
 
 
 # -- the consent form -------------------------------------------------------------------------------
-def export_consent_form(workspace, fmt: str, path: Path, story_id: str | None = None) -> ExportOutcome:
+def export_consent_form(workspace: Workspace, fmt: str, path: Path, story_id: str | None = None) -> ExportOutcome:
     written, notes = _write(consent_form.consent_form(workspace, story_id), fmt, path)
     return ExportOutcome(written, tuple(notes))
 
 
-def export_all_consent_forms(workspace, out_dir: Path) -> list[Path]:
+def export_all_consent_forms(workspace: Workspace, out_dir: Path) -> list[Path]:
     """The blank form, in each format (for the self-test's list of every export)."""
     return [export_consent_form(workspace, fmt, Path(out_dir) / f"Consent form.{fmt}").path
             for fmt in consent_form.FORMATS]

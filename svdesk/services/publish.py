@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from svdesk.compose.publication import build_publication, publishable_indicators, publishable_tenders
 from svdesk.domain.errors import SvdeskError
 
+if TYPE_CHECKING:
+    from svdesk.store.workspace import Workspace
 
-def publish(workspace, target: Path, tender_ids, indicator_ids, licence_key: str = "ogl",
+
+def publish(workspace: Workspace, target: Path, tender_ids, indicator_ids, licence_key: str = "ogl",
             make_zip: bool = False, today: dt.date | None = None):
     """Writes the publication folder (and zip); returns a ``PublishOutcome``."""
     from svdesk.render.publish_folder import write_publication
@@ -19,7 +23,8 @@ def publish(workspace, target: Path, tender_ids, indicator_ids, licence_key: str
     return write_publication(publication, target, workspace.path, make_zip)
 
 
-def resolve_choices(workspace, tenders: list[str], indicators: list[str], everything: bool) -> tuple[list, list]:
+def resolve_choices(workspace: Workspace, tenders: list[str], indicators: list[str],
+                    everything: bool) -> tuple[list, list]:
     """The CLI's selection (``--tender``, ``--indicator``, ``--all``) as ids, in the order given."""
     if everything:
         return ([t.id for t in publishable_tenders(workspace)],
@@ -35,7 +40,7 @@ def resolve_choices(workspace, tenders: list[str], indicators: list[str], everyt
     return tender_ids, indicator_ids
 
 
-def export_all(workspace, out_dir: Path) -> list[Path]:
+def export_all(workspace: Workspace, out_dir: Path) -> list[Path]:
     """Every won contract and active indicator, for svdesk's list of exports (the self-test)."""
     tender_ids, indicator_ids = resolve_choices(workspace, [], [], everything=True)
     if not tender_ids and not indicator_ids:

@@ -68,9 +68,26 @@ class OrgFile:
         return self._db
 
     # -- writing -------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def write(self, what: str = "change") -> Iterator[Database]:
+    def write(self, what: str = "change"):
         """One user action: everything inside commits together, or not at all."""
+        return self._write(what, only_if_changed=False)
+
+    @contextlib.contextmanager
+    def action(self, what: str = "change") -> Iterator[None]:
+        """One action of a service, made of repository writes: they commit together or not at
+        all. It adds nothing of its own, so the action behaves as its writes would alone: on a
+        read-only or closed file the first write inside refuses as it always has, an action
+        that turns out to change nothing (text saved unchanged) is neither a save nor a
+        refusal, and listeners hear of it only when something was written."""
+        if self.read_only or self._closed or self.conn.in_transaction or (
+                self.background is not None and self.background.problem):
+            yield
+            return
+        with self._write(what, only_if_changed=True):
+            yield
+
+    @contextlib.contextmanager
+    def _write(self, what: str, only_if_changed: bool) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
@@ -78,6 +95,7 @@ class OrgFile:
         if self.background is not None and self.background.problem:
             raise SvdeskError(self.background.problem)
         nested = self.conn.in_transaction
+        before = self.conn.total_changes
         try:
             with self.db.atomic():
                 yield self.db
@@ -87,7 +105,7 @@ class OrgFile:
             # Only text made by a program can hold a lone surrogate (Qt never produces one).
             raise SvdeskError("The text contains a broken character that cannot be saved "
                               "(a lone surrogate); nothing was changed.") from None
-        if not nested:
+        if not nested and (not only_if_changed or self.conn.total_changes != before):
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
                 listener(what)

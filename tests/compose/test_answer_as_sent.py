@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from svdesk.compose.answer_as_sent import NBSP, keep_units_with_numbers
 from svdesk.services.answer_limits import buyer_word_count
 from svdesk.compose.answer_model import ensure_full_stop
-from svdesk.compose.tender import answer_for_export, draft_answer, redraft
+from svdesk.compose.tender import answer_for_export, draft_answer
+from svdesk.services.tenders import redraft_answer as redraft
 from svdesk.services.exports import export_answer
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.words import count_words

@@ -147,7 +147,7 @@ def test_a_story_in_the_bin_copied_into_an_edited_cic34_part_is_not_printed(demo
 
 def _named_draft(ws):
     """svdesk's own draft of the tender answer, telling the story by full name."""
-    from svdesk.compose.tender import redraft
+    from svdesk.services.tenders import redraft_answer as redraft
 
     story_id = add_person(ws, "named", title="Łucja's repair clinic")
     ws.tenders.update(DRAFTING, word_limit=None, stories_chosen=True, story_ids=(story_id,))

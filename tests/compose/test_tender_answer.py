@@ -11,7 +11,8 @@ import pytest
 
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.document.model import BulletList, Document, Heading, Paragraph, Quote
-from svdesk.compose.tender import answer_for_export, draft_answer, redraft
+from svdesk.compose.tender import answer_for_export, draft_answer
+from svdesk.services.tenders import redraft_answer as redraft
 from svdesk.services.exports import export_answer
 from svdesk.domain.consent import Use
 from svdesk.domain.errors import SvdeskError

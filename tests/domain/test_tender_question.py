@@ -124,7 +124,8 @@ def test_parse_question_takes_any_vocabulary():
 
 
 def test_the_persons_parts_are_kept_until_the_question_changes(demo_workspace):
-    from svdesk.compose.question_kinds import question_of, save_parts
+    from svdesk.compose.question_kinds import question_of
+    from svdesk.services.tenders import save_question_parts as save_parts
 
     ws = demo_workspace
     tender = ws.tenders.update(ws.tenders.all()[0].id, question=LETTERED)

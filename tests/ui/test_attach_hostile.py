@@ -10,12 +10,13 @@ from svdesk.domain.attachments import MAX_ATTACHMENT_BYTES
 
 @pytest.fixture
 def attach_list(qtbot, page_ctx):
+    from svdesk.services.attachments import Owner
     from svdesk.ui.common.attachment_list import AttachmentList
 
     story = page_ctx.workspace.stories.new("Open day")
     widget = AttachmentList(page_ctx, "photo", "Photos")
     qtbot.addWidget(widget)
-    widget.set_owner("stories", story.id)
+    widget.set_owner(Owner.STORY, story.id)
     return widget, story
 
 

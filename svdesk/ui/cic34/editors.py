@@ -14,6 +14,7 @@ from svdesk.domain.cic34 import PART_TITLES, Part
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.common.widgets import ProblemLabel, SavingTextEdit, WordCountLabel
 from svdesk.ui.common.colours import ACCENT, QUIET, WARNING, themed
+from svdesk.services import cic34 as cic34_services
 
 _HELP = {
     Part.ACTIVITIES: "What you did in the year and who benefited, with highlights — not a list of "
@@ -153,8 +154,8 @@ class PartEditor(QFrame):
         if self.draft is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
         try:
-            self.ctx.workspace.cic34.save_part_text(self.year.end, self.part, self.edit.toPlainText(),
-                                                    self.draft.drafted)
+            cic34_services.save_part_text(self.ctx.workspace, self.year.end, self.part, self.edit.toPlainText(),
+                                          self.draft.drafted)
         except SvdeskError as error:
             # The typed text stays in the box; nothing is lost.
             self.problems.show_problems([str(error)])
@@ -190,12 +191,12 @@ class PartEditor(QFrame):
             "You can undo this straight after.", yes="Reset to the drafted text",
         ):
             return
-        self.ctx.workspace.cic34.reset_part(self.year.end, self.part)
+        cic34_services.reset_part(self.ctx.workspace, self.year.end, self.part)
         self.undo_button.show()
         self.changed.emit()
 
     def undo(self) -> None:
-        self.ctx.workspace.cic34.undo_reset(self.year.end, self.part)
+        cic34_services.undo_reset(self.ctx.workspace, self.year.end, self.part)
         self.undo_button.hide()
         self.changed.emit()
 

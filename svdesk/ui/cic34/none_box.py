@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from svdesk.domain import dates
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
+from svdesk.services import cic34 as cic34_services
 
 _LABELS = {"consultation": "The company did not consult its stakeholders this year",
            "pay": "No director received any remuneration this year",
@@ -42,12 +43,11 @@ class NoneThisYear(QCheckBox):
     def _toggled(self, checked: bool) -> None:
         if self.year_end is None or self.ctx.workspace.read_only:
             return
-        store = self.ctx.workspace.cic34_none
         try:
             if checked:
-                store.confirm(self.year_end, self.what, dates.today())
+                cic34_services.confirm_none(self.ctx.workspace, self.year_end, self.what, dates.today())
             else:
-                store.withdraw(self.year_end, self.what)
+                cic34_services.withdraw_none(self.ctx.workspace, self.year_end, self.what)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
         self.changed.emit()

@@ -15,6 +15,7 @@ from svdesk.domain.cic34 import format_pounds, parse_pounds
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
 from svdesk.ui.cic34.none_box import NoneThisYear
+from svdesk.services import cic34 as cic34_services
 
 
 @dataclass(frozen=True)
@@ -303,14 +304,18 @@ class YearRecords(QWidget):
         layout.addWidget(self.not_shares)
         layout.addStretch()
 
-        repo = ctx.workspace.cic34
-        self.pay.updater, self.pay.remover, self.pay.restorer = repo.update_pay, repo.remove_pay, repo.restore_pay
+        ws, cs = ctx.workspace, cic34_services
+        self.pay.updater, self.pay.remover, self.pay.restorer = (
+            lambda record_id, **changes: cs.update_pay(ws, record_id, **changes),
+            lambda record_id: cs.remove_pay(ws, record_id), lambda record_id: cs.restore_pay(ws, record_id))
         self.pay.describe = lambda record: record.director
         self.transfers.updater, self.transfers.remover, self.transfers.restorer = (
-            repo.update_transfer, repo.remove_transfer, repo.restore_transfer)
+            lambda record_id, **changes: cs.update_transfer(ws, record_id, **changes),
+            lambda record_id: cs.remove_transfer(ws, record_id), lambda record_id: cs.restore_transfer(ws, record_id))
         self.transfers.describe = lambda record: f"the transfer to {record.recipient}"
         self.dividends.updater, self.dividends.remover, self.dividends.restorer = (
-            repo.update_dividend, repo.remove_dividend, repo.restore_dividend)
+            lambda record_id, **changes: cs.update_dividend(ws, record_id, **changes),
+            lambda record_id: cs.remove_dividend(ws, record_id), lambda record_id: cs.restore_dividend(ws, record_id))
         self.dividends.describe = lambda record: "the dividend"
         for table in (self.pay, self.transfers, self.dividends):
             table.changed.connect(self._changed)
@@ -371,7 +376,7 @@ class YearRecords(QWidget):
         if name is None:
             return
         try:
-            self.ctx.workspace.cic34.add_pay(self.year.end, name)
+            cic34_services.add_pay(self.ctx.workspace, self.year.end, name)
         except SvdeskError as error:
             self.pay.problems.show_problems([str(error)])
             return
@@ -379,7 +384,7 @@ class YearRecords(QWidget):
         self.pay.edit_last(1)  # straight on to the amount
 
     def copy_directors(self) -> None:
-        added = self.ctx.workspace.cic34.copy_directors(self.previous.end, self.year.end)
+        added = cic34_services.copy_directors(self.ctx.workspace, self.previous.end, self.year.end)
         if not added:
             self.pay.problems.show_problems([f"Every {self.previous.label} director is already listed."])
         self._changed()
@@ -389,7 +394,7 @@ class YearRecords(QWidget):
         if name is None:
             return
         try:
-            self.ctx.workspace.cic34.add_transfer(self.year.end, name)
+            cic34_services.add_transfer(self.ctx.workspace, self.year.end, name)
         except SvdeskError as error:
             self.transfers.problems.show_problems([str(error)])
             return
@@ -402,7 +407,7 @@ class YearRecords(QWidget):
             return
         try:
             amount = parse_pounds(text) or 0
-            self.ctx.workspace.cic34.add_dividend(self.year.end, amount)
+            cic34_services.add_dividend(self.ctx.workspace, self.year.end, amount)
         except ValidationError as error:
             self.dividends.problems.show_problems(error.problems)
             return

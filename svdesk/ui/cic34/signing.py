@@ -11,6 +11,7 @@ from svdesk.domain import dates
 from svdesk.domain.dates import format_date, parse_user_date
 from svdesk.domain.errors import ValidationError
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
+from svdesk.services import cic34 as cic34_services
 
 
 class SigningBox(QGroupBox):
@@ -92,7 +93,7 @@ class SigningBox(QGroupBox):
             return
         signatory = Signatory(self.year.end, self.sign_name.text(), Office(self.sign_office.currentData()), *dates)
         try:
-            saved = self.ctx.workspace.cic34.save_signatory(signatory)
+            saved = cic34_services.save_signatory(self.ctx.workspace, signatory)
         except ValidationError as error:
             self.sign_problems.show_problems(error.problems)
             return

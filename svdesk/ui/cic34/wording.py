@@ -12,6 +12,7 @@ from svdesk.domain.cic34_wording import Source, WordingValue
 from svdesk.domain.errors import ValidationError
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 from svdesk.ui.common.colours import ACCENT, QUIET, WARNING, themed
+from svdesk.services import cic34 as cic34_services
 
 EVERY_YEAR, THIS_YEAR = 0, 1
 
@@ -99,18 +100,16 @@ class WordingRow(QFrame):
             return
         text = self.edit.toPlainText()
         same = " ".join(text.split()) == " ".join(self.value.text.split())
-        repo = self.ctx.workspace.cic34
         try:
             if self.scope.currentIndex() == THIS_YEAR:
                 if self.value.source is not Source.YEAR or not same:
-                    repo.set_wording(self.key, text, self.year.end)
+                    cic34_services.set_wording(self.ctx.workspace, self.key, text, self.year.end)
                 else:
                     return
-            elif self.value.source is Source.YEAR:
-                repo.reset_wording(self.key, self.year.end)  # from "this year only" to every year
-                repo.set_wording(self.key, text)
+            elif self.value.source is Source.YEAR:  # from "this year only" to every year
+                cic34_services.set_wording_every_year(self.ctx.workspace, self.key, text, self.year.end)
             elif not same:
-                repo.set_wording(self.key, text)
+                cic34_services.set_wording(self.ctx.workspace, self.key, text)
             else:
                 return
         except ValidationError as error:
@@ -122,17 +121,15 @@ class WordingRow(QFrame):
     def confirm(self) -> None:
         """The default reads right for us: make it the organisation's own (no longer marked)."""
         try:
-            self.ctx.workspace.cic34.set_wording(self.key, self.value.default.text)
+            cic34_services.set_wording(self.ctx.workspace, self.key, self.value.default.text)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
             return
         self.changed.emit()
 
     def use_default(self) -> None:
-        repo = self.ctx.workspace.cic34
-        if self.value.source is Source.YEAR:
-            repo.reset_wording(self.key, self.year.end)
-        repo.reset_wording(self.key)
+        cic34_services.use_default_wording(self.ctx.workspace, self.key,
+                                           self.year.end if self.value.source is Source.YEAR else None)
         self.problems.show_problems([])
         self.changed.emit()
 

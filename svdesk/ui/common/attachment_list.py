@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QListView, QPushButt
 from svdesk.domain.attachments import MAX_ATTACHMENT_BYTES, human_size, too_big
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.common.context import PageContext
+from svdesk.services.attachments import Owner, attach, detach, files_of, reattach
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,7 +42,7 @@ class AttachmentList(QWidget):
         self.ctx = ctx
         self.role = role
         self.file_filter = file_filter
-        self.owner: tuple[str, str] | None = None
+        self.owner: tuple[Owner, str] | None = None
         self.model = QStandardItemModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -75,8 +76,8 @@ class AttachmentList(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
-    def set_owner(self, owner_table: str | None, owner_id: str | None) -> None:
-        self.owner = (owner_table, owner_id) if owner_table and owner_id else None
+    def set_owner(self, owner: Owner | None, owner_id: str | None) -> None:
+        self.owner = (owner, owner_id) if owner and owner_id else None
         self._removed = None
         self.undo_button.hide()
         self.reload()
@@ -84,7 +85,7 @@ class AttachmentList(QWidget):
     def reload(self) -> None:
         self.model.clear()
         if self.owner is not None:
-            for attachment in self.ctx.workspace.attachments.list_for(*self.owner, role=self.role):
+            for attachment in files_of(self.ctx.workspace, *self.owner, role=self.role):
                 item = QStandardItem(f"{attachment.filename} ({human_size(attachment.size)})")
                 item.setData(attachment.id, ID_ROLE)
                 item.setToolTip(attachment.note or attachment.filename)
@@ -121,7 +122,7 @@ class AttachmentList(QWidget):
                 if size > MAX_ATTACHMENT_BYTES:
                     raise SvdeskError(too_big(Path(path).name, size))
                 data = Path(path).read_bytes()
-                self.ctx.workspace.attachments.add(*self.owner, Path(path).name, data, role=self.role)
+                attach(self.ctx.workspace, *self.owner, Path(path).name, data, role=self.role)
             except OSError as error:
                 problems.append(f"{Path(path).name} could not be read ({error.strerror}).")
             except SvdeskError as error:
@@ -151,7 +152,7 @@ class AttachmentList(QWidget):
         if not attachment_id or self.ctx.workspace.read_only:
             return
         try:
-            self.ctx.workspace.attachments.remove(attachment_id)
+            detach(self.ctx.workspace, attachment_id)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not removed", str(error))
             return
@@ -162,7 +163,7 @@ class AttachmentList(QWidget):
 
     def undo_remove(self) -> None:
         if self._removed:
-            self.ctx.workspace.attachments.restore(self._removed)
+            reattach(self.ctx.workspace, self._removed)
         self._removed = None
         self.undo_button.hide()
         self.reload()

@@ -18,9 +18,10 @@ from svdesk.domain.dates import format_date, parse_user_date
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.frameworks import Framework, Outcome, OutcomeGroup, make_tag, slug
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import statement as statement_services
+from svdesk.services.attachments import uses_of_tags
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
-TAGGED_TABLES = ("statements", "indicators", "tenders", "commitments", "stories")
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -260,7 +261,7 @@ class FrameworksDialog(QDialog):
             groups=self._groups_from_tree(), builtin=False, id=framework.id,
         )
         try:
-            saved = self.workspace.frameworks.save_custom(candidate)
+            saved = statement_services.save_framework(self.workspace, candidate)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
             return None
@@ -277,7 +278,7 @@ class FrameworksDialog(QDialog):
 
     def _create(self, framework: Framework) -> None:
         try:
-            saved = self.workspace.frameworks.save_custom(framework)
+            saved = statement_services.save_framework(self.workspace, framework)
         except SvdeskError as error:
             self.dialogs.error(self, "Could not add the framework", str(error))
             return
@@ -314,7 +315,7 @@ class FrameworksDialog(QDialog):
         extra = f"\n\n{used} tag{'s' if used != 1 else ''} point at its outcomes; they stay, shown by their key." if used else ""
         if not self.dialogs.confirm(self, "Delete this framework?", f"Delete “{framework.name}”?{extra}", yes="Delete"):
             return
-        self.workspace.frameworks.remove_custom(framework.id)
+        statement_services.bin_framework(self.workspace, framework.id)
         self._deleted_id = framework.id
         self._current = None
         self.reload()
@@ -323,7 +324,7 @@ class FrameworksDialog(QDialog):
 
     def undo_delete(self) -> None:
         if self._deleted_id:
-            self.workspace.frameworks.restore_custom(self._deleted_id)
+            statement_services.restore_framework(self.workspace, self._deleted_id)
             restored = next((f for f in self.workspace.frameworks.custom() if f.id == self._deleted_id), None)
             self._deleted_id = None
             self.reload(restored.key if restored else None)
@@ -370,7 +371,7 @@ class FrameworksDialog(QDialog):
         return item
 
     def _uses(self, tags: list[str]) -> int:
-        return sum(len(self.workspace.tags.owners_with(tag, table)) for tag in tags for table in TAGGED_TABLES)
+        return uses_of_tags(self.workspace, tags)
 
     def remove_selected(self) -> None:
         index = self.tree.currentIndex()

@@ -86,13 +86,16 @@ class EmptyState(QWidget):
 class RecordBin:
     """Moving one kind of record to the bin (with an undo bar) and back out of it.
 
-    ``repo`` has get, remove, restore and removed; ``describe`` names a record in a sentence,
+    ``repo`` has get and removed (for reading); ``to_bin(record_id)`` and ``from_bin(record_id)``
+    are the services that move a record; ``describe`` names a record in a sentence,
     ``choice_label`` in the list of binned records; ``changed(record_id)`` is called after each
     move with the record to show (None: none)."""
 
     def __init__(self, owner: QWidget, dialogs, repo, noun: str, plural: str, describe: Callable,
-                 choice_label: Callable, changed: Callable[[str | None], None]):
+                 choice_label: Callable, changed: Callable[[str | None], None], *,
+                 to_bin: Callable[[str], None], from_bin: Callable[[str], None]):
         self.owner, self.dialogs, self.repo = owner, dialogs, repo
+        self.to_bin, self.from_bin = to_bin, from_bin
         self.noun, self.plural = noun, plural
         self.describe, self.choice_label, self.changed = describe, choice_label, changed
         self._binned: str | None = None
@@ -106,7 +109,7 @@ class RecordBin:
 
     def move(self, record_id: str) -> None:
         record = self.repo.get(record_id)
-        self.repo.remove(record_id)
+        self.to_bin(record_id)
         self._binned = record_id
         self.undo_bar.announce(f"“{self.describe(record)}” was moved to the bin.")
         self.changed(None)
@@ -114,7 +117,7 @@ class RecordBin:
     def undo(self) -> None:
         binned, self._binned = self._binned, None
         if binned:
-            self.repo.restore(binned)
+            self.from_bin(binned)
         self.undo_bar.hide()
         self.changed(binned)
 
@@ -127,6 +130,6 @@ class RecordBin:
                                      [self.choice_label(record) for record in binned])
         if choice is None:
             return
-        self.repo.restore(binned[choice].id)
+        self.from_bin(binned[choice].id)
         self.undo_bar.hide()
         self.changed(binned[choice].id)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from svdesk.domain.measures import format_value
-from svdesk.store.readings_io import ImportPlan, ImportRow
+from svdesk.services.measures import ImportPlan, ImportRow
 from svdesk.ui.common.rows_model import RowsTableModel
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
 from svdesk.ui.common.colours import PROBLEM, QUIET, themed

@@ -21,8 +21,8 @@ from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.page_base import scrolling
 from svdesk.ui.common.tag_picker import TagPicker
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import measures as measure_services
 
-INDICATORS = "indicators"
 
 
 class IndicatorForm(QWidget):
@@ -217,7 +217,7 @@ class IndicatorForm(QWidget):
             self.who.set_text_quietly(indicator.who_benefits)
             self.contribution.set_text_quietly(indicator.contribution)
             self.tags.set_frameworks(self.ctx.workspace.frameworks.all(),
-                                     self.ctx.workspace.tags.tags_for(INDICATORS, indicator.id))
+                                     measure_services.indicator_tags(self.ctx.workspace, indicator.id))
         finally:
             self._loading = False
         self.problems.show_problems([])
@@ -318,7 +318,7 @@ class IndicatorForm(QWidget):
         problems += unreadable
         try:
             try:
-                saved = self.ctx.workspace.indicators.save(candidate)
+                saved = measure_services.save_indicator(self.ctx.workspace, candidate)
             except ValidationError as error:
                 problems += error.problems
                 if Unit(self.unit.currentData()) != self.indicator.unit and any(
@@ -327,7 +327,8 @@ class IndicatorForm(QWidget):
                     self.unit.setCurrentIndex(self.unit.findData(self.indicator.unit.value))
                     self._loading = False
                     candidate = replace(candidate, unit=self.indicator.unit)
-                saved = self.ctx.workspace.indicators.save(valid_changes(self.indicator, candidate, Indicator.problems))
+                saved = measure_services.save_indicator(
+                    self.ctx.workspace, valid_changes(self.indicator, candidate, Indicator.problems))
         except ValidationError:
             self.problems.show_problems(problems)
             return
@@ -352,7 +353,7 @@ class IndicatorForm(QWidget):
         if self._loading or self.indicator is None or self.ctx.workspace.read_only:
             return
         try:
-            self.ctx.workspace.tags.set_tags(INDICATORS, self.indicator.id, tags)
+            measure_services.set_indicator_tags(self.ctx.workspace, self.indicator.id, tags)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
 

@@ -12,11 +12,12 @@ from svdesk.domain.counting import rule_name
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.indicator_library import Suggestion
 from svdesk.domain.measures import ACTIVE_LIMIT, COMFORTABLE, WHY_TWO_OR_THREE, Indicator
-from svdesk.store.indicators_repo import TOO_MANY
+from svdesk.services.measures import TOO_MANY
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.measures.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel, UndoBar
+from svdesk.services import measures as measure_services
 
 PROGRESS_TAB, READINGS_TAB, DETAILS_TAB, MONEY_TAB = range(4)
 _ORDINAL = {4: "fourth", 5: "fifth"}
@@ -329,7 +330,7 @@ class MeasuresPage(Page):
         if not self._room_for_one_more():
             return None
         try:
-            added = self.repo.add(suggestion.to_indicator(), tags=suggestion.tags)
+            added = measure_services.add_indicator(self.ctx.workspace, suggestion.to_indicator(), tags=suggestion.tags)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not added", str(error))
             return None
@@ -344,7 +345,7 @@ class MeasuresPage(Page):
         if name is None:
             return None
         try:
-            added = self.repo.add(Indicator(name=name))
+            added = measure_services.add_indicator(self.ctx.workspace, Indicator(name=name))
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not added", str(error))
             return None
@@ -374,12 +375,12 @@ class MeasuresPage(Page):
             return
         try:
             if indicator.is_active:
-                self.repo.archive(indicator.id)
+                measure_services.archive_indicator(self.ctx.workspace, indicator.id)
                 self._offer_undo("archive", indicator, f"“{indicator.name}” archived; its readings are kept.")
             else:
                 if not self._room_for_one_more("Restore"):
                     return
-                self.repo.restore(indicator.id)
+                measure_services.restore_indicator(self.ctx.workspace, indicator.id)
                 self.undo_bar.hide()
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not changed", str(error))
@@ -397,7 +398,7 @@ class MeasuresPage(Page):
                 "can undo straight after. To stop measuring it but keep its history in reports, archive it instead.",
                 yes="Delete"):
             return
-        self.repo.delete(indicator.id)
+        measure_services.bin_indicator(self.ctx.workspace, indicator.id)
         self._offer_undo("delete", indicator, f"“{indicator.name}” deleted.")
         self.current_id = None
         self._reload_list()
@@ -413,9 +414,9 @@ class MeasuresPage(Page):
         what, indicator_id = self._undo
         try:
             if what == "archive":
-                self.repo.restore(indicator_id)
+                measure_services.restore_indicator(self.ctx.workspace, indicator_id)
             else:
-                self.repo.undelete(indicator_id)
+                measure_services.unbin_indicator(self.ctx.workspace, indicator_id)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Cannot undo", str(error))
             return
@@ -426,7 +427,7 @@ class MeasuresPage(Page):
 
     def _move(self, offset: int) -> None:
         if self.current_id:
-            self.repo.move(self.current_id, offset)
+            measure_services.move_indicator(self.ctx.workspace, self.current_id, offset)
             self._reload_list()
 
     # -- page protocol ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -18,8 +19,11 @@ from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.measures import Frequency, Indicator, Reading, Unit, parse_value, value_to_text
 from svdesk.domain.periods import Period, add_months, describe_period, period_containing, periods_between
-from svdesk.store.indicators_repo import IndicatorRepo
 from svdesk.ui.common.colours import PROBLEM, QUIET, themed
+from svdesk.services import measures as measure_services
+
+if TYPE_CHECKING:
+    from svdesk.store.workspace import Workspace
 
 PERIOD, VALUE, NOTE, RECORDED_BY, EVIDENCE = range(5)
 HEADERS = ("Period", "Value", "Note", "Recorded by", "Evidence")
@@ -43,9 +47,10 @@ class ReadingsModel(QAbstractTableModel):
     saved = Signal()           # a reading was written (figures and chart need refreshing)
     deleted = Signal(str, str)  # reading id, period label: the page offers Undo
 
-    def __init__(self, repo: IndicatorRepo, parent=None):
+    def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
-        self.repo = repo
+        self.workspace = workspace
+        self.repo = workspace.indicators   # for reading; changes go through measure_services
         self.indicator: Indicator | None = None
         self.rows: list[Row] = []
         self.read_only = False
@@ -205,7 +210,7 @@ class ReadingsModel(QAbstractTableModel):
             row.problem = ""
             if row.reading is not None:
                 reading = row.reading
-                self.repo.delete_reading(reading.id)
+                measure_services.bin_reading(self.workspace, reading.id)
                 self._refresh_row(row)
                 self.deleted.emit(reading.id, self.label(row))
                 self.saved.emit()
@@ -213,11 +218,12 @@ class ReadingsModel(QAbstractTableModel):
             return
         number = parse_value(self.indicator.unit, text, self.indicator.scale)
         if row.reading is not None:
-            self.repo.update_reading(row.reading.id, value=number)
+            measure_services.change_reading(self.workspace, row.reading.id, value=number)
         else:
             note = row.pending.get(NOTE, "")
             recorder = row.pending.get(RECORDED_BY, self.default_recorder)
-            self.repo.record(self.indicator.id, row.period.start, row.period.end, number, note, recorder)
+            measure_services.record_reading(self.workspace, self.indicator.id, row.period.start, row.period.end,
+                                            number, note, recorder)
         row.pending.clear()
         row.problem = ""
         self._refresh_row(row)
@@ -232,9 +238,9 @@ class ReadingsModel(QAbstractTableModel):
                                   f"{'note' if column == NOTE else 'name'} is kept here and saved with it.")
             return
         if column == NOTE:
-            self.repo.update_reading(row.reading.id, note=text)
+            measure_services.change_reading(self.workspace, row.reading.id, note=text)
         else:
-            self.repo.update_reading(row.reading.id, recorded_by=text)
+            measure_services.change_reading(self.workspace, row.reading.id, recorded_by=text)
         row.pending.pop(column, None)
         self._refresh_row(row)
         self.saved.emit()

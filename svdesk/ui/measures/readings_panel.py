@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, parse_value
 from svdesk.domain.periods import describe_period
-from svdesk.store.indicators_repo import READINGS_TABLE
+from svdesk.services.attachments import Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
@@ -23,6 +23,7 @@ from svdesk.ui.common.export_target import choose_export_target
 from svdesk.ui.measures.import_preview import ImportPreview
 from svdesk.ui.measures.readings_model import EVIDENCE, NOTE, PERIOD, RECORDED_BY, VALUE, ReadingsModel
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, UndoBar
+from svdesk.services import measures as measure_services
 
 SHEET_FILTER = "Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx);;All files (*)"
 
@@ -62,7 +63,7 @@ class ReadingsPanel(QWidget):
         top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.model = ReadingsModel(self.repo, self)
+        self.model = ReadingsModel(self.ctx.workspace, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Readings, one row per period")
@@ -211,7 +212,7 @@ class ReadingsPanel(QWidget):
             self.evidence_hint.setText(f"Record the value for {label} first, then attach photos, registers or "
                                        "forms that back it up.")
         else:
-            self.evidence.set_owner(READINGS_TABLE, reading.id)
+            self.evidence.set_owner(Owner.READING, reading.id)
             self.evidence_hint.setText("Photos, sign-in sheets, registers or survey forms that back up this number "
                                        "(up to 25 MB each; kept inside your file).")
 
@@ -250,7 +251,7 @@ class ReadingsPanel(QWidget):
         if not self._deleted:
             return
         try:
-            self.repo.restore_reading(self._deleted[0])
+            measure_services.restore_reading(self.ctx.workspace, self._deleted[0])
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Cannot bring it back", str(error))
             return
@@ -273,7 +274,7 @@ class ReadingsPanel(QWidget):
         if choice is None:
             return
         try:
-            self.repo.restore_reading(deleted[choice].id)
+            measure_services.restore_reading(self.ctx.workspace, deleted[choice].id)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Cannot bring it back", str(error))
             return
@@ -301,7 +302,8 @@ class ReadingsPanel(QWidget):
         try:
             value = parse_value(self.indicator.unit, self.custom_value.text(), self.indicator.scale) if not problems else None
             if value is not None:
-                self.repo.record(self.indicator.id, start, end, value, recorded_by=self.model.default_recorder)
+                measure_services.record_reading(self.ctx.workspace, self.indicator.id, start, end, value,
+                                                recorded_by=self.model.default_recorder)
         except ValidationError as error:
             problems += error.problems
         except SvdeskError as error:
@@ -331,25 +333,22 @@ class ReadingsPanel(QWidget):
             self.stack.setCurrentWidget(self.preview)
 
     def _plan_import(self) -> bool:
-        from svdesk.store.readings_io import has_indicator_column, plan_import, read_sheet
-
         try:
-            rows = read_sheet(self._sheet)
+            rows = measure_services.read_sheet(self._sheet)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Cannot read the file", str(error))
             return False
         # A sheet with an Indicator column may hold several indicators; otherwise it is this one's.
-        plan = plan_import(self.repo, rows, None if has_indicator_column(rows) else self.indicator,
-                           replace=self.preview.replace.isChecked(), source=self._sheet.name)
+        plan = measure_services.plan_import(
+            self.ctx.workspace, rows, None if measure_services.names_its_indicators(rows) else self.indicator,
+            replace=self.preview.replace.isChecked(), source=self._sheet.name)
         self.preview.show_plan(plan)
         return True
 
     def _import_confirmed(self) -> None:
-        from svdesk.store.readings_io import apply_import
-
         plan = self.preview.plan
         try:
-            count = apply_import(self.repo, plan)
+            count = measure_services.import_readings(self.ctx.workspace, plan)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Nothing was imported", str(error))
             return
@@ -364,8 +363,6 @@ class ReadingsPanel(QWidget):
         self.stack.setCurrentIndex(0)
 
     def export_csv(self) -> None:
-        from svdesk.store.readings_io import export_csv
-
         if self.indicator is None:
             return
         safe = "".join(ch for ch in self.indicator.name if ch.isalnum() or ch in " -_").strip()[:60] or "readings"
@@ -373,7 +370,7 @@ class ReadingsPanel(QWidget):
         if path is None:
             return
         try:
-            count = export_csv(self.repo, [self.indicator], path)
+            count = measure_services.export_readings(self.ctx.workspace, [self.indicator], path)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not exported", str(error))
             return

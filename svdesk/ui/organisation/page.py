@@ -18,6 +18,7 @@ from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import statement as statement_services
 
 
 class OrganisationPage(Page):
@@ -222,7 +223,7 @@ class OrganisationPage(Page):
             return
         try:
             candidate = self._from_widgets()
-            saved = self.ctx.workspace.organisation.save(candidate)
+            saved = statement_services.save_organisation(self.ctx.workspace, candidate)
         except ValidationError as error:
             # The typed text stays in its field so nothing is lost; it is saved once it is valid.
             # Every other field is saved now: a wrong company number must not hold back the area
@@ -245,7 +246,7 @@ class OrganisationPage(Page):
         part = valid_changes(stored, candidate, Organisation.problems)
         if part != stored:
             with contextlib.suppress(ValidationError):
-                self.ctx.workspace.organisation.save(part)
+                statement_services.save_organisation(self.ctx.workspace, part)
 
     def finish_editing(self) -> None:
         self.area.finish()

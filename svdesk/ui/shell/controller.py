@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.organisation import Organisation
 from svdesk.store.fileformat import FileRefused
-from svdesk.store.orgfile import warm_up
-from svdesk.store.workspace import Workspace, create_workspace, open_workspace
+from svdesk.services.files import new_organisation_file, warm_up
+from svdesk.store.workspace import Workspace, open_workspace
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.dialogs import Dialogs
 from svdesk.ui.shell.file_watch import watch_background_check
@@ -142,7 +142,7 @@ class AppController(QObject):
         if not name:
             self.dialogs.error(self._parent(), "New organisation", "Please give your organisation a name.")
             return None
-        from svdesk.store.orgfile import default_name
+        from svdesk.services.files import default_name
 
         suggested = str(Path(self.settings.last_folder()) / default_name(name))
         path = self.dialogs.save_file(self._parent(), "Where should svdesk keep this organisation's file?", suggested)
@@ -152,7 +152,7 @@ class AppController(QObject):
             path = path.with_suffix(".svdesk")
         started = self._ask_incorporation(name)
         try:
-            workspace = create_workspace(path, Organisation(name=name, incorporated_on=started))
+            workspace = new_organisation_file(path, Organisation(name=name, incorporated_on=started))
         except SvdeskError as error:
             self.dialogs.error(self._parent(), "Could not create the file", str(error))
             return None
@@ -178,7 +178,7 @@ class AppController(QObject):
         return None
 
     def open_demo(self) -> MainWindow | None:
-        from svdesk.store.demo import fresh_demo_copy
+        from svdesk.services.files import fresh_demo_copy
 
         try:
             path = fresh_demo_copy()
@@ -194,8 +194,7 @@ class AppController(QObject):
         return bring_in_changes(window, self.dialogs, self.settings)
 
     def show_backups(self, window: MainWindow) -> None:
-        from svdesk.store.backups import list_backups
-        from svdesk.store.restore import restore_backup
+        from svdesk.services.files import backups_of, restore_backup
 
         path = window.workspace.path
         if path is None:
@@ -211,7 +210,7 @@ class AppController(QObject):
                 background.finish()
             finally:
                 QApplication.restoreOverrideCursor()
-        found = list_backups(path)
+        found = backups_of(path)
         if not found:
             self.dialogs.info(window, "Backup copies", "There are no backup copies of this file yet. svdesk makes one each time you open it.")
             return

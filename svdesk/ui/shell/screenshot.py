@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.orgfile import copy_file, open_file
 from svdesk.store.safe_paths import refuse_organisation_target
 from svdesk.store.workspace import Workspace
 from svdesk.ui.shell.app import make_application
@@ -17,14 +16,15 @@ from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.dialogs import Dialogs
 from svdesk.ui.shell.main_window import MainWindow
 from svdesk.ui.shell.steps import page_classes
+from svdesk.services.files import open_private_copy
 
 
 GETTING_STARTED = "getting-started"
 
 
-def _temporary_copy(path: Path) -> Path:
+def _temporary_copy(path: Path) -> Workspace:
     folder = Path(tempfile.mkdtemp(prefix="svdesk-shot-"))
-    return copy_file(path, folder / path.name)
+    return open_private_copy(path, folder / path.name)
 
 
 def page_keys() -> list[str]:
@@ -43,8 +43,7 @@ def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (11
     else:
         # Work on a private copy, so the page looks as it does in use (editable) while the
         # file itself is never touched.
-        copy = _temporary_copy(Path(file))
-        workspace = Workspace.around(open_file(copy, backup=False))
+        workspace = _temporary_copy(Path(file))
         widget = MainWindow(PageContext(workspace=workspace, dialogs=Dialogs()))
         widget.finish_starting()  # (a new file then shows Getting started: the page asked for comes after)
         if page == GETTING_STARTED:
@@ -61,7 +60,7 @@ def render_page(file: Path, page: str, output: Path, size: tuple[int, int] = (11
     widget.close()
     if page != "welcome":
         workspace.close()
-        shutil.rmtree(copy.parent, ignore_errors=True)
+        shutil.rmtree(workspace.path.parent, ignore_errors=True)
     if not image.save(str(output), "PNG"):
         raise SvdeskError(f"Could not write {output}.")
     return Path(output)

@@ -21,12 +21,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.orgfile import copy_file, open_file
 from svdesk.store.workspace import Workspace
 from svdesk.ui.shell.app import make_application
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.shell.main_window import MainWindow
 from svdesk.ui.shell.steps import page_classes
+from svdesk.services.files import open_private_copy
 
 WINDOW_SIZE = (1100, 720)
 
@@ -104,8 +104,7 @@ def render_every_page(demo: Path, folder: Path) -> list[str]:
     with trouble.watching():
         _render_welcome(demo, folder, trouble)
         rendered.append("welcome")
-        copy = copy_file(demo, folder.with_name(f"{folder.name}.svdesk"))
-        workspace = Workspace.around(open_file(copy, backup=False))
+        workspace = open_private_copy(demo, folder.with_name(f"{folder.name}.svdesk"))
         try:
             rendered += _render_pages(workspace, folder, trouble)
         finally:

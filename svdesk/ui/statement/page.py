@@ -26,6 +26,7 @@ from svdesk.ui.statement.history import HistoryPanel
 from svdesk.ui.statement.outcomes import OutcomesPanel
 from svdesk.ui.statement.share import ShareButton
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
+from svdesk.services import statement as statement_services
 
 _BADGE = "padding: 3px 8px; border-radius: 4px; background-color: {bg}; color: {fg};"
 AGREED_COLOURS = {"bg": "#dcefe0", "fg": "#14532d"}
@@ -212,19 +213,20 @@ class StatementPage(Page):
     def _answer_finished(self, key: str, text: str) -> None:
         if not self._writable():
             return
-        statement = self._run(lambda: self.repo.save_answer(key, text))
+        statement = self._run(lambda: statement_services.save_answer(self.ctx.workspace, key, text))
         if statement is not None:
             self._show_draft(statement)
             self.history.set_history(self.repo.versions(), statement, self.ctx.workspace.read_only)
 
     def _kind_changed(self, kind: str) -> None:
         if self._writable():
-            self._run(lambda: self.repo.set_kind(kind))
+            self._run(lambda: statement_services.set_kind(self.ctx.workspace, kind))
 
     def _save_text(self, full_text: str | None = None, short_text: str | None = None) -> None:
         if not self._writable():
             return
-        statement = self._run(lambda: self.repo.save_text(full_text=full_text, short_text=short_text))
+        statement = self._run(lambda: statement_services.save_text(self.ctx.workspace, full_text=full_text,
+                                                                    short_text=short_text))
         if statement is not None:
             self.draft.set_statement(statement, [] if short_text is not None else None)
             self._show_badge(statement)
@@ -245,12 +247,12 @@ class StatementPage(Page):
                 yes="Redraft",
             ):
                 return
-        statement = self._run(self.repo.redraft)
+        statement = self._run(lambda: statement_services.redraft(self.ctx.workspace))
         if statement is not None:
             self._show_draft(statement)
 
     def _bring_back(self) -> None:
-        statement = self._run(self.repo.swap_previous)
+        statement = self._run(lambda: statement_services.bring_back_earlier_text(self.ctx.workspace))
         if statement is not None:
             self._show_draft(statement)
 
@@ -260,7 +262,7 @@ class StatementPage(Page):
         words = count_words(text)
         if words <= SHORT_MAX_WORDS:
             return
-        statement = self._run(lambda: self.repo.save_text(short_text=hard_trim(text)))
+        statement = self._run(lambda: statement_services.save_text(self.ctx.workspace, short_text=hard_trim(text)))
         if statement is not None:
             self._show_draft(statement)
             self.draft.show_notes([f"Cut from {words} to {count_words(statement.short_text)} words, whole words "
@@ -270,7 +272,7 @@ class StatementPage(Page):
         # Called from inside the picker's own signal: never rebuild the picker here (its items
         # would be deleted under the signal's feet); the picker already shows the choice.
         if self._writable():
-            saved = self._run(lambda: self.repo.set_tags(tags))
+            saved = self._run(lambda: statement_services.set_outcomes(self.ctx.workspace, tags))
             if saved is not None:
                 self.tabs.setTabText(1, f"&Outcomes ({len(saved)})" if saved else "&Outcomes")
 
@@ -310,7 +312,7 @@ class StatementPage(Page):
         if agreement is None:
             return
         try:
-            version = self.repo.agree(agreement)
+            version = statement_services.agree(self.ctx.workspace, agreement)
         except ValidationError as error:
             self.ctx.dialogs.error(self, "Not agreed", "\n".join(error.problems))
             return
@@ -333,7 +335,7 @@ class StatementPage(Page):
         self._withdrawn(version_id)
 
     def _withdrawn(self, version_id: str) -> None:
-        version = self._run(lambda: self.repo.withdraw(version_id))
+        version = self._run(lambda: statement_services.withdraw_agreement(self.ctx.workspace, version_id))
         if version is None:
             return
         self.refresh()
@@ -343,7 +345,7 @@ class StatementPage(Page):
                           lambda: self._restored(version_id))
 
     def _restored(self, version_id: str) -> None:
-        version = self._run(lambda: self.repo.restore_version(version_id))
+        version = self._run(lambda: statement_services.restore_agreement(self.ctx.workspace, version_id))
         if version is not None:
             self.refresh()
             self._show_banner(f"Version {version.number} is agreed again ({version.label}).", None)
@@ -359,7 +361,7 @@ class StatementPage(Page):
                 yes="Copy into draft",
             ):
                 return
-        if self._run(lambda: self.repo.copy_version_to_draft(version_id)) is not None:
+        if self._run(lambda: statement_services.copy_version_to_draft(self.ctx.workspace, version_id)) is not None:
             self.refresh()
             self.tabs.setCurrentIndex(0)
 

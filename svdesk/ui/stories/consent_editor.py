@@ -15,13 +15,14 @@ from svdesk.domain import dates
 from svdesk.domain.consent import LEVEL_ORDER, USE_ORDER, Consent, ConsentState, IdLevel, Method
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
-from svdesk.store.stories_repo import CONSENT_FORM_ROLE, OWNER_TABLE
+from svdesk.services.attachments import CONSENT_FORM, Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.export_target import export_to_chosen_file
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 from svdesk.ui.common.colours import GOOD, PROBLEM, themed
+from svdesk.services import stories as story_services
 
 
 
@@ -152,7 +153,7 @@ class ConsentEditor(QGroupBox):
         self.photos = QCheckBox("They agreed to photographs and video of them")
         self.photos.setAccessibleName("Photographs and video")
         labelled(form, "&Photos and video", self.photos, "A separate tick on the consent form.")
-        self.form_files = AttachmentList(ctx, CONSENT_FORM_ROLE, "Signed consent form", "Attach the signed form…",
+        self.form_files = AttachmentList(ctx, CONSENT_FORM, "Signed consent form", "Attach the signed form…",
                                          "Documents and images (*.pdf *.jpg *.jpeg *.png *.heic *.docx);;All files (*)")
         labelled(form, "Signed form", self.form_files, buddy=self.form_files.add_button)
         printing = QWidget()
@@ -240,7 +241,7 @@ class ConsentEditor(QGroupBox):
             self.withdrawal_note.clear()
         finally:
             self._loading = False
-        self.form_files.set_owner(OWNER_TABLE if story_id else None, story_id)
+        self.form_files.set_owner(Owner.STORY if story_id else None, story_id)
         self._show_state(consent)
 
     def _show_state(self, consent: Consent) -> None:
@@ -310,7 +311,7 @@ class ConsentEditor(QGroupBox):
                 # Ticking "given" usually happens on the day: start from today, editable.
                 candidate = replace(candidate, given_on=dates.today())
                 self.given_on.set_date(candidate.given_on)
-            saved = repo.save_consent(self.story_id, candidate)
+            saved = story_services.save_consent(self.ctx.workspace, self.story_id, candidate)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Consent not saved", str(error))
             return
@@ -326,7 +327,8 @@ class ConsentEditor(QGroupBox):
             return
         repo = self.ctx.workspace.stories
         try:
-            used = repo.withdraw(self.story_id, on_date, self.withdrawal_note.text())
+            used = story_services.withdraw_consent(self.ctx.workspace, self.story_id, on_date,
+                                                  self.withdrawal_note.text())
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Withdrawal not saved", str(error))
             return
@@ -350,9 +352,7 @@ class ConsentEditor(QGroupBox):
             "keep it: the story must not be used again.", yes="Cancel the withdrawal",
         ):
             return
-        repo = self.ctx.workspace.stories
-        current = repo.consent_for(self.story_id)
-        saved = repo.save_consent(self.story_id, replace(current, withdrawn_on=None, withdrawal_note=""))
+        saved = story_services.cancel_withdrawal(self.ctx.workspace, self.story_id)
         self._show_state(saved)
         self.changed.emit()
 

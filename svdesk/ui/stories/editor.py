@@ -13,12 +13,13 @@ from svdesk.domain.consent import LEVEL_ORDER, SPECIAL_CATEGORIES, SPECIAL_CATEG
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.stories import DOMAIN_SUGGESTIONS, MAX_TITLE, Status, Story, parse_keywords
 from svdesk.domain.words import count_words
-from svdesk.store.stories_repo import DOCUMENT_ROLE, OWNER_TABLE, PHOTO_ROLE
+from svdesk.services.attachments import DOCUMENT, PHOTO, Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.stories.consent_editor import ConsentEditor, field_column, labelled, verdict_html
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import stories as story_services
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -149,11 +150,11 @@ class StoryEditor(QWidget):
         column.addWidget(self.indicators)
         column.addWidget(self.no_indicators)
         labelled(links_form, "Ill&ustrates", holder, "The numbers this story puts a face to.", buddy=self.indicators)
-        self.photos = AttachmentList(ctx, PHOTO_ROLE, "Photos", "Add photos…",
+        self.photos = AttachmentList(ctx, PHOTO, "Photos", "Add photos…",
                                      "Images (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)")
         labelled(links_form, "Ph&otos", self.photos, "Printed only when the person may be identified.",
                  buddy=self.photos.add_button)
-        self.documents = AttachmentList(ctx, DOCUMENT_ROLE, "Other documents", "Add documents…")
+        self.documents = AttachmentList(ctx, DOCUMENT, "Other documents", "Add documents…")
         labelled(links_form, "Do&cuments", self.documents, "Notes, interview transcripts: kept here, never exported.",
                  buddy=self.documents.add_button)
         layout.addWidget(links)
@@ -209,8 +210,8 @@ class StoryEditor(QWidget):
         finally:
             self._loading = False
         self.problems.show_problems([])
-        self.photos.set_owner(OWNER_TABLE if story_id else None, story_id)
-        self.documents.set_owner(OWNER_TABLE if story_id else None, story_id)
+        self.photos.set_owner(Owner.STORY if story_id else None, story_id)
+        self.documents.set_owner(Owner.STORY if story_id else None, story_id)
         self.consent.load(story_id)
         self._count_words()
         self._show_name_warning(story)
@@ -276,7 +277,7 @@ class StoryEditor(QWidget):
             return
         repo = self.ctx.workspace.stories
         try:
-            story = repo.update(self.story_id, **changes)
+            story = story_services.update_story(self.ctx.workspace, self.story_id, **changes)
         except ValidationError as error:
             # What was typed stays on screen; a story that is not complete stays a draft.
             self.problems.show_problems(error.problems)
@@ -299,7 +300,7 @@ class StoryEditor(QWidget):
         chosen = [self.indicator_model.item(row).data(INDICATOR_ROLE) for row in range(self.indicator_model.rowCount())
                   if self.indicator_model.item(row).checkState() == Qt.CheckState.Checked]
         try:
-            self.ctx.workspace.stories.set_indicators(self.story_id, chosen)
+            story_services.link_indicators(self.ctx.workspace, self.story_id, chosen)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Link not saved", str(error))
             self._loading = True

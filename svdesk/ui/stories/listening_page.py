@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -14,7 +13,7 @@ from svdesk.domain import dates
 from svdesk.domain.consultations import MAX_PEOPLE, MAX_TITLE, Consultation, Method, Stakeholder
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import year_containing
-from svdesk.store.consultations_repo import OWNER_TABLE
+from svdesk.services.attachments import Owner
 from svdesk.ui.common.attachment_list import AttachmentList
 from svdesk.ui.stories.consent_editor import field_column, labelled
 from svdesk.ui.stories.consultation_model import COLUMNS, ConsultationModel
@@ -23,6 +22,7 @@ from svdesk.ui.common.date_field import DateField
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.common.widgets import ProblemLabel, SavingTextEdit
+from svdesk.services import stories as story_services
 
 class ListeningPage(Page):
     key = "listening"
@@ -52,7 +52,9 @@ class ListeningPage(Page):
         column.addWidget(self.by_year)
         self.bin = RecordBin(self, ctx.dialogs, ctx.workspace.consultations, "consultation", "consultations",
                              describe=lambda item: item.title or item.how.label,
-                             choice_label=lambda item: item.heading(), changed=self._after_bin)
+                             choice_label=lambda item: item.heading(), changed=self._after_bin,
+                             to_bin=lambda item_id: story_services.bin_consultation(ctx.workspace, item_id),
+                             from_bin=lambda item_id: story_services.restore_consultation(ctx.workspace, item_id))
         self.undo_bar, self.undo_label, self.undo_button = self.bin.undo_bar, self.bin.undo_label, self.bin.undo_button
         column.addWidget(self.undo_bar)
         self.model = ConsultationModel(self)
@@ -232,7 +234,7 @@ class ListeningPage(Page):
             self.changed.set_text_quietly(item.changed)
         finally:
             self._loading = False
-        self.files.set_owner(OWNER_TABLE, consultation_id)
+        self.files.set_owner(Owner.CONSULTATION, consultation_id)
         read_only = self.ctx.workspace.read_only
         for widget in (self.held_on, self.title_edit, self.who_other, self.how_other, self.heard, self.changed):
             widget.setReadOnly(read_only)
@@ -260,7 +262,7 @@ class ListeningPage(Page):
             return
         repo = self.ctx.workspace.consultations
         try:
-            saved = repo.save(replace(repo.get(self._current), **changes))
+            saved = story_services.update_consultation(self.ctx.workspace, self._current, **changes)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
             return
@@ -286,7 +288,7 @@ class ListeningPage(Page):
         if self.ctx.workspace.read_only:
             return
         self.finish_editing()
-        item = self.ctx.workspace.consultations.add(dates.today())
+        item = story_services.add_consultation(self.ctx.workspace, dates.today())
         self._current = item.id
         self.refresh()
         self.title_edit.setFocus()

@@ -20,6 +20,7 @@ from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.stories.editor import StoryEditor
 from svdesk.ui.stories.list_model import COUNT_CAP, StoryListModel
+from svdesk.services import stories as story_services
 
 SEARCH_DELAY_MS = 120
 
@@ -79,7 +80,9 @@ class StoriesPage(Page):
                              describe=lambda story: story.title or "(untitled)",
                              choice_label=lambda story: (f"{story.title or '(untitled)'} — "
                                                          f"{dates.format_date(story.story_date) or 'no date'}"),
-                             changed=self._after_bin)
+                             changed=self._after_bin,
+                             to_bin=lambda story_id: story_services.bin_story(ctx.workspace, story_id),
+                             from_bin=lambda story_id: story_services.restore_story(ctx.workspace, story_id))
         self.undo_bar, self.undo_label, self.undo_button = self.bin.undo_bar, self.bin.undo_label, self.bin.undo_button
         column.addWidget(self.undo_bar)
 
@@ -259,7 +262,7 @@ class StoriesPage(Page):
             return
         self.editor.finish_editing()
         try:
-            story = self.ctx.workspace.stories.new("")
+            story = story_services.new_story(self.ctx.workspace, "")
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Could not add a story", str(error))
             return

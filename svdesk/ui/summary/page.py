@@ -20,6 +20,7 @@ from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.colours import QUIET, WARNING, themed
 from svdesk.ui.common.widgets import HelpLabel
 from svdesk.ui.common.year_picker import YearPicker
+from svdesk.services import cic34 as cic34_services
 
 ACCENT = "#1f5f5b"
 # Object-name selectors only, so nothing cascades into the labels by accident.
@@ -232,11 +233,11 @@ class SummaryPage(Page):
             self.notes.setText("Choose at most two stories: a leaflet has room for one or two.")
             self.notes.show()
             return
-        self.ctx.workspace.cic34.set_summary_story_ids(self.year.end, chosen)
+        cic34_services.choose_summary_stories(self.ctx.workspace, self.year.end, chosen)
         self._show_year(self.year)
 
     def _let_svdesk_choose(self) -> None:
-        self.ctx.workspace.cic34.set_summary_story_ids(self.year.end, None)
+        cic34_services.choose_summary_stories(self.ctx.workspace, self.year.end, None)
         self._show_year(self.year)
 
     def _show_preview(self) -> None:

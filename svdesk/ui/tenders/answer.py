@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.dates import format_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
+from svdesk.services import tenders as tender_services
 from svdesk.ui.tenders.answer_highlighter import HeadingHighlighter
 from svdesk.ui.common.export_target import export_to_chosen_file
 from svdesk.ui.common.page_base import scrolling
@@ -316,8 +317,8 @@ class AnswerTab(QWidget):
 
         chosen = story_ids is not None
         try:
-            self.tender = self.ctx.workspace.tenders.save(
-                replace(self.tender, stories_chosen=chosen, story_ids=tuple(story_ids or ())))
+            self.tender = tender_services.save_tender(
+                self.ctx.workspace, replace(self.tender, stories_chosen=chosen, story_ids=tuple(story_ids or ())))
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
         if chosen and len(story_ids) > 2:
@@ -341,7 +342,7 @@ class AnswerTab(QWidget):
         if self.tender.status.is_sent:
             return
         try:
-            self.ctx.workspace.tenders.save_answer_text(self.tender.id, self.editor.toPlainText())
+            tender_services.save_answer_text(self.ctx.workspace, self.tender.id, self.editor.toPlainText())
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
 
@@ -350,8 +351,6 @@ class AnswerTab(QWidget):
         self.save_text()
 
     def draft(self) -> None:
-        from svdesk.compose.tender import redraft
-
         self.save_text()
         state = self.ctx.workspace.tenders.answer(self.tender.id)
         if state.edited and not self.ctx.dialogs.confirm(
@@ -361,7 +360,7 @@ class AnswerTab(QWidget):
         ):
             return
         try:
-            draft = redraft(self.ctx.workspace, self.tender.id, today())
+            draft = tender_services.redraft_answer(self.ctx.workspace, self.tender.id, today())
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Could not draft the answer", str(error))
             return
@@ -389,13 +388,13 @@ class AnswerTab(QWidget):
                                          "is kept as an earlier version too.)", labels)
         if choice is None:
             return
-        self.ctx.workspace.tenders.restore_version(versions[choice].id)
+        tender_services.bring_back_answer_version(self.ctx.workspace, versions[choice].id)
         self.load(self.ctx.workspace.tenders.get(self.tender.id))
         self.changed.emit()
 
     # -- out --------------------------------------------------------------------------------------
     def copy(self) -> None:
-        from svdesk.services.exports import clipboard_answer, record_answer_story_uses
+        from svdesk.services.exports import clipboard_answer
 
         self.save_text()
         allow = self._allow_over_limit("txt", "Copy anyway")
@@ -414,8 +413,7 @@ class AnswerTab(QWidget):
         mime.setText(plain)
         mime.setHtml(html)
         QApplication.clipboard().setMimeData(mime)
-        record_answer_story_uses(self.ctx.workspace, answer.story_ids,
-                                 f"Tender answer for {answer.tender.name} (copied)", today())
+        tender_services.record_answer_copied(self.ctx.workspace, answer.tender, answer.story_ids, today())
         which = "the answer as sent" if answer.kind == "submitted" else "the answer"
         self.result.setText(f"Copied {which} ({answer.words:,} words) as plain and formatted text: paste it into "
                             "the tender portal or a document.")

@@ -19,6 +19,7 @@ from svdesk.ui.tenders.form import DateEdit, UndoBar, add_row, new_form
 from svdesk.ui.tenders.models import CommitmentsModel
 from svdesk.ui.common.widgets import ProblemLabel, SavingTextEdit
 from svdesk.ui.common.colours import GOOD, WARNING, themed
+from svdesk.services import tenders as tender_services
 
 _FIELDS = ("promise", "for_whom", "unit", "per_year", "over_contract", "by_when", "indicator_id", "actions",
            "people", "milestones", "kpis", "frequency", "evidence", "accountable")
@@ -288,7 +289,7 @@ class CommitmentsTab(QWidget):
             candidate = self._from_widgets()
             if candidate == self.current:
                 return
-            saved = self.ctx.workspace.tenders.save_commitment(candidate)
+            saved = tender_services.save_commitment(self.ctx.workspace, candidate)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
             return
@@ -311,7 +312,7 @@ class CommitmentsTab(QWidget):
     # -- list actions -----------------------------------------------------------------------------
     def _add(self, **values) -> None:
         try:
-            added = self.ctx.workspace.tenders.add_commitment(self.tender.id, **values)
+            added = tender_services.add_commitment(self.ctx.workspace, self.tender.id, **values)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not added", str(error))
             return
@@ -360,7 +361,7 @@ class CommitmentsTab(QWidget):
             return
         removed = self.current
         try:
-            self.ctx.workspace.tenders.remove_commitment(removed.id)
+            tender_services.bin_commitment(self.ctx.workspace, removed.id)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not removed", str(error))
             return
@@ -370,7 +371,7 @@ class CommitmentsTab(QWidget):
 
     def _restore(self, commitment_id: str) -> None:
         try:
-            self.ctx.workspace.tenders.restore_commitment(commitment_id)
+            tender_services.restore_commitment(self.ctx.workspace, commitment_id)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not restored", str(error))
             return
@@ -381,7 +382,7 @@ class CommitmentsTab(QWidget):
         if self.current is None:
             return
         try:
-            self.ctx.workspace.tenders.move_commitment(self.current.id, step)
+            tender_services.move_commitment(self.ctx.workspace, self.current.id, step)
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not moved", str(error))
             return

@@ -17,6 +17,8 @@ from svdesk.ui.common.page_base import scrolling
 from svdesk.ui.common.tag_picker import TagPicker
 from svdesk.ui.tenders.form import DateEdit, add_row, new_form
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
+from svdesk.services import tenders as tender_services
+from svdesk.services.attachments import Owner, tags_of
 
 
 class TenderDetails(QWidget):
@@ -166,7 +168,7 @@ class TenderDetails(QWidget):
             self.feedback.set_text_quietly(tender.feedback)
             self.notes.set_text_quietly(tender.notes)
             workspace = self.ctx.workspace
-            self.outcomes.set_frameworks(workspace.frameworks.all(), workspace.tags.tags_for("tenders", tender.id))
+            self.outcomes.set_frameworks(workspace.frameworks.all(), tags_of(workspace, Owner.TENDER, tender.id))
         finally:
             self._loading = False
         self.problems.show_problems([])
@@ -213,12 +215,13 @@ class TenderDetails(QWidget):
         candidate, problems, unreadable = self._from_widgets()
         try:
             try:
-                saved = self.ctx.workspace.tenders.save(candidate)
+                saved = tender_services.save_tender(self.ctx.workspace, candidate)
             except ValidationError as error:
                 # What was typed stays in its box; it is saved as soon as it can be read. Every
                 # other box is saved now, so a mistyped date does not hold back the notes.
                 problems += error.problems
-                saved = self.ctx.workspace.tenders.save(valid_changes(self.tender, candidate, Tender.problems))
+                saved = tender_services.save_tender(
+                    self.ctx.workspace, valid_changes(self.tender, candidate, Tender.problems))
         except ValidationError as error:
             self.problems.show_problems(problems or error.problems)
             return
@@ -247,7 +250,7 @@ class TenderDetails(QWidget):
         if self._loading or self.tender is None or self.ctx.workspace.read_only:
             return
         try:
-            self.ctx.workspace.tags.set_tags("tenders", self.tender.id, list(tags))
+            tender_services.set_tender_tags(self.ctx.workspace, self.tender.id, list(tags))
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
             return

@@ -24,6 +24,7 @@ from svdesk.ui.tenders.models import SOON, URGENT, TendersModel
 from svdesk.ui.tenders.status import change_status
 from svdesk.ui.common.widgets import HelpLabel
 from svdesk.ui.common.colours import themed
+from svdesk.services import tenders as tender_services
 
 
 class TendersPage(Page):
@@ -219,7 +220,7 @@ class TendersPage(Page):
     def new_tender(self) -> None:
         self.finish_editing()
         try:
-            tender = self.ctx.workspace.tenders.create(title="New tender")
+            tender = tender_services.create_tender(self.ctx.workspace, title="New tender")
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not created", str(error))
             return
@@ -234,14 +235,14 @@ class TendersPage(Page):
             return
         self.finish_editing()
         tender = self.ctx.workspace.tenders.get(self._current_id)
-        self.ctx.workspace.tenders.remove(tender.id)
+        tender_services.bin_tender(self.ctx.workspace, tender.id)
         self._current_id = None
         self.undo_bar.offer(f"Deleted “{tender.name}”.", lambda: self._restore(tender.id))
         self.refresh()
         self.status_changed.emit()
 
     def _restore(self, tender_id: str) -> None:
-        self.ctx.workspace.tenders.restore(tender_id)
+        tender_services.restore_tender(self.ctx.workspace, tender_id)
         self.refresh(keep=tender_id)
         self.status_changed.emit()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.ui.common.colours import QUIET, themed
 from svdesk.ui.tenders.parts_model import PartsModel
+from svdesk.services import tenders as tender_services
 
 FILL_BUTTONS = {"commitment": "&Add a commitment for this part", "local": "&Add a line about the area",
                 "value": "&Give a commitment a value", "additional": "&Mark a commitment as over and above"}
@@ -152,7 +153,7 @@ class QuestionPartsPanel(QWidget):
         if not changes:
             return tender
         try:
-            return self.ctx.workspace.tenders.update(tender.id, **changes)
+            return tender_services.update_tender(self.ctx.workspace, tender.id, **changes)
         except (ValidationError, SvdeskError):
             return tender
 
@@ -217,9 +218,7 @@ class QuestionPartsPanel(QWidget):
 
     # -- the person's corrections ----------------------------------------------------------------------
     def _save(self, question) -> None:
-        from svdesk.compose.question_kinds import save_parts
-
-        self.tender = save_parts(self.ctx.workspace, self.tender, question)
+        self.tender = tender_services.save_question_parts(self.ctx.workspace, self.tender, question)
         self.load(self.tender)
         self.parts_changed.emit()
 
@@ -290,8 +289,9 @@ class QuestionPartsPanel(QWidget):
 
         try:
             by_when = parse_user_date(self.new_by_when.text()) if self.new_by_when.text().strip() else None
-            self.ctx.workspace.tenders.add_commitment(
-                self.tender.id, promise=self.new_promise.text().strip(), over_contract=parse_number(self.new_number.text()),
+            tender_services.add_commitment(
+                self.ctx.workspace, self.tender.id, promise=self.new_promise.text().strip(),
+                over_contract=parse_number(self.new_number.text()),
                 unit=self.new_unit.text().strip(), for_whom=self.new_for_whom.text().strip(), by_when=by_when,
                 kpis=self.new_reported.text().strip())
         except (ValidationError, SvdeskError, ValueError) as error:
@@ -309,7 +309,8 @@ class QuestionPartsPanel(QWidget):
             return
         context = self.tender.local_context.rstrip()
         try:
-            self.ctx.workspace.tenders.update(self.tender.id, local_context=f"{context}\n{line}".strip())
+            tender_services.update_tender(self.ctx.workspace, self.tender.id,
+                                          local_context=f"{context}\n{line}".strip())
         except (ValidationError, SvdeskError) as error:
             self.ctx.dialogs.error(self, "Not added", " ".join(getattr(error, "problems", None) or [str(error)]))
             return
@@ -325,8 +326,9 @@ class QuestionPartsPanel(QWidget):
         repo = self.ctx.workspace.tenders
         try:
             pence = parse_pounds(self.value_amount.text())
-            repo.save_commitment(replace(repo.get_commitment(commitment_id), value_per_unit_pence=pence,
-                                         value_basis=self.value_basis.text().strip()))
+            tender_services.save_commitment(self.ctx.workspace, replace(
+                repo.get_commitment(commitment_id), value_per_unit_pence=pence,
+                value_basis=self.value_basis.text().strip()))
         except (ValidationError, SvdeskError) as error:
             self.ctx.dialogs.error(self, "Value not saved", " ".join(getattr(error, "problems", None) or [str(error)]))
             return
@@ -346,7 +348,7 @@ class QuestionPartsPanel(QWidget):
         if choice is None:
             return
         try:
-            self.ctx.workspace.tenders.save_commitment(replace(commitments[choice], additional=True))
+            tender_services.save_commitment(self.ctx.workspace, replace(commitments[choice], additional=True))
         except (ValidationError, SvdeskError) as error:
             self.ctx.dialogs.error(self, "Not marked", " ".join(getattr(error, "problems", None) or [str(error)]))
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 from svdesk.domain.dates import format_date, parse_user_date, today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import TenderStatus
+from svdesk.services.tenders import send_answer, set_contract_start, set_status
 
 
 def change_status(parent, ctx, tender_id: str, status: TenderStatus) -> bool:
@@ -29,7 +30,7 @@ def change_status(parent, ctx, tender_id: str, status: TenderStatus) -> bool:
                 "change the commitments and the answer for a new submission.", yes="Back to drafting",
             ):
                 return False
-        tenders.set_status(tender_id, status)
+        set_status(workspace, tender_id, status)
         if status is TenderStatus.WON and tender.contract_start is None:
             _ask_contract_start(parent, ctx, tender_id)
         return True
@@ -39,9 +40,6 @@ def change_status(parent, ctx, tender_id: str, status: TenderStatus) -> bool:
 
 
 def _send(parent, ctx, tender, status: TenderStatus) -> bool:
-    from svdesk.compose.tender import check_consent, stories_in_text
-    from svdesk.services.exports import record_answer_story_uses
-
     workspace = ctx.workspace
     state = workspace.tenders.answer(tender.id)
     if not state.text.strip():
@@ -64,10 +62,7 @@ def _send(parent, ctx, tender, status: TenderStatus) -> bool:
     if sent_on is None:
         ctx.dialogs.error(parent, "Not marked as sent", f"“{answer}” is not a date; write it like 22 Nov 2026.")
         return False
-    stories = stories_in_text(workspace, state.text, state.story_ids)
-    check_consent(workspace, stories, sent_on)
-    workspace.tenders.submit(tender.id, state.text, sent_on, status, story_ids=stories)
-    record_answer_story_uses(workspace, stories, f"Tender answer sent to {tender.buyer or tender.name}", sent_on)
+    send_answer(workspace, tender.id, status, sent_on)
     if status is TenderStatus.WON and tender.contract_start is None:
         _ask_contract_start(parent, ctx, tender.id)
     return True
@@ -82,4 +77,4 @@ def _ask_contract_start(parent, ctx, tender_id: str) -> None:
     if start is None:
         ctx.dialogs.error(parent, "Start date not saved", f"“{text}” is not a date; enter it on the Details tab.")
         return
-    ctx.workspace.tenders.update(tender_id, contract_start=start)
+    set_contract_start(ctx.workspace, tender_id, start)

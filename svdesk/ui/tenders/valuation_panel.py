@@ -15,10 +15,11 @@ from svdesk.domain.dates import today
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Indicator, Unit, format_number, parse_value
 from svdesk.domain.sroi import MAX_BENEFIT_YEARS, Valuation, estimate
-from svdesk.store.indicators_repo import can_be_valued
+from svdesk.services.measures import can_be_valued
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.page_base import scrolling
 from svdesk.ui.common.widgets import HelpLabel, ProblemLabel
+from svdesk.services import tenders as tender_services
 
 _PERCENT_HELP = {
     "deadweight": "How much would have happened anyway, without you? (For example, some trainees would have found "
@@ -207,12 +208,13 @@ class ValuationPanel(QWidget):
             unreadable = [f"Value of one unit: {problem}" for problem in error.problems]
             candidate = self._candidate(keep_value=True)
         try:
-            self.ctx.workspace.indicators.save_valuation(self.indicator.id, candidate)
+            tender_services.save_valuation(self.ctx.workspace, self.indicator.id, candidate)
         except ValidationError as error:
             # Turned on but incomplete: keep everything typed, stored switched off until complete.
             problems = error.problems
             try:
-                self.ctx.workspace.indicators.save_valuation(self.indicator.id, replace(candidate, enabled=False))
+                tender_services.save_valuation(
+                    self.ctx.workspace, self.indicator.id, replace(candidate, enabled=False))
             except SvdeskError:
                 pass
         except SvdeskError as error:
