@@ -13,6 +13,7 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.measures import Counting, Indicator, Reading
 from svdesk.domain.counting import rule_name, yearly_count
 from svdesk.domain.progress import Progress, chart_spec, progress, total_between, year_totals
+from svdesk.services.measures import record_reading
 from svdesk.ui.common.charts import ProgressChart
 from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.date_field import DateField
@@ -161,8 +162,8 @@ class ProgressPanel(QWidget):
         if text is None or not text.strip():
             return
         try:
-            self.ctx.workspace.indicators.record(self.indicator.id, fy.start, fy.end, text,
-                                                 note="Yearly count of different people")
+            record_reading(self.ctx.workspace, self.indicator.id, fy.start, fy.end, text,
+                           note="Yearly count of different people")
         except ValidationError as error:
             self.ctx.dialogs.error(self, "Not recorded", " ".join(error.problems))
             return
