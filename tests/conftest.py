@@ -36,33 +36,13 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     return base
 
 
-@pytest.fixture(scope="session")
-def _migrated_memory_file():
-    """One freshly migrated file in memory, made once: running every migration step costs about
-    a tenth of a second, and hundreds of tests start from an empty file."""
-    from svdesk.store.orgfile import new_memory_file
-
-    template = new_memory_file()
-    yield template.conn
-    template.close()
-
-
 @pytest.fixture
-def workspace(_migrated_memory_file):
-    """A fresh, fully migrated organisation file in memory: a byte-for-byte copy of the migrated
-    template (SQLite's backup copies every table, index, trigger and FTS table, and the
-    application id and schema version in the header), then what ``memory_workspace`` does."""
-    import sqlite3
+def workspace():
+    """A fresh, fully migrated organisation file in memory (a copy of one migrated once: see
+    tests/memory_files.py)."""
+    from tests.memory_files import memory_workspace
 
-    from svdesk.domain.organisation import Organisation
-    from svdesk.store.orgfile import OrgFile
-    from svdesk.store.workspace import Workspace
-
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    _migrated_memory_file.backup(conn)
-    conn.execute("PRAGMA foreign_keys = ON")  # a setting of the connection, not of the file
-    ws = Workspace.around(OrgFile(conn, None))
-    ws.organisation.save(Organisation(name="Test CIC"))
+    ws = memory_workspace()
     yield ws
     ws.close()
 
