@@ -149,7 +149,6 @@ def svdesk(request, capsys):
         argv = [str(arg) for arg in args]
         return _svdesk_in_a_child(argv, cwd, timeout) if child else _svdesk_in_this_process(capsys, argv, cwd, timeout)
 
-    run.in_child_process = child
     return run
 
 
