@@ -3,6 +3,7 @@ import os
 # Must be set before anything imports Qt: without it a headless run aborts the whole process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -37,8 +38,9 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def workspace():
-    """A fresh, fully migrated organisation file in memory."""
-    from svdesk.store.workspace import memory_workspace
+    """A fresh, fully migrated organisation file in memory (a copy of one migrated once: see
+    tests/memory_files.py)."""
+    from tests.memory_files import memory_workspace
 
     ws = memory_workspace()
     yield ws
@@ -75,11 +77,79 @@ def demo_copy(demo_source, tmp_path) -> Path:
 
 @pytest.fixture
 def demo_workspace(demo_copy):
-    from svdesk.store.workspace import open_workspace
+    """The demo copy, open for writing. Without the backup copy on opening (an fsync'd copy of the
+    whole file, most of the cost of opening it): the tests of backups open their files themselves."""
+    from svdesk.store.orgfile import open_file
+    from svdesk.store.workspace import Workspace
 
-    ws = open_workspace(demo_copy)
+    ws = Workspace.around(open_file(demo_copy, backup=False))
     yield ws
     ws.close()
+
+
+class _Hung(BaseException):
+    """Raised by the alarm; a BaseException so that the command's own last line of defence
+    (which turns any Exception into "something unexpected went wrong") lets it through."""
+
+
+def _svdesk_in_this_process(capsys, argv, cwd, seconds: int) -> subprocess.CompletedProcess:
+    """``svdesk ARGV`` through the command line's own entry point, in this process: the same
+    parsing, messages and exit codes as a child process, without starting Python and importing
+    svdesk again for each run (a third of a second, each). A command that hangs (on a FIFO, say)
+    is interrupted by an alarm and fails the test instead of hanging the run."""
+    import signal
+
+    from svdesk.cli import main
+
+    def hung(signum, frame):
+        raise _Hung(f"svdesk {' '.join(argv)} did not finish within {seconds} seconds")
+
+    capsys.readouterr()  # what the test printed before is not the command's output
+    before = os.getcwd()
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            code = main(list(argv))
+        except SystemExit as stop:  # argparse's usage errors (2) and --version/--help (0)
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except _Hung as error:
+        pytest.fail(str(error))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        os.chdir(before)
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["svdesk", *argv], code, out, err)
+
+
+def _svdesk_in_a_child(argv, cwd, seconds: int) -> subprocess.CompletedProcess:
+    """``python -m svdesk ARGV`` as the person runs it, in its own process."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        return subprocess.run([sys.executable, "-m", "svdesk", *argv], cwd=cwd, env=env, capture_output=True,
+                              text=True, encoding="utf-8", timeout=seconds)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"svdesk {' '.join(argv)} did not finish within {seconds} seconds")
+
+
+@pytest.fixture(params=["in-process", pytest.param("child-process", marks=pytest.mark.slow)])
+def svdesk(request, capsys):
+    """Runs ``svdesk ARGS`` (``cwd=``, ``timeout=`` optional) and returns the CompletedProcess.
+
+    The fast suite runs each command in this process; the whole suite runs each test a second
+    time with every command in a child process, exactly as a person types it."""
+    child = request.param == "child-process"
+
+    def run(*args, cwd=None, timeout: int = 120) -> subprocess.CompletedProcess:
+        argv = [str(arg) for arg in args]
+        return _svdesk_in_a_child(argv, cwd, timeout) if child else _svdesk_in_this_process(capsys, argv, cwd, timeout)
+
+    return run
 
 
 _exit_status = {"code": 0}

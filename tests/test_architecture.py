@@ -57,6 +57,7 @@ PLANTED = {
 }
 
 
+@pytest.mark.slow  # a lint of the whole tree for each case; the fast suite plants them all at once
 @pytest.mark.parametrize("case", PLANTED)
 def test_a_planted_violation_breaks_its_contract(copy_of_tree, case):
     files, contract = PLANTED[case]
@@ -66,3 +67,14 @@ def test_a_planted_violation_breaks_its_contract(copy_of_tree, case):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Broken contracts" in result.stdout, result.stdout
     assert contract in result.stdout.split("Broken contracts")[1], result.stdout
+
+
+def test_every_planted_violation_breaks_its_contract_in_one_lint(copy_of_tree):
+    for files, _contract in PLANTED.values():
+        for name, text in files.items():
+            (copy_of_tree / name).write_text(text, "utf-8")
+    result = _lint(copy_of_tree)
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = result.stdout.split("Broken contracts")[1]
+    for case, (_files, contract) in PLANTED.items():
+        assert contract in broken, (case, result.stdout)

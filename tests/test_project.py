@@ -1,6 +1,7 @@
 """Rules of the project itself: layers, packaging, versions."""
 
 import ast
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -10,7 +11,8 @@ import svdesk
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _imports(path: Path) -> set[str]:
+@functools.cache  # both layer tests read every module: parse each once
+def _imports(path: Path) -> frozenset[str]:
     tree = ast.parse(path.read_text("utf-8"))
     found = set()
     for node in ast.walk(tree):
@@ -18,7 +20,7 @@ def _imports(path: Path) -> set[str]:
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
-    return found
+    return frozenset(found)
 
 
 def test_only_ui_imports_qt():

@@ -22,6 +22,7 @@ def _bigfile():
     return module
 
 
+@pytest.mark.slow  # makes a (small) big file with megabytes of evidence; bench_all runs the generator too
 def test_big_file_generator_makes_a_valid_varied_file(tmp_path):
     from svdesk.domain.consent import ConsentState
     from svdesk.store.orgfile import health_check, open_file
@@ -82,6 +83,7 @@ def test_bench_all_runs_end_to_end_on_a_tiny_file(tmp_path):
     assert not list(tmp_path.iterdir())  # everything it made was in its own temporary folder
 
 
+@pytest.mark.slow  # a benchmark run in a child process; the fast suite keeps the tender questions one
 def test_status_benchmark_runs_on_the_demo(demo_copy):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, str(HERE / "bench_statuses.py"), str(demo_copy), "--saves", "3"],
@@ -91,6 +93,7 @@ def test_status_benchmark_runs_on_the_demo(demo_copy):
     assert "until the background statuses are ready" in result.stdout
 
 
+@pytest.mark.slow  # a benchmark run in a child process; the fast suite keeps the tender questions one
 def test_tenders_page_benchmark_runs_on_the_demo(demo_copy):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, str(HERE / "bench_tenders_page.py"), str(demo_copy), "--switches", "2"],
@@ -99,16 +102,16 @@ def test_tenders_page_benchmark_runs_on_the_demo(demo_copy):
     assert "13 stories, 2 tenders" in result.stdout and "showing another tender" in result.stdout
 
 
-def test_the_tender_questions_benchmark_runs_on_the_demo(tmp_path):
+def test_the_tender_questions_benchmark_runs_on_the_demo(demo_copy):
     spec = importlib.util.spec_from_file_location("bench_tender_questions", HERE / "bench_tender_questions.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    from svdesk.store.demo import write_demo
 
-    result = module.measure(write_demo(tmp_path / "demo.svdesk"), runs=2)
+    result = module.measure(demo_copy, runs=2)
     assert result["question_words"] >= 1000 and result["parts"] >= 10 and result["draft_words"] <= 1000
 
 
+@pytest.mark.slow  # a benchmark run in a child process; the fast suite keeps the tender questions one
 def test_exposure_benchmark_runs_on_a_tiny_file():
     result = subprocess.run([sys.executable, str(HERE / "bench_exposure.py"), "--scale", "0.003", "--runs", "1"],
                             capture_output=True, text=True, timeout=300)

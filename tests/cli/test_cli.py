@@ -1,4 +1,5 @@
-"""Every command and its exit codes, run as the person would run them: in a child process."""
+"""Every command and its exit codes, run as the person would run them: in a child process (the whole
+suite), and through the same entry point in this process (the fast suite; the ``svdesk`` fixture)."""
 
 import hashlib
 import json
@@ -12,21 +13,28 @@ import pytest
 SVDESK = [sys.executable, "-m", "svdesk"]
 
 
-def run(*args, env=None):
+def run_child(*args, env=None):
+    """For the runs that need their own environment (no screen, say)."""
     return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120, env=env)
+
+
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS``: in this process in the fast suite, in a child process too in the whole suite."""
+    return svdesk
 
 
 def checksum(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_version():
+def test_version(run):
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("svdesk ")
 
 
-def test_demo_then_check(tmp_path):
+def test_demo_then_check(tmp_path, run):
     out = tmp_path / "demo.svdesk"
     assert run("demo", out).returncode == 0
     result = run("check", out)
@@ -34,7 +42,7 @@ def test_demo_then_check(tmp_path):
     assert "ok" in result.stdout
 
 
-def test_demo_does_not_overwrite(tmp_path):
+def test_demo_does_not_overwrite(tmp_path, run):
     out = tmp_path / "demo.svdesk"
     out.write_text("mine")
     result = run("demo", out)
@@ -44,7 +52,7 @@ def test_demo_does_not_overwrite(tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["text", "truncated", "random"])
-def test_check_refuses_bad_files_and_leaves_them(kind, demo_source, tmp_path):
+def test_check_refuses_bad_files_and_leaves_them(kind, demo_source, tmp_path, run):
     path = tmp_path / f"{kind}.svdesk"
     if kind == "text":
         path.write_text("Dear diary,\n" * 50)
@@ -62,13 +70,13 @@ def test_check_refuses_bad_files_and_leaves_them(kind, demo_source, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_check_missing_file(tmp_path):
+def test_check_missing_file(tmp_path, run):
     result = run("check", tmp_path / "nope.svdesk")
     assert result.returncode == 1
     assert "no such file" in result.stderr
 
 
-def test_dump_and_load_round_trip(demo_source, tmp_path):
+def test_dump_and_load_round_trip(demo_source, tmp_path, run):
     dumped = tmp_path / "demo.json"
     assert run("dump", demo_source, "-o", dumped).returncode == 0
     assert run("load", dumped, tmp_path / "copy.svdesk").returncode == 0
@@ -77,7 +85,7 @@ def test_dump_and_load_round_trip(demo_source, tmp_path):
     assert again.stdout == dumped.read_text("utf-8")
 
 
-def test_load_lists_every_error_and_leaves_nothing(tmp_path, demo_source):
+def test_load_lists_every_error_and_leaves_nothing(tmp_path, demo_source, run):
     data = json.loads(run("dump", demo_source).stdout)
     data["organisation"]["company_number"] = "NOPE"
     data["organisation"]["staff"] = -3
@@ -90,7 +98,7 @@ def test_load_lists_every_error_and_leaves_nothing(tmp_path, demo_source):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
 
 
-def test_load_not_json(tmp_path):
+def test_load_not_json(tmp_path, run):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = run("load", bad, tmp_path / "out.svdesk")
@@ -98,7 +106,7 @@ def test_load_not_json(tmp_path):
     assert "not valid JSON" in result.stderr
 
 
-def test_unknown_option_is_a_usage_error():
+def test_unknown_option_is_a_usage_error(run):
     result = run("check")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -120,15 +128,15 @@ def test_screenshot(demo_source, tmp_path):
     out = tmp_path / "org.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     before = checksum(demo_source)
-    result = run("screenshot", demo_source, "--page", "organisation", "-o", out, "--size", "900x600", env=env)
+    result = run_child("screenshot", demo_source, "--page", "organisation", "-o", out, "--size", "900x600", env=env)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
     assert checksum(demo_source) == before
-    bad = run("screenshot", demo_source, "--page", "nowhere", "-o", out, env=env)
+    bad = run_child("screenshot", demo_source, "--page", "nowhere", "-o", out, env=env)
     assert bad.returncode == 1 and "no page" in bad.stderr
 
 
-def test_backups_and_restore(tmp_path):
+def test_backups_and_restore(tmp_path, run):
     path = tmp_path / "b.svdesk"
     assert run("demo", path).returncode == 0
     listing = run("backups", path)
@@ -139,7 +147,7 @@ def test_backups_and_restore(tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display detection is for Linux")
 def test_window_without_a_screen_says_so():
     env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = run(env=env)
+    result = run_child(env=env)
     assert result.returncode == 1
     assert "no screen was found" in result.stderr
     assert "Traceback" not in result.stderr
@@ -159,7 +167,7 @@ def test_a_file_to_open_is_told_from_a_command_without_building_the_commands(mon
     assert not cli._is_command("riverside") and not cli._is_command("check.svdesk")
 
 
-def test_read_only_commands_skip_the_page_check_but_stop_plainly_at_a_damaged_page(demo_source, tmp_path):
+def test_read_only_commands_skip_the_page_check_but_stop_plainly_at_a_damaged_page(demo_source, tmp_path, run):
     """Reading commands no longer read every page before starting (that took most of a second on
     a big file); a damaged page they meet is still a plain "damaged" message, exit 1, file unchanged,
     and `svdesk check` still reads every page."""

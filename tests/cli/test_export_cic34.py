@@ -1,16 +1,16 @@
-"""`svdesk export cic34` and `svdesk export summary`, run as a person would: in a child process."""
+"""`svdesk export cic34` and `svdesk export summary`, run as a person would: in a child process
+(the whole suite) and in this process (the fast suite; the ``svdesk`` fixture)."""
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 
-SVDESK = [sys.executable, "-m", "svdesk"]
 
-
-def run(*args):
-    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS``: in this process in the fast suite, in a child process too in the whole suite."""
+    return svdesk
 
 
 def pdf_text(path) -> str:
@@ -20,7 +20,7 @@ def pdf_text(path) -> str:
     return result.stdout
 
 
-def test_cic34_text_for_a_chosen_year(demo_copy, tmp_path):
+def test_cic34_text_for_a_chosen_year(demo_copy, tmp_path, run):
     out = tmp_path / "report.txt"
     result = run("export", "cic34", demo_copy, "--year", "2024/25", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -33,7 +33,7 @@ def test_cic34_text_for_a_chosen_year(demo_copy, tmp_path):
 
 
 @pytest.mark.slow
-def test_cic34_word_and_pdf(demo_copy, tmp_path):
+def test_cic34_word_and_pdf(demo_copy, tmp_path, run):
     docx = pytest.importorskip("docx")
     result = run("export", "cic34", demo_copy, "--year", "2025/26", "--format", "docx", "-o", tmp_path / "r.docx")
     assert result.returncode == 0, result.stderr
@@ -49,7 +49,7 @@ def test_cic34_word_and_pdf(demo_copy, tmp_path):
     assert "Part 4 – Transfers of assets" in pdf_text(tmp_path / "r.pdf")
 
 
-def test_cic34_default_year_is_the_latest_finished_one(demo_copy, tmp_path):
+def test_cic34_default_year_is_the_latest_finished_one(demo_copy, tmp_path, run):
     import datetime as dt
 
     from svdesk.domain.financial_year import YearEnd, year_containing
@@ -66,7 +66,7 @@ def test_cic34_default_year_is_the_latest_finished_one(demo_copy, tmp_path):
     (("--year", "banana"), "is not a financial year"),
     (("--format", "md"), "invalid choice"),
 ])
-def test_cic34_bad_input_gets_a_sentence(demo_copy, tmp_path, args, message):
+def test_cic34_bad_input_gets_a_sentence(demo_copy, tmp_path, args, message, run):
     result = run("export", "cic34", demo_copy, *args, "-o", tmp_path / "r.txt")
     assert result.returncode in (1, 2)
     assert message in result.stderr
@@ -74,13 +74,13 @@ def test_cic34_bad_input_gets_a_sentence(demo_copy, tmp_path, args, message):
     assert not (tmp_path / "r.txt").exists()
 
 
-def test_cic34_output_name_without_a_known_suffix(demo_copy, tmp_path):
+def test_cic34_output_name_without_a_known_suffix(demo_copy, tmp_path, run):
     result = run("export", "cic34", demo_copy, "-o", tmp_path / "report.odt")
     assert result.returncode == 1
     assert "--format" in result.stderr
 
 
-def test_summary_pdf(demo_copy, tmp_path):
+def test_summary_pdf(demo_copy, tmp_path, run):
     out = tmp_path / "summary.pdf"
     result = run("export", "summary", demo_copy, "--year", "2025/26", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -89,7 +89,7 @@ def test_summary_pdf(demo_copy, tmp_path):
     assert "Riverside Bike Works CIC" in text and "Our impact in 2025/26" in text
 
 
-def test_summary_must_be_pdf(demo_copy, tmp_path):
+def test_summary_must_be_pdf(demo_copy, tmp_path, run):
     result = run("export", "summary", demo_copy, "-o", tmp_path / "summary.docx")
     assert result.returncode == 1
     assert "is a PDF" in result.stderr

@@ -1,15 +1,12 @@
 """indicators, import-readings and export-readings from the command line: output and exit codes."""
 
-import subprocess
-import sys
-
 import pytest
 
-SVDESK = [sys.executable, "-m", "svdesk"]
 
-
-def run(*args):
-    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS``: in this process in the fast suite, in a child process too in the whole suite."""
+    return svdesk
 
 
 @pytest.fixture
@@ -36,7 +33,7 @@ def _readings(path):
         workspace.close()
 
 
-def test_a_sheet_with_mistakes_exits_1_lists_every_problem_and_writes_nothing(org, tmp_path):
+def test_a_sheet_with_mistakes_exits_1_lists_every_problem_and_writes_nothing(org, tmp_path, run):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("Period,Value\nApr 2025,12\nMay 2025,lots\nnever,3\nApr 2025,4\n", encoding="utf-8")
     result = run("import-readings", org, sheet, "--indicator", "Bikes refurbished")
@@ -48,7 +45,7 @@ def test_a_sheet_with_mistakes_exits_1_lists_every_problem_and_writes_nothing(or
     assert _readings(org) == []
 
 
-def test_a_good_sheet_is_imported_and_a_second_run_changes_nothing(org, tmp_path):
+def test_a_good_sheet_is_imported_and_a_second_run_changes_nothing(org, tmp_path, run):
     sheet = tmp_path / "good.csv"
     sheet.write_text("Period,Value,Note\nApr 2025,12,\nMay 2025,13,busy\n", encoding="utf-8")
     dry = run("import-readings", org, sheet, "--indicator", "bikes REFURBISHED", "--dry-run")
@@ -62,7 +59,7 @@ def test_a_good_sheet_is_imported_and_a_second_run_changes_nothing(org, tmp_path
     assert again.returncode == 0 and "already in the file" in again.stdout
 
 
-def test_unknown_indicator_and_missing_files(org, tmp_path):
+def test_unknown_indicator_and_missing_files(org, tmp_path, run):
     sheet = tmp_path / "good.csv"
     sheet.write_text("Period,Value\nApr 2025,12\n", encoding="utf-8")
     result = run("import-readings", org, sheet, "--indicator", "Unicorns")
@@ -73,7 +70,7 @@ def test_unknown_indicator_and_missing_files(org, tmp_path):
     assert result.returncode == 1 and "Indicator" in result.stderr
 
 
-def test_export_then_list(org, tmp_path):
+def test_export_then_list(org, tmp_path, run):
     sheet = tmp_path / "good.csv"
     sheet.write_text("Period,Value\nApr 2025,12\n", encoding="utf-8")
     assert run("import-readings", org, sheet, "--indicator", "Bikes refurbished").returncode == 0

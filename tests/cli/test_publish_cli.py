@@ -1,8 +1,6 @@
 """`svdesk publish` as a person types it: nothing unless chosen, plain refusals, exit codes."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -55,12 +53,10 @@ def test_the_organisation_file_and_its_folder_are_refused(demo_copy, capsys):
     assert demo_copy.read_bytes().startswith(b"SQLite format 3")
 
 
-def test_usage_errors_exit_2(demo_copy):
-    result = subprocess.run([sys.executable, "-m", "svdesk", "publish", str(demo_copy), "--all"],
-                            capture_output=True, text=True)
+def test_usage_errors_exit_2(demo_copy, svdesk):
+    result = svdesk("publish", demo_copy, "--all")
     assert result.returncode == 2 and "-o/--output" in result.stderr
-    result = subprocess.run([sys.executable, "-m", "svdesk", "publish", str(demo_copy), "-o", "x", "--licence", "mit"],
-                            capture_output=True, text=True)
+    result = svdesk("publish", demo_copy, "-o", "x", "--licence", "mit")
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 

@@ -5,14 +5,14 @@ import sys
 
 import pytest
 
-SVDESK = [sys.executable, "-m", "svdesk"]
+
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS``: in this process in the fast suite, in a child process too in the whole suite."""
+    return svdesk
 
 
-def run(*args):
-    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120, encoding="utf-8")
-
-
-def test_search_prints_id_date_title(demo_source):
+def test_search_prints_id_date_title(demo_source, run):
     result = run("search", demo_source, "lukasz")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -21,7 +21,7 @@ def test_search_prints_id_date_title(demo_source):
     assert len(story_id) == 36 and date == "2024-07-18" and title == "From the sofa to the workshop floor"
 
 
-def test_search_folds_accents_and_finds_quotes(demo_source):
+def test_search_folds_accents_and_finds_quotes(demo_source, run):
     titles = run("search", demo_source, "ZOË").stdout
     assert "Zoë's commute to the night shift" in titles
     # "Dw i wrth fy modd" is in Siân's quote.
@@ -29,12 +29,12 @@ def test_search_folds_accents_and_finds_quotes(demo_source):
 
 
 @pytest.mark.parametrize("query", ['"AND OR (', "*", "NEAR(", '"', "🚲", ""])
-def test_hostile_queries_are_not_errors(demo_source, query):
+def test_hostile_queries_are_not_errors(demo_source, query, run):
     result = run("search", demo_source, query)
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
-def test_filters_and_no_match(demo_source):
+def test_filters_and_no_match(demo_source, run):
     withdrawn = run("search", demo_source, "--consent", "withdrawn").stdout.splitlines()
     assert [line.split("\t")[2] for line in withdrawn] == ["Getting back on track after a hard year"]
     drafts = run("search", demo_source, "--status", "draft").stdout.splitlines()
@@ -58,6 +58,6 @@ def test_search_never_changes_the_file_nor_loads_qt(demo_source):
     assert hashlib.sha256(demo_source.read_bytes()).hexdigest() == before
 
 
-def test_missing_file(tmp_path):
+def test_missing_file(tmp_path, run):
     result = run("search", tmp_path / "nope.svdesk", "bike")
     assert result.returncode == 1 and "Traceback" not in result.stderr

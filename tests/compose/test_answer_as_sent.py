@@ -44,10 +44,21 @@ def wc_words(path) -> int:
     return int(out.split()[0])
 
 
+@pytest.mark.slow  # thirty redrafts and exports; the fast suite has the examples below
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(limit=st.integers(min_value=20, max_value=2000), fmt=st.sampled_from(["docx", "md", "txt", "pdf"]),
        tender=st.sampled_from([DRAFTING, WON]))
 def test_every_format_is_within_every_limit_as_the_buyer_counts(demo_workspace, tmp_path, limit, fmt, tender):
+    _export_within_the_limit(demo_workspace, tmp_path, limit, fmt, tender)
+
+
+@pytest.mark.parametrize(("limit", "fmt", "tender"), [(20, "docx", DRAFTING), (75, "txt", WON), (150, "md", DRAFTING),
+                                                       (40, "pdf", WON)])
+def test_each_format_is_within_a_tight_limit_as_the_buyer_counts(demo_workspace, tmp_path, limit, fmt, tender):
+    _export_within_the_limit(demo_workspace, tmp_path, limit, fmt, tender)
+
+
+def _export_within_the_limit(demo_workspace, tmp_path, limit, fmt, tender):
     demo_workspace.tenders.update(tender, word_limit=limit)
     redraft(demo_workspace, tender, TODAY)
     out = tmp_path / f"answer.{fmt}"

@@ -28,9 +28,11 @@ _char = st.one_of(st.characters(exclude_categories=("Cs",)),
 any_text = st.text(alphabet=_char, max_size=200)
 
 
-# No deadline: the first example renders the first .docx, which imports python-docx.
+answer_text = any_text | st.lists(st.sampled_from(["a", " | ", "|", "\n", "\n\n", "• ", "(b) ", "x y"]), max_size=60).map("".join)
+
+
 @settings(deadline=None)
-@given(text=any_text | st.lists(st.sampled_from(["a", " | ", "|", "\n", "\n\n", "• ", "(b) ", "x y"]), max_size=60).map("".join))
+@given(text=answer_text)
 def test_any_answer_text_becomes_blocks_and_back_unchanged(text):
     """What the answer editor shows after a round trip through blocks is a fixed point: saving
     and reopening an answer never changes it again, and its word count is the count of what is
@@ -38,8 +40,17 @@ def test_any_answer_text_becomes_blocks_and_back_unchanged(text):
     once = blocks_to_text(text_to_blocks(text))
     assert blocks_to_text(text_to_blocks(once)) == once
     assert count_words(once) == count_words(blocks_to_text(text_to_blocks(once)))
-    for fmt in ("txt", "md", "docx"):
+    for fmt in ("txt", "md"):
         assert render.render(Document("Answer", text_to_blocks(text)), fmt)
+
+
+# No deadline: the first example renders the first .docx, which imports python-docx. Slow: a
+# hundred Word files; the fast suite renders awkward text as .docx in tests/render/test_formats.py.
+@settings(deadline=None)
+@given(text=answer_text)
+@pytest.mark.slow
+def test_any_answer_text_renders_as_docx(text):
+    assert render.render(Document("Answer", text_to_blocks(text)), "docx")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from svdesk.domain.measures import COUNTINGS_FOR, Counting, Frequency, Indicator
 from svdesk.domain.organisation import Organisation
 from svdesk.domain.periods import periods_between
 from svdesk.store.indicator_library import library
-from svdesk.store.workspace import memory_workspace
+from tests.memory_files import memory_workspace
 
 D = dt.date
 TODAY = D(2026, 12, 3)

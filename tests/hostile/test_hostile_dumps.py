@@ -6,8 +6,6 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -34,19 +32,18 @@ def base() -> dict:
     return data
 
 
-def _load_cli(tmp_path: Path, text: str | bytes):
+def _load_cli(svdesk, tmp_path: Path, text: str | bytes):
+    """``svdesk load`` (the ``svdesk`` fixture: in this process, and in a child in the whole suite)."""
     source = tmp_path / "dump.json"
     tmp_path.mkdir(parents=True, exist_ok=True)
     source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     target = tmp_path / "out" / "new.svdesk"
     target.parent.mkdir(parents=True)
-    result = subprocess.run([sys.executable, "-m", "svdesk", "load", str(source), str(target)],
-                            capture_output=True, text=True, timeout=120, cwd=ROOT)
-    return result, target
+    return svdesk("load", source, target, cwd=ROOT), target
 
 
-def _refused_by_cli(tmp_path: Path, text: str | bytes, words: str) -> None:
-    result, target = _load_cli(tmp_path, text)
+def _refused_by_cli(svdesk, tmp_path: Path, text: str | bytes, words: str) -> None:
+    result, target = _load_cli(svdesk, tmp_path, text)
     assert result.returncode == 1, (result.returncode, result.stderr[-1500:])
     assert "Traceback" not in result.stderr and words in result.stderr, result.stderr[-1500:]
     assert list(target.parent.iterdir()) == [], "a refused load must leave nothing"
@@ -81,22 +78,22 @@ def test_a_string_ending_in_a_backslash_does_not_hide_the_nesting_after_it():
         parse_dump(text, "dump.json")
 
 
-def test_a_deep_dump_through_the_command_line(tmp_path):
-    _refused_by_cli(tmp_path, "[" * 100_000 + "]" * 100_000, "levels deep")
+def test_a_deep_dump_through_the_command_line(tmp_path, svdesk):
+    _refused_by_cli(svdesk, tmp_path, "[" * 100_000 + "]" * 100_000, "levels deep")
 
 
-def test_not_utf8_is_refused(tmp_path, base):
+def test_not_utf8_is_refused(tmp_path, base, svdesk):
     text = to_json({**base, "organisation": {**base["organisation"], "name": "Café"}})
-    _refused_by_cli(tmp_path, text.encode("cp1252", "replace"), "not a text file in UTF-8")
-    _refused_by_cli(tmp_path / "16", text.encode("utf-16"), "not a text file in UTF-8")
+    _refused_by_cli(svdesk, tmp_path, text.encode("cp1252", "replace"), "not a text file in UTF-8")
+    _refused_by_cli(svdesk, tmp_path / "16", text.encode("utf-16"), "not a text file in UTF-8")
 
 
 @pytest.mark.parametrize("text", ["[]", '"svdesk"', "42", "null", "true"])
-def test_a_top_level_that_is_not_an_object_is_refused(text, tmp_path):
-    _refused_by_cli(tmp_path, text, "must be an object")
+def test_a_top_level_that_is_not_an_object_is_refused(text, tmp_path, svdesk):
+    _refused_by_cli(svdesk, tmp_path, text, "must be an object")
 
 
-def test_repeated_keys_are_refused_naming_the_key_and_where(base, tmp_path):
+def test_repeated_keys_are_refused_naming_the_key_and_where(base, tmp_path, svdesk):
     text = to_json(base)
     story = base["stories"]["stories"][2]
     text = text.replace(f'"id": "{story["id"]}",', f'"id": "{story["id"]}",\n      "title": "Sneaky",', 1)
@@ -107,7 +104,7 @@ def test_repeated_keys_are_refused_naming_the_key_and_where(base, tmp_path):
         "stories.stories[2]: the key 'title' is written more than once (only one value can be kept, so none is)",
         "the top level: the key 'format' is written more than once (only one value can be kept, so none is)",
     ]
-    _refused_by_cli(tmp_path, text, "stories.stories[2]: the key 'title' is written more than once")
+    _refused_by_cli(svdesk, tmp_path, text, "stories.stories[2]: the key 'title' is written more than once")
 
 
 def test_a_fifo_given_as_the_dump_is_refused(tmp_path):

@@ -276,6 +276,7 @@ def _string_paths(data, path=()):
         yield path
 
 
+@pytest.mark.slow  # validates the dump once per field, then exports every format; the NUL test above is the fast one
 def test_hostile_text_in_dates_codes_and_stamps(base, tmp_path, monkeypatch):
     """The fields that are not free text (dates, codes, stamps, keys; not ids, whose mix-ups
     are another test's business): each one alone is refused in plain words, and all those the

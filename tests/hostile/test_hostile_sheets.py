@@ -92,8 +92,15 @@ def test_every_hostile_kind_is_in_the_parametrised_list(hostile):
     assert sorted(XLSX_KINDS) == sorted(hostile)
 
 
-@pytest.mark.parametrize("kind", ["dimension claims A1:XFD1048576, one far row", "400 rows padded out to column XFD",
-                                  "billion laughs in the sheet", "shared-string bomb (300 MB)"])
+# Each is a child process with capped memory; the fast suite keeps the first (and read_sheet
+# refuses every hostile workbook in this process, above).
+_SLOW = pytest.mark.slow
+
+
+@pytest.mark.parametrize("kind", ["dimension claims A1:XFD1048576, one far row",
+                                  pytest.param("400 rows padded out to column XFD", marks=_SLOW),
+                                  pytest.param("billion laughs in the sheet", marks=_SLOW),
+                                  pytest.param("shared-string bomb (300 MB)", marks=_SLOW)])
 def test_workbook_bombs_are_refused_in_bounded_memory_and_time(kind, hostile, org, tmp_path):
     """The command line, with memory capped at 1 GB: exit 1, one plain message, the file unchanged,
     peak memory under 300 MB and done within 30 seconds."""
@@ -173,14 +180,14 @@ HOSTILE_CSV = {
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_CSV))
-def test_hostile_csv_is_refused_whole_with_a_plain_message(kind, org, tmp_path):
+def test_hostile_csv_is_refused_whole_with_a_plain_message(kind, org, tmp_path, svdesk):
     sheet = tmp_path / "hostile.csv"
     sheet.write_bytes(HOSTILE_CSV[kind])
     with pytest.raises(SvdeskError) as caught:
         read_sheet(sheet)
     assert plain_problem(str(caught.value)) and sheet.name in str(caught.value), str(caught.value)
     before = _snapshot(org)
-    result, _ = _import(org, sheet)
+    result = svdesk("import-readings", org, sheet, "--indicator", "Bikes", timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert _snapshot(org) == before
 
@@ -207,11 +214,11 @@ def test_a_fifo_as_the_sheet_is_refused_without_waiting(tmp_path):
         read_sheet(fifo)
 
 
-def test_numbers_in_a_csv_are_refused_row_by_row_and_the_file_is_kept(org, tmp_path):
+def test_numbers_in_a_csv_are_refused_row_by_row_and_the_file_is_kept(org, tmp_path, svdesk):
     sheet = tmp_path / "numbers.csv"
     sheet.write_text("Period,Value\nApr 2025,1e308\nMay 2025," + "9" * 100 + "\nJun 2025,NaN\nJul 2025,-inf\n"
                      "Jan 0000,1\n31/12/9999,1\n", "utf-8")
-    result, _ = _import(org, sheet)
+    result = svdesk("import-readings", org, sheet, "--indicator", "Bikes", timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     for number in range(2, 8):
         assert f"Row {number}: " in result.stderr, (number, result.stderr)

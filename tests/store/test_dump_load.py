@@ -140,6 +140,7 @@ def test_streamed_dump_is_the_same_text(file_workspace, demo_source):
         json.loads(out.getvalue())
 
 
+@pytest.mark.slow  # 90 MB of evidence and two child processes
 def test_dump_memory_does_not_grow_with_the_evidence_files(tmp_path):
     """Peak memory of `svdesk dump` with 10 MB of evidence files and with 80 MB: the same, give or
     take one file (the one-string dump held every file three times over)."""

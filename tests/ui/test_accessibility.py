@@ -72,6 +72,7 @@ def test_every_page_and_tab_is_named_reachable_and_readable(qtbot, controller, d
     assert findings.problems() == 0, findings.summary() + "\n" + details
 
 
+@pytest.mark.slow  # every page and tab again; the fast suite audits the light theme and the colours on dark
 def test_text_is_readable_in_a_dark_theme(qtbot, controller, demo_copy, dark_theme):
     findings = audit(controller.open_path(demo_copy), tab_order=False)
     assert findings.low_contrast == [], f"{len(findings.low_contrast)} below 4.5:1\n" + "\n".join(findings.low_contrast)

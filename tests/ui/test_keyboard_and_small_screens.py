@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget
@@ -52,6 +53,7 @@ def test_tables_leave_with_tab_and_move_between_cells_with_arrows(qtbot, control
     assert QApplication.focusWidget() is not table
 
 
+@pytest.mark.slow  # every page, tab and story row; the fast suite checks the first window on a small screen
 def test_no_page_or_tab_needs_more_than_1024_by_640(qtbot, controller, demo_copy):
     """Every page and tab fits 1024x640, and the free height of a 1366x768 laptop at 125 %
     (614 logical pixels, less about 40 for the desktop's panel)."""
