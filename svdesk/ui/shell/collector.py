@@ -48,4 +48,5 @@ def install(app: QObject) -> MainThreadCollector:
     existing = getattr(app, "_svdesk_collector", None)
     if existing is None:
         existing = app._svdesk_collector = MainThreadCollector(app)
+    gc.disable()  # whatever switched it on since
     return existing
