@@ -24,7 +24,7 @@ from svdesk.store.rows import stamped
 from svdesk.store.stories_rows import (
     consent_from_row, consent_to_row, story_from_row, story_to_row, sync_search, use_from_row,
 )
-from svdesk.store.stories_search import StoryFilter, StorySearch
+from svdesk.store.stories_search import _ORDER, StoryFilter, StorySearch
 
 OWNER_TABLE = "stories"
 PHOTO_ROLE = "photo"
@@ -37,6 +37,7 @@ class StoryRepo(StorySearch):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
         super().__init__(orgfile, today or (lambda: dates.today()))
         self._decided: tuple | None = None  # (question, answer) of the last decisions_for
+        self._allowed: tuple | None = None  # (question, answer) of the last _usable over every story
 
     # -- stories ----------------------------------------------------------------------------------
     def new(self, title: str = "", story_date: dt.date | None = None) -> Story:
@@ -290,11 +291,18 @@ class StoryRepo(StorySearch):
                 for story_id, chosen_level in usable if story_id in stories]
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
-        """(id, level to tell it at) of each story the rule allows, newest first."""
-        ids = self.search_ids("", StoryFilter(status=Status.READY.value, date_from=date_from, date_to=date_to))
-        if story_ids is not None:
+        """(id, level to tell it at) of each story the rule allows, newest first. The answer for
+        every story is remembered until the file changes: a tender answer asks it each time it
+        is drafted, checked or shown, and a file may hold 10,000 stories."""
+        question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
+        if self._allowed is not None and self._allowed[0] == question and not self._file.conn.in_transaction:
+            usable = self._allowed[1]
+            if story_ids is None:
+                return list(usable)
             chosen = set(story_ids)
-            ids = [story_id for story_id in ids if story_id in chosen]
+            return [item for item in usable if item[0] in chosen]
+        filters = StoryFilter(status=Status.READY.value, date_from=date_from, date_to=date_to)
+        ids = self.search_ids("", filters) if story_ids is None else self._ordered_among(story_ids, filters)
         facts = self._facts(ids)
         usable = []
         for story_id in ids:
@@ -305,7 +313,25 @@ class StoryRepo(StorySearch):
             if deleted or not may_use(story, consent, Use(use), on_date, chosen_level):
                 continue
             usable.append((story_id, chosen_level))
+        if story_ids is None and not self._file.conn.in_transaction:
+            self._allowed = (question, tuple(usable))
         return usable
+
+    def _ordered_among(self, story_ids: list[str], filters: StoryFilter) -> list[str]:
+        """Those of ``story_ids`` that match ``filters``, in the list's order (newest first):
+        the few a tender chose, without reading the ids of every story in the file."""
+        chosen = list(dict.fromkeys(story_ids))
+        if len(chosen) > 500:   # more than one statement may hold: filter the whole list instead
+            wanted = set(chosen)
+            return [story_id for story_id in self.search_ids("", filters) if story_id in wanted]
+        if not chosen:
+            return []
+        where, params = self._where("", filters)
+        names = [f"chosen{i}" for i in range(len(chosen))]
+        params.update(zip(names, chosen))
+        sql = (f"SELECT l.story_id FROM story_list l WHERE {where} AND l.story_id IN "
+               f"({', '.join(':' + name for name in names)}) {_ORDER}")
+        return [row[0] for row in self._file.conn.execute(sql, params)]
 
     @staticmethod
     def _chunks(ids: list[str], size: int = 500):

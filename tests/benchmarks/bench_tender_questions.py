@@ -58,15 +58,15 @@ def measure(big: Path, runs: int) -> dict:
         question = long_question()
         workspace.tenders.update(tender.id, question=question, word_limit=1000, question_parts="")
         from svdesk.compose.question_kinds import parse
-        from svdesk.domain import tender_question
+        from svdesk.domain import question_vocabulary
 
         times, parse_times, draft = [], [], None
         for _ in range(runs):
-            tender_question._scores.cache_clear()   # every run reads the question afresh
+            question_vocabulary.clear_caches()   # every run reads the question afresh
             start = time.perf_counter()
             parse(question)
             parse_times.append(time.perf_counter() - start)
-            tender_question._scores.cache_clear()
+            question_vocabulary.clear_caches()
             start = time.perf_counter()
             draft = draft_answer(workspace, tender.id, dt.date(2026, 11, 22))
             times.append(time.perf_counter() - start)

@@ -389,3 +389,20 @@ def test_paged_search_agrees_with_the_whole_result(stories, days, query, page):
         assert stories.position_of(story_id, query) == position
     not_listed = [s for s in stories.search_ids() if s not in whole]
     assert all(stories.position_of(story_id, query) is None for story_id in not_listed)
+
+
+def test_usable_for_chosen_stories_keeps_the_list_order_and_follows_changes(stories):
+    older = make(stories, "Older", status="ready", story_date=dt.date(2024, 1, 1))
+    newer = make(stories, "Newer", status="ready", story_date=dt.date(2025, 6, 1))
+    draft = make(stories, "Still a draft", story_date=dt.date(2025, 7, 1))
+    for story in (older, newer, draft):
+        stories.save_consent(story.id, full_consent())
+    chosen = [older.id, "no-such-story", draft.id, newer.id, older.id]
+    assert [s.story_id for s in stories.usable_for(Use.TENDERS_FUNDERS, TODAY, story_ids=chosen)] == [newer.id, older.id]
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY) == [newer.id, older.id]
+    # Remembered for every story, then asked again for a few: still the rule's answer.
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[older.id, draft.id]) == [older.id]
+    stories.withdraw(newer.id, dt.date(2026, 10, 1), "Asked us to stop")
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY) == [older.id]
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[newer.id]) == []
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[]) == []
