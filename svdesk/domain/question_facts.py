@@ -13,6 +13,7 @@ class QuestionFacts:
     page_limit: str = ""        # "2 sides of A4": a note, never enforced as words
     weighting: float | None = None
     criteria: str = ""          # how it will be evaluated, quoted
+    criteria_items: tuple[str, ...] = ()   # the same, one thing the buyer will score each
 
 
 # -- the facts --------------------------------------------------------------------------------------

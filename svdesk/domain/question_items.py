@@ -80,6 +80,9 @@ def _items(text: str) -> list[tuple[str, str]]:
     paragraphs = re.split(r"\n\s*\n", text)
     for paragraph in paragraphs:
         lines = [line for line in paragraph.split("\n") if line.strip()]
+        # How the answer will be scored is not a part to answer (it is read by criteria_items).
+        heading = next((i for i, line in enumerate(lines) if _is_criteria_heading(line)), None)
+        lines = lines[:heading] if heading is not None else lines
         if not lines or _CRITERIA.match(lines[0]):
             continue
         marked = [_MARKER.match(line) for line in lines]
@@ -119,3 +122,75 @@ def _items(text: str) -> list[tuple[str, str]]:
     return [(marker, " ".join(body.split())) for marker, body in items
             if re.search(r"[^\W_]", body) and not _is_fact(body)]
 
+
+
+# -- how the answer will be scored ---------------------------------------------------------------------
+MAX_CRITERIA = 12
+_CRITERIA_LEAD = re.compile(r"\b(?:will be|are|is|being)\s+(?:evaluated|scored|assessed|marked|judged)\s+"
+                            r"(?:on|against|according to|by reference to|for)\b|\bevaluators? will (?:look for|consider|"
+                            r"expect|want)|\b(?:evaluation|scoring|assessment|award|marking) criteria\b", re.IGNORECASE)
+_SCALE_LINE = re.compile(r"^\s*(?:score\s*(?:of\s*)?)?\(?\d{1,2}\)?\s*(?:points?|marks?)?\s*(?:[-–—=:.)]|\(|$)", re.IGNORECASE)
+_TOP_GRADE = re.compile(r"\b(?:excellent|outstanding|exceptional|full marks|highest|maximum score)\b", re.IGNORECASE)
+
+
+def _is_criteria_heading(line: str) -> bool:
+    """'Evaluation criteria', 'Scoring:', 'How your response will be evaluated' on a line of its own."""
+    text = line.strip()
+    return bool(_CRITERIA.match(text)) and (len(text.split()) <= 8 or text.endswith(":"))
+
+
+def criteria_items(text: str) -> tuple[str, ...]:
+    """What the buyer says the answer will be scored on, one item each, in their words: the
+    lines under an "Evaluation criteria" (or "Scoring", "Assessment criteria" …) heading, or the
+    list or sentence after "Responses will be evaluated on …". Scoring scales are left out
+    except their top mark ("5 – Excellent: specific, measurable …"), which says what is wanted."""
+    cleaned = _clean(text)
+    paragraphs = [[line for line in p.split("\n") if line.strip()] for p in re.split(r"\n\s*\n", cleaned)]
+    found: list[str] = []
+    for index, lines in enumerate(paragraphs):
+        for position, line in enumerate(lines):
+            if _is_criteria_heading(line) or (position == 0 and _CRITERIA.match(line)):
+                block = lines[position:]
+                rest = _criteria_lines(block)
+                if not rest and index + 1 < len(paragraphs):   # the heading stands alone
+                    rest = _criteria_lines(paragraphs[index + 1])
+                found += rest
+                break
+            if _CRITERIA_LEAD.search(line):
+                # From the sentence that says how it is scored; its list when it ends with a colon.
+                sentences = _SENTENCE_END.split(line.strip())
+                first = next(i for i, sentence in enumerate(sentences) if _CRITERIA_LEAD.search(sentence))
+                said = sentences[first]
+                found += _criteria_lines([said, *lines[position + 1:]] if said.endswith(":") else [said], lead=True)
+                break
+        if found:
+            break
+    unique = list(dict.fromkeys(" ".join(item.split())[:300] for item in found))
+    return tuple(item for item in unique if item)[:MAX_CRITERIA]
+
+
+def _criteria_lines(lines: list[str], lead: bool = False) -> list[str]:
+    items: list[str] = []
+    for position, line in enumerate(lines):
+        text = line.strip()
+        if position == 0 and not lead:
+            # The heading, and whatever follows its colon on the same line.
+            text = text.split(":", 1)[1].strip() if ":" in text else ""
+        elif position == 0 and lead and text.endswith(":"):
+            continue                                   # "Responses will be scored on:" then a list
+        match = _MARKER.match(text)
+        if match:
+            text = match.group("text").strip()
+        if not text or _FACT_LINE.match(text) or _is_fact(text) or text.endswith(":"):
+            continue
+        if _SCALE_LINE.match(text) and not _TOP_GRADE.search(text):
+            continue
+        if match:
+            items.append(text.rstrip(" ;,"))
+            continue
+        for sentence in _SENTENCE_END.split(text):
+            listed = [piece.strip(" ;,.") for piece in sentence.split(";")]
+            listed = [re.sub(r"^(?:and|or)\s+", "", piece) for piece in listed if piece]
+            items += [piece for piece in (listed if len(listed) > 1 else [sentence.strip()])
+                      if piece and not _is_fact(piece)]
+    return items

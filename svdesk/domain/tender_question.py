@@ -17,14 +17,14 @@ from dataclasses import dataclass, field, replace
 # The pieces live in modules named after what they hold; their names are given here too, so a
 # caller needs only this module.
 from svdesk.domain.question_facts import QuestionFacts, find_facts, page_count
-from svdesk.domain.question_items import _LIMIT_IN_BRACKETS, MAX_CHARS, _clean, _items
+from svdesk.domain.question_items import _LIMIT_IN_BRACKETS, MAX_CHARS, _clean, _items, criteria_items
 from svdesk.domain.question_vocabulary import (
     GENERIC, QuestionKind, Vocabulary, also_asked, classify, kinds_mentioned, matches_phrase, scores,
     vocabulary_from_dict,
 )
 
 __all__ = ["GENERIC", "MAX_CHARS", "MAX_PARTS", "ParsedQuestion", "QuestionFacts", "QuestionKind", "QuestionPart",
-           "Vocabulary", "also_asked", "classify", "find_facts", "kinds_mentioned", "matches_phrase", "merged",
+           "Vocabulary", "also_asked", "classify", "criteria_items", "find_facts", "kinds_mentioned", "matches_phrase", "merged",
            "page_count", "parse_question", "parts_from_json", "parts_to_json", "scores", "split",
            "vocabulary_from_dict", "with_kind"]
 
@@ -77,7 +77,7 @@ def parse_question(text: str, vocabulary: Vocabulary) -> ParsedQuestion:
     cleaned = _clean(text)
     if not cleaned.strip():
         return ParsedQuestion()
-    facts = find_facts(cleaned)
+    facts = replace(find_facts(cleaned), criteria_items=criteria_items(cleaned))
     cleaned = _LIMIT_IN_BRACKETS.sub(" ", cleaned)
     parts = []
     lead = ""
