@@ -20,7 +20,7 @@ from svdesk.compose import cic34, consent_form, delivery, statement
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
-from svdesk.services.answer_limits import buyer_word_count
+from svdesk.services.answer_limits import buyer_word_count, over_page_limit_problem, over_pages_sentence, page_problem
 from svdesk.compose.exposure import check_document
 from svdesk.compose.tender import REDRAFTED_NOTE, answer_for_export, over_limit_problem, plan_for, safe_file_stem
 from svdesk.compose.tender_material import TENDER_USE
@@ -112,6 +112,9 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
     over = limit is not None and words > limit
     if over and not allow_over_limit:
         raise SvdeskError(over_limit_problem(answer, fmt, words))
+    pages = page_problem(answer, fmt)
+    if pages and not allow_over_limit:
+        raise SvdeskError(over_page_limit_problem(answer, *pages))
     if answer.story_ids and workspace.read_only:
         raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
                           "use log, but the file is open read-only (or in another window). Export it from the "
@@ -128,6 +131,8 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
     if over:
         notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
                      f"limit of {limit:,}.")
+    if pages:
+        notes.append(over_pages_sentence(*pages, answer.document))
     if answer.kind == "draft":
         plan = plan_for(workspace, answer.tender, today=on)
         if plan is not None and plan.not_covered():
