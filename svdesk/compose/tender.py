@@ -233,6 +233,20 @@ def sent_answer_warning(workspace, text: str, submitted_on: dt.date | None, toda
     return _sent_warning(found, submitted_on) if found else ""
 
 
+def sent_stories_sentence(workspace, story_ids) -> str:
+    """Which stories the answer as sent includes, for the window beside it."""
+    titles = []
+    for story_id in story_ids:
+        try:
+            titles.append(f"“{workspace.stories.get(story_id).title}”")
+        except SvdeskError:
+            titles.append("a story no longer in this file")
+    if not titles:
+        return "The answer as sent includes no story."
+    return ("The answer as sent includes " + ", ".join(titles) + ". Each new export checks its consent "
+            "again and is recorded in the story's use log.")
+
+
 def _sent_warning(found, submitted_on: dt.date | None) -> str:
     when = f" on {format_date(submitted_on)}" if submitted_on else ""
     names = " ".join(item.sentence() for item in found[:5])
