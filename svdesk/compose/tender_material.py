@@ -208,13 +208,11 @@ def chosen_stories(workspace, tender: Tender, commitments: list[Commitment], tod
             return []
         usable = {s.story_id: s for s in repo.usable_for(TENDER_USE, today, story_ids=list(tender.story_ids))}
         return [usable[story_id] for story_id in tender.story_ids if story_id in usable][:MAX_STORIES]
-    ids = repo.usable_ids(TENDER_USE, today)
     linked = {c.indicator_id for c in commitments if c.indicator_id}
     shows = {story_id for indicator_id in linked for story_id in repo.story_ids_for_indicator(indicator_id)}
     # Stories that show what we promise first; otherwise the newest (usable_for's order). Only
-    # the few chosen are written out: a file may hold thousands of usable stories.
-    ordered = sorted(enumerate(ids), key=lambda item: (item[1] not in shows, item[0]))
-    chosen = [story_id for _, story_id in ordered][:MAX_STORIES]
+    # the few chosen are read and written out: a file may hold thousands of usable stories.
+    chosen = repo.first_usable_ids(TENDER_USE, today, MAX_STORIES, preferred=sorted(shows))
     usable = {s.story_id: s for s in repo.usable_for(TENDER_USE, today, story_ids=chosen)}
     return [usable[story_id] for story_id in chosen if story_id in usable]
 

@@ -33,6 +33,8 @@ CONSENT_FORM_ROLE = "consent_form"
 
 
 class StoryRepo(StorySearch):
+    first_window = 100   # stories read at a time when looking for the first few usable ones
+    by_id_at_most = 500  # preferred stories read by id; more are found a window of the list at a time
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
         super().__init__(orgfile, today or (lambda: dates.today()))
@@ -303,6 +305,12 @@ class StoryRepo(StorySearch):
             return [item for item in usable if item[0] in chosen]
         filters = StoryFilter(status=Status.READY.value, date_from=date_from, date_to=date_to)
         ids = self.search_ids("", filters) if story_ids is None else self._ordered_among(story_ids, filters)
+        usable = self._allowed_among(ids, use, on_date, level)
+        if story_ids is None and not self._file.conn.in_transaction:
+            self._allowed = (question, tuple(usable))
+        return usable
+
+    def _allowed_among(self, ids: list[str], use, on_date, level) -> list[tuple[str, IdLevel]]:
         facts = self._facts(ids)
         usable = []
         for story_id in ids:
@@ -313,9 +321,42 @@ class StoryRepo(StorySearch):
             if deleted or not may_use(story, consent, Use(use), on_date, chosen_level):
                 continue
             usable.append((story_id, chosen_level))
-        if story_ids is None and not self._file.conn.in_transaction:
-            self._allowed = (question, tuple(usable))
         return usable
+
+    def first_usable_ids(self, use: Use, on_date: dt.date, count: int, preferred=()) -> list[str]:
+        """The first ``count`` stories ``usable_ids`` would give, those among ``preferred`` first
+        (each group in the list's order). Only as many stories are read as it takes to find them:
+        a tender answer prints two stories, and the file may hold 10,000 (the whole answer is
+        used when it is already known for this state of the file)."""
+        question = (self._file.change_mark(), Use(use), on_date, None, None, None)
+        if self._allowed is not None and self._allowed[0] == question and not self._file.conn.in_transaction:
+            ids = [story_id for story_id, _level in self._allowed[1]]
+            wanted = set(preferred)
+            return ([i for i in ids if i in wanted] + [i for i in ids if i not in wanted])[:count]
+        filters = StoryFilter(status=Status.READY.value)
+        wanted = set(preferred)
+        found: list[str] = []
+        for first in (True, False):
+            # A few preferred stories are read by id; many (or the rest) a window of the list at a time.
+            pages = [self._ordered_among(list(wanted), filters)] if first and len(wanted) <= self.by_id_at_most else \
+                self._pages(filters)
+            for page in pages:
+                candidates = [story_id for story_id in page if (story_id in wanted) == first]
+                found += [story_id for story_id, _level in self._allowed_among(candidates, use, on_date, None)]
+                if len(found) >= count:
+                    return found[:count]
+        return found[:count]
+
+    def _pages(self, filters: StoryFilter):
+        """The ids of the list, newest first, a window at a time (each window twice the last)."""
+        offset, window = 0, self.first_window
+        while True:
+            page = self.search_ids("", filters, limit=window, offset=offset)
+            if not page:
+                return
+            yield page
+            offset += len(page)
+            window = min(window * 2, 2000)
 
     def _ordered_among(self, story_ids: list[str], filters: StoryFilter) -> list[str]:
         """Those of ``story_ids`` that match ``filters``, in the list's order (newest first):

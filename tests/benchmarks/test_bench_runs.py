@@ -107,6 +107,7 @@ def test_the_tender_questions_benchmark_runs_on_the_demo(tmp_path):
 
     result = module.measure(write_demo(tmp_path / "demo.svdesk"), runs=2)
     assert result["question_words"] >= 1000 and result["parts"] >= 10 and result["draft_words"] <= 1000
+    assert result["edited_ms"] > 0 and result["edited_auto_ms"] > 0
 
 
 def test_exposure_benchmark_runs_on_a_tiny_file():
