@@ -22,7 +22,9 @@ from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
 from svdesk.services.answer_limits import buyer_word_count, over_page_limit_problem, over_pages_sentence, page_problem
 from svdesk.compose.exposure import check_document
-from svdesk.compose.tender import REDRAFTED_NOTE, answer_for_export, over_limit_problem, plan_for, safe_file_stem
+from svdesk.compose.tender import (
+    REDRAFTED_NOTE, answer_for_export, criteria_for, over_limit_problem, plan_for, safe_file_stem,
+)
 from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
@@ -138,6 +140,10 @@ def export_answer(workspace, tender_id: str, fmt: str, path, which: str = "auto"
         if plan is not None and plan.not_covered():
             notes.append("Parts of the question the records do not fully answer yet:")
             notes += [f"  {line}" for line in plan.sentences()]
+        criteria = [c for c in criteria_for(workspace, answer.tender, today=on) if c.status != "covered"]
+        if criteria:
+            notes.append("What the buyer will score that the records do not fully cover yet:")
+            notes += [f"  {c.sentence()}" for c in criteria]
     if answer.story_ids:
         notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
                      "recorded in the stories' use log.")

@@ -62,3 +62,17 @@ def test_the_window_is_warned_about_pages(demo_workspace):
     warning = over_limit_warning(demo_workspace, DRAFTING, "pdf")
     assert "limit of 1 page" in warning and "non-compliant" in warning
     assert over_limit_warning(demo_workspace, DRAFTING, "txt") == ""
+
+
+def test_criteria_not_covered_are_named_on_stderr(demo_copy, tmp_path, capsys):
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(demo_copy)
+    workspace.tenders.update(DRAFTING, local_context="", question="Describe your offer.\n\nEvaluation criteria\n"
+                             "- Relevance to the local area\n- Benefits over and above the core contract")
+    workspace.close()
+    out = tmp_path / "answer.txt"
+    assert main(["export", "tender", str(demo_copy), "--tender", DRAFTING, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "What the buyer will score" in err and "“Relevance to the local area” — " in err
+    assert "Relevance to the local area" not in out.read_text("utf-8")
