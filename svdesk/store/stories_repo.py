@@ -24,7 +24,7 @@ from svdesk.store.rows import stamped
 from svdesk.store.stories_rows import (
     consent_from_row, consent_to_row, story_from_row, story_to_row, sync_search, use_from_row,
 )
-from svdesk.store.stories_search import _ORDER, StoryFilter, StorySearch
+from svdesk.store.stories_search import StoryFilter, StorySearch
 
 OWNER_TABLE = "stories"
 PHOTO_ROLE = "photo"
@@ -33,7 +33,6 @@ CONSENT_FORM_ROLE = "consent_form"
 
 
 class StoryRepo(StorySearch):
-    first_window = 100   # stories read at a time when looking for the first few usable ones
     by_id_at_most = 500  # preferred stories read by id; more are found a window of the list at a time
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
@@ -346,33 +345,6 @@ class StoryRepo(StorySearch):
                 if len(found) >= count:
                     return found[:count]
         return found[:count]
-
-    def _pages(self, filters: StoryFilter):
-        """The ids of the list, newest first, a window at a time (each window twice the last)."""
-        offset, window = 0, self.first_window
-        while True:
-            page = self.search_ids("", filters, limit=window, offset=offset)
-            if not page:
-                return
-            yield page
-            offset += len(page)
-            window = min(window * 2, 2000)
-
-    def _ordered_among(self, story_ids: list[str], filters: StoryFilter) -> list[str]:
-        """Those of ``story_ids`` that match ``filters``, in the list's order (newest first):
-        the few a tender chose, without reading the ids of every story in the file."""
-        chosen = list(dict.fromkeys(story_ids))
-        if len(chosen) > 500:   # more than one statement may hold: filter the whole list instead
-            wanted = set(chosen)
-            return [story_id for story_id in self.search_ids("", filters) if story_id in wanted]
-        if not chosen:
-            return []
-        where, params = self._where("", filters)
-        names = [f"chosen{i}" for i in range(len(chosen))]
-        params.update(zip(names, chosen))
-        sql = (f"SELECT l.story_id FROM story_list l WHERE {where} AND l.story_id IN "
-               f"({', '.join(':' + name for name in names)}) {_ORDER}")
-        return [row[0] for row in self._file.conn.execute(sql, params)]
 
     @staticmethod
     def _chunks(ids: list[str], size: int = 500):
