@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 def plan_data(workspace, tender) -> dict:
     from svdesk.compose.question_kinds import question_of, vocabulary
-    from svdesk.compose.tender import plan_for
+    from svdesk.compose.tender import criteria_for, plan_for
 
     question = question_of(tender)
     plan = plan_for(workspace, tender)
@@ -32,9 +32,11 @@ def plan_data(workspace, tender) -> dict:
                       "coverage": coverage.status if coverage else "", "reason": coverage.reason if coverage else "",
                       "fill": coverage.fill if coverage else ""})
     facts = question.facts
+    scored = [{"text": c.text, "kinds": list(c.kinds), "coverage": c.status, "reason": c.reason, "by": list(c.by)}
+              for c in criteria_for(workspace, tender, question=question)]
     return {"tender": tender.id, "name": tender.name, "word_limit": tender.word_limit,
             "question_word_limit": facts.word_limit, "page_limit": facts.page_limit, "weighting": facts.weighting,
-            "criteria": facts.criteria, "parts": parts}
+            "criteria": facts.criteria, "parts": parts, "scored_on": scored}
 
 
 def cmd_tender_plan(args) -> int:
@@ -59,10 +61,14 @@ def cmd_tender_plan(args) -> int:
     print("  " + "; ".join(f for f in facts if f))
     if not data["parts"]:
         print("  The question has no parts svdesk recognises: the draft follows the usual evaluator order.")
-        return 0
     for part in data["parts"]:
         print(f"{part['number']:>3}. {part['heading']}")
         also = f" (also {', '.join(part['also'])})" if part["also"] else ""
         print(f"     kind: {part['kind_label']}{also}")
         print(f"     {part['coverage']}: {part['reason']}")
+    if data["scored_on"]:
+        print("What the buyer will score:")
+    for item in data["scored_on"]:
+        print(f"  “{item['text']}”")
+        print(f"     {item['coverage']}: {item['reason']}" + (f" Covered by: {'; '.join(item['by'])}." if item["by"] else ""))
     return 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from svdesk.compose.answer_model import AnswerMaterial, CommitmentText, ensure_full_stop
 from svdesk.document.model import BulletList, Heading, Paragraph, Quote, Table
 from svdesk.domain.dates import format_date
-from svdesk.domain.tender_question import ParsedQuestion, QuestionPart, Vocabulary, matches_phrase
+from svdesk.domain.tender_question import ParsedQuestion, QuestionPart, Vocabulary, kinds_mentioned
 from svdesk.domain.tenders import Commitment, Tender, contract_years_count, format_number, format_pounds, is_level
 from svdesk.domain.textsafe import clean_line
 
@@ -62,8 +62,7 @@ class PartPlan:
 
 
 def _mentions(text: str, kind_key: str, vocabulary: Vocabulary) -> bool:
-    kind = next((k for k in vocabulary.kinds if k.key == kind_key), None)
-    return kind is not None and any(matches_phrase(t, text) for t in kind.triggers)
+    return kind_key in kinds_mentioned(text, vocabulary)
 
 
 def _commitment_words(c: Commitment) -> str:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from svdesk.compose.answer_as_sent import typeset
 from svdesk.compose.answer_fit import fit
-from svdesk.compose.answer_parts import PartPlan, fit_parts, plan_parts
+from svdesk.compose.answer_parts import COVERED, PartPlan, fit_parts, plan_parts
 from svdesk.compose.answer_text import text_to_blocks
 from svdesk.compose.exposure import PersonExposed, check_document, exposures_in
 from svdesk.document.model import Document
-from svdesk.compose.tender_material import TENDER_USE, gather
+from svdesk.compose.tender_material import NO_LOCAL_CONTEXT, TENDER_USE, gather
 from svdesk.domain.dates import format_date, today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender
@@ -40,6 +40,7 @@ class DraftAnswer:
     story_ids: tuple[str, ...]
     checks: tuple[str, ...]     # what the person should fix or know (missing parts, statement not agreed)
     plan: PartPlan | None = None  # the question's parts and their coverage, when it has parts
+    criteria: tuple = ()          # what the buyer will score (CriterionCoverage), when the question says
 
     @property
     def fits(self) -> bool:
@@ -48,31 +49,56 @@ class DraftAnswer:
 
 def draft_answer(workspace, tender_id: str, today: dt.date | None = None) -> DraftAnswer:
     """A fresh draft from the records (nothing is stored)."""
+    from svdesk.compose.question_kinds import question_of
+
     tender = workspace.tenders.get(tender_id)
     gathered = gather(workspace, tender, today or _today())
-    plan = plan_for(workspace, tender, gathered)
+    question = question_of(tender)
+    plan = plan_for(workspace, tender, gathered, question=question)
+    criteria = criteria_for(workspace, tender, gathered, question=question)
+    # What the buyer will score and no record covers is said to the person, never written in.
+    criteria_checks = [f"The buyer will score {c.sentence()}" for c in criteria if c.status != COVERED]
+    # The missing local context is said once: by the part or criterion that needs it, if any.
+    local_said = any("local_need" in c.kinds and c.status != COVERED for c in criteria) or (
+        plan is not None and any(cov.fill == "local" for cov in plan.not_covered()))
+    general = [check for check in gathered.checks if not (check == NO_LOCAL_CONTEXT and local_said)]
     if plan is None:
         # No recognisable parts: the usual evaluator order.
         fitted = fit(gathered.material, tender.word_limit)
         return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, fitted.story_ids,
-                           tuple(gathered.checks))
+                           tuple(criteria_checks + general), None, criteria)
     fitted = fit_parts(plan, tender.word_limit)
     story_ids = tuple(stories_in_text(workspace, fitted.text, [s.story_id for s in gathered.material.stories]))
-    checks = [f"Not covered — {line}" for line in plan.sentences()] + gathered.checks
+    checks = [f"Not covered — {line}" for line in plan.sentences()] + criteria_checks + general
     return DraftAnswer(fitted.text, fitted.blocks, fitted.words, fitted.limit, fitted.left_out, story_ids,
-                       tuple(checks), plan)
+                       tuple(checks), plan, criteria)
 
 
-def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None) -> PartPlan | None:
+def plan_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None,
+             question=None) -> PartPlan | None:
     """The question's parts with what the records hold for each, or None when the question has
     no parts svdesk recognises."""
     from svdesk.compose.question_kinds import question_of, vocabulary
 
-    question = question_of(tender)
+    question = question or question_of(tender)
     if not question.parts:
         return None
     gathered = gathered or gather(workspace, tender, today or _today())
     return plan_parts(question, tender, workspace.tenders.commitments(tender.id), gathered.material, vocabulary())
+
+
+def criteria_for(workspace, tender: Tender, gathered=None, today: dt.date | None = None, question=None) -> tuple:
+    """What the buyer says they will score, each with what covers it (empty when the question
+    quotes no criteria)."""
+    from svdesk.compose.answer_criteria import criteria_coverage
+    from svdesk.compose.question_kinds import question_of, vocabulary
+
+    question = question or question_of(tender)
+    if not question.facts.criteria_items:
+        return ()
+    gathered = gathered or gather(workspace, tender, today or _today())
+    return criteria_coverage(question, tender, workspace.tenders.commitments(tender.id), gathered.material,
+                             vocabulary())
 
 
 # -- which text, and which stories are in it ------------------------------------------------------------
@@ -198,6 +224,20 @@ def sent_answer_warning(workspace, text: str, submitted_on: dt.date | None, toda
     allows today ("" when it names nobody that way)."""
     found = exposures_in(workspace, text, (TENDER_USE,), today or _today())
     return _sent_warning(found, submitted_on) if found else ""
+
+
+def sent_stories_sentence(workspace, story_ids) -> str:
+    """Which stories the answer as sent includes, for the window beside it."""
+    titles = []
+    for story_id in story_ids:
+        try:
+            titles.append(f"“{workspace.stories.get(story_id).title}”")
+        except SvdeskError:
+            titles.append("a story no longer in this file")
+    if not titles:
+        return "The answer as sent includes no story."
+    return ("The answer as sent includes " + ", ".join(titles) + ". Each new export checks its consent "
+            "again and is recorded in the story's use log.")
 
 
 def _sent_warning(found, submitted_on: dt.date | None) -> str:

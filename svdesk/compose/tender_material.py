@@ -28,6 +28,8 @@ from svdesk.domain.tenders import (
 from svdesk.domain.textsafe import clean_line, clean_text
 
 MAX_RESULTS = 3
+NO_LOCAL_CONTEXT = ("The tender has no local context, so the answer says nothing about why it matters in the buyer's "
+                    "area: add a line about the area's need (with its source) on the Details tab.")
 MAX_STORIES = 2
 TENDER_USE = Use.TENDERS_FUNDERS
 
@@ -206,13 +208,11 @@ def chosen_stories(workspace, tender: Tender, commitments: list[Commitment], tod
             return []
         usable = {s.story_id: s for s in repo.usable_for(TENDER_USE, today, story_ids=list(tender.story_ids))}
         return [usable[story_id] for story_id in tender.story_ids if story_id in usable][:MAX_STORIES]
-    ids = repo.usable_ids(TENDER_USE, today)
     linked = {c.indicator_id for c in commitments if c.indicator_id}
     shows = {story_id for indicator_id in linked for story_id in repo.story_ids_for_indicator(indicator_id)}
     # Stories that show what we promise first; otherwise the newest (usable_for's order). Only
-    # the few chosen are written out: a file may hold thousands of usable stories.
-    ordered = sorted(enumerate(ids), key=lambda item: (item[1] not in shows, item[0]))
-    chosen = [story_id for _, story_id in ordered][:MAX_STORIES]
+    # the few chosen are read and written out: a file may hold thousands of usable stories.
+    chosen = repo.first_usable_ids(TENDER_USE, today, MAX_STORIES, preferred=sorted(shows))
     usable = {s.story_id: s for s in repo.usable_for(TENDER_USE, today, story_ids=chosen)}
     return [usable[story_id] for story_id in chosen if story_id in usable]
 
@@ -241,11 +241,12 @@ def why_text(workspace, tender: Tender, frameworks) -> tuple[WhyText, list[str]]
     else:
         statement = tuple(" ".join(p.split()) for p in clean_text(agreed.full_text).split("\n") if p.strip())
         short = " ".join(clean_text(agreed.short_text).split())
-    org = workspace.organisation.get()
-    local = []
-    if org.area_served.strip():
-        local.append(ensure_full_stop(f"We work in {_line(org.area_served)}"))
-    local += [ensure_full_stop(s) for s in sentences(clean_text(tender.local_context))]
+    # The area comes only from the tender's own local context, in the person's words: the
+    # organisation's home area says nothing about why it matters where this buyer is (and may
+    # be elsewhere), so it is never written in as filler. What is missing is said to the person.
+    local = [ensure_full_stop(s) for s in sentences(clean_text(tender.local_context))]
+    if not local:
+        checks.append(NO_LOCAL_CONTEXT)
     tags = workspace.tags.tags_for("tenders", tender.id)
     outcomes = ""
     if tags:

@@ -7,6 +7,7 @@ means the last day of February, so it falls on 28 Feb in ordinary years.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -72,8 +73,10 @@ class FinancialYear:
         return self.label
 
 
+@functools.lru_cache(maxsize=4096)
 def year_containing(day: dt.date, year_end: YearEnd) -> FinancialYear:
-    """The financial year that ``day`` falls in."""
+    """The financial year that ``day`` falls in. (Remembered: a year's figures ask it once per
+    reading, and an indicator may hold hundreds of readings with the same few period ends.)"""
     end = year_end.in_year(day.year)
     if day > end:
         end = year_end.in_year(day.year + 1)

@@ -22,9 +22,11 @@ from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_r
 from svdesk.compose.cic34_checks import missing_records, missing_records_sentence
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
 from svdesk.compose.answer_as_sent import for_format
-from svdesk.services.answer_limits import buyer_word_count
+from svdesk.services.answer_limits import buyer_word_count, over_page_limit_problem, over_pages_sentence, page_problem
 from svdesk.compose.exposure import check_document
-from svdesk.compose.tender import REDRAFTED_NOTE, answer_for_export, over_limit_problem, plan_for, safe_file_stem
+from svdesk.compose.tender import (
+    REDRAFTED_NOTE, answer_for_export, criteria_for, over_limit_problem, plan_for, safe_file_stem,
+)
 from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
@@ -119,6 +121,9 @@ def export_answer(workspace: Workspace, tender_id: str, fmt: str, path, which: s
     over = limit is not None and words > limit
     if over and not allow_over_limit:
         raise SvdeskError(over_limit_problem(answer, fmt, words))
+    pages = page_problem(answer, fmt)
+    if pages and not allow_over_limit:
+        raise SvdeskError(over_page_limit_problem(answer, *pages))
     if answer.story_ids and workspace.read_only:
         raise SvdeskError("The answer includes a story, and each use of a story must be recorded in the file's "
                           "use log, but the file is open read-only (or in another window). Export it from the "
@@ -135,11 +140,17 @@ def export_answer(workspace: Workspace, tender_id: str, fmt: str, path, which: s
     if over:
         notes.append(f"The answer is {words:,} words as the buyer counts them: {words - limit:,} over the "
                      f"limit of {limit:,}.")
+    if pages:
+        notes.append(over_pages_sentence(*pages, answer.document))
     if answer.kind == "draft":
         plan = plan_for(workspace, answer.tender, today=on)
         if plan is not None and plan.not_covered():
             notes.append("Parts of the question the records do not fully answer yet:")
             notes += [f"  {line}" for line in plan.sentences()]
+        criteria = [c for c in criteria_for(workspace, answer.tender, today=on) if c.status != "covered"]
+        if criteria:
+            notes.append("What the buyer will score that the records do not fully cover yet:")
+            notes += [f"  {c.sentence()}" for c in criteria]
     if answer.story_ids:
         notes.append(f"{len(answer.story_ids)} {'story was' if len(answer.story_ids) == 1 else 'stories were'} "
                      "recorded in the stories' use log.")

@@ -51,6 +51,10 @@ class NewReading:
 class IndicatorRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
+        # Year totals worked out since the file last changed, by (indicator, today): a tender
+        # answer is drafted, checked and planned from the same figures several times a click.
+        self._totals_mark: tuple | None = None
+        self._totals: dict[tuple[str, dt.date], list[YearTotal]] = {}
 
     def transaction(self, what: str):
         """Groups several writes into one user action (all or nothing)."""
@@ -322,7 +326,19 @@ class IndicatorRepo:
         return progress(self.get(indicator_id), self.readings(indicator_id), self.year_end(), on or today())
 
     def year_totals(self, indicator_id: str) -> list[YearTotal]:
-        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
+        """The figure of each year, remembered until the file changes (never inside a write,
+        which may yet be rolled back)."""
+        writing = self._file.conn.in_transaction
+        mark = None if writing else self._file.change_mark()
+        if mark != self._totals_mark:
+            self._totals_mark, self._totals = mark, {}
+        key = (indicator_id, today())
+        if mark is not None and key in self._totals:
+            return list(self._totals[key])
+        totals = year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), key[1])
+        if mark is not None:
+            self._totals[key] = list(totals)
+        return totals
 
     def total_between(self, indicator_id: str, start: dt.date, end: dt.date) -> RangeTotal:
         return total_between(self.get(indicator_id), self.readings(indicator_id), start, end, self.year_end())

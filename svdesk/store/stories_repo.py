@@ -33,10 +33,12 @@ CONSENT_FORM_ROLE = "consent_form"
 
 
 class StoryRepo(StorySearch):
+    by_id_at_most = 500  # preferred stories read by id; more are found a window of the list at a time
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
         super().__init__(orgfile, today or (lambda: dates.today()))
         self._decided: tuple | None = None  # (question, answer) of the last decisions_for
+        self._allowed: tuple | None = None  # (question, answer) of the last _usable over every story
 
     # -- stories ----------------------------------------------------------------------------------
     def new(self, title: str = "", story_date: dt.date | None = None) -> Story:
@@ -292,11 +294,24 @@ class StoryRepo(StorySearch):
                 for story_id, chosen_level in usable if story_id in stories]
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
-        """(id, level to tell it at) of each story the rule allows, newest first."""
-        ids = self.search_ids("", StoryFilter(status=Status.READY.value, date_from=date_from, date_to=date_to))
-        if story_ids is not None:
+        """(id, level to tell it at) of each story the rule allows, newest first. The answer for
+        every story is remembered until the file changes: a tender answer asks it each time it
+        is drafted, checked or shown, and a file may hold 10,000 stories."""
+        question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
+        if self._allowed is not None and self._allowed[0] == question and not self._file.conn.in_transaction:
+            usable = self._allowed[1]
+            if story_ids is None:
+                return list(usable)
             chosen = set(story_ids)
-            ids = [story_id for story_id in ids if story_id in chosen]
+            return [item for item in usable if item[0] in chosen]
+        filters = StoryFilter(status=Status.READY.value, date_from=date_from, date_to=date_to)
+        ids = self.search_ids("", filters) if story_ids is None else self._ordered_among(story_ids, filters)
+        usable = self._allowed_among(ids, use, on_date, level)
+        if story_ids is None and not self._file.conn.in_transaction:
+            self._allowed = (question, tuple(usable))
+        return usable
+
+    def _allowed_among(self, ids: list[str], use, on_date, level) -> list[tuple[str, IdLevel]]:
         facts = self._facts(ids)
         photos = self.with_photos(list(facts))
         usable = []
@@ -320,6 +335,30 @@ class StoryRepo(StorySearch):
                 f"(role = ? OR media_type LIKE 'image/%' OR media_type LIKE 'video/%') AND owner_id IN ({marks})",
                 [OWNER_TABLE, PHOTO_ROLE, *chunk]))
         return found
+
+    def first_usable_ids(self, use: Use, on_date: dt.date, count: int, preferred=()) -> list[str]:
+        """The first ``count`` stories ``usable_ids`` would give, those among ``preferred`` first
+        (each group in the list's order). Only as many stories are read as it takes to find them:
+        a tender answer prints two stories, and the file may hold 10,000 (the whole answer is
+        used when it is already known for this state of the file)."""
+        question = (self._file.change_mark(), Use(use), on_date, None, None, None)
+        if self._allowed is not None and self._allowed[0] == question and not self._file.conn.in_transaction:
+            ids = [story_id for story_id, _level in self._allowed[1]]
+            wanted = set(preferred)
+            return ([i for i in ids if i in wanted] + [i for i in ids if i not in wanted])[:count]
+        filters = StoryFilter(status=Status.READY.value)
+        wanted = set(preferred)
+        found: list[str] = []
+        for first in (True, False):
+            # A few preferred stories are read by id; many (or the rest) a window of the list at a time.
+            pages = [self._ordered_among(list(wanted), filters)] if first and len(wanted) <= self.by_id_at_most else \
+                self._pages(filters)
+            for page in pages:
+                candidates = [story_id for story_id in page if (story_id in wanted) == first]
+                found += [story_id for story_id, _level in self._allowed_among(candidates, use, on_date, None)]
+                if len(found) >= count:
+                    return found[:count]
+        return found[:count]
 
     @staticmethod
     def _chunks(ids: list[str], size: int = 500):

@@ -46,6 +46,7 @@ _ORDER = "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id"
 
 
 class StorySearch:
+    first_window = 100   # ids read at a time when the list is read a window at a time (``_pages``)
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date]):
         self._file = orgfile
         self._today = today
@@ -87,6 +88,33 @@ class StorySearch:
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
             params.update(limit=limit, offset=offset)
+        return [row[0] for row in self._file.conn.execute(sql, params)]
+
+    def _pages(self, filters: StoryFilter):
+        """The ids of the list, newest first, a window at a time (each window twice the last)."""
+        offset, window = 0, self.first_window
+        while True:
+            page = self.search_ids("", filters, limit=window, offset=offset)
+            if not page:
+                return
+            yield page
+            offset += len(page)
+            window = min(window * 2, 2000)
+
+    def _ordered_among(self, story_ids: list[str], filters: StoryFilter) -> list[str]:
+        """Those of ``story_ids`` that match ``filters``, in the list's order (newest first):
+        the few a tender chose, without reading the ids of every story in the file."""
+        chosen = list(dict.fromkeys(story_ids))
+        if len(chosen) > 500:   # more than one statement may hold: filter the whole list instead
+            wanted = set(chosen)
+            return [story_id for story_id in self.search_ids("", filters) if story_id in wanted]
+        if not chosen:
+            return []
+        where, params = self._where("", filters)
+        names = [f"chosen{i}" for i in range(len(chosen))]
+        params.update(zip(names, chosen))
+        sql = (f"SELECT l.story_id FROM story_list l WHERE {where} AND l.story_id IN "
+               f"({', '.join(':' + name for name in names)}) {_ORDER}")
         return [row[0] for row in self._file.conn.execute(sql, params)]
 
     def count_matches(self, query: str = "", filters: StoryFilter | None = None, cap: int | None = None) -> int:

@@ -58,24 +58,44 @@ def measure(big: Path, runs: int) -> dict:
         question = long_question()
         workspace.tenders.update(tender.id, question=question, word_limit=1000, question_parts="")
         from svdesk.compose.question_kinds import parse
-        from svdesk.domain import tender_question
+        from svdesk.domain import question_vocabulary
 
-        times, parse_times, draft = [], [], None
+        times, cpu_times, parse_times, draft = [], [], [], None
         for _ in range(runs):
-            tender_question._scores.cache_clear()   # every run reads the question afresh
+            question_vocabulary.clear_caches()   # every run reads the question afresh
             start = time.perf_counter()
             parse(question)
             parse_times.append(time.perf_counter() - start)
-            tender_question._scores.cache_clear()
-            start = time.perf_counter()
+            question_vocabulary.clear_caches()
+            start, cpu = time.perf_counter(), time.process_time()
             draft = draft_answer(workspace, tender.id, dt.date(2026, 11, 22))
             times.append(time.perf_counter() - start)
+            # The processor time this process used: on a shared machine the wall clock also
+            # counts the time spent waiting for a core.
+            cpu_times.append(time.process_time() - cpu)
+        # Figures and the stories usable for tenders are remembered until the file changes: after
+        # an edit (a gap filled, a line typed) the next draft works them out again. Measured with
+        # the tender's own choice of stories and with svdesk choosing among every story.
+        edited = {}
+        for label, chosen in (("edited", tender.stories_chosen), ("edited_auto", False)):
+            workspace.tenders.update(tender.id, stories_chosen=chosen)
+            spent, spent_cpu = [], []
+            for run in range(runs):
+                workspace.tenders.update(tender.id, notes=f"edit {run}")
+                question_vocabulary.clear_caches()
+                start, cpu = time.perf_counter(), time.process_time()
+                draft_answer(workspace, tender.id, dt.date(2026, 11, 22))
+                spent.append(time.perf_counter() - start)
+                spent_cpu.append(time.process_time() - cpu)
+            edited[f"{label}_ms"] = statistics.median(spent) * 1000
+            edited[f"{label}_cpu_ms"] = statistics.median(spent_cpu) * 1000
     finally:
         workspace.close()
     return {"question_words": count_words(question), "parts": len(draft.plan.question.parts),
             "draft_words": draft.words, "cold_ms": times[0] * 1000,
             "warm_ms": statistics.median(times[1:] or times) * 1000,
-            "parse_ms": statistics.median(parse_times[1:] or parse_times) * 1000}
+            "warm_cpu_ms": statistics.median(cpu_times[1:] or cpu_times) * 1000,
+            "parse_ms": statistics.median(parse_times[1:] or parse_times) * 1000, **edited}
 
 
 def main() -> int:
@@ -111,8 +131,12 @@ def main() -> int:
     for miss in score["misses"]:
         print(f"    {miss}")
     print(f"Parse + draft a {timing['question_words']:,}-word question ({timing['parts']} parts) on the big file:")
-    print(f"  first {timing['cold_ms']:.1f} ms, then {timing['warm_ms']:.1f} ms (median)   (goal < {GOAL_MS:g} ms)")
+    print(f"  first {timing['cold_ms']:.1f} ms, then {timing['warm_ms']:.1f} ms (median; processor time "
+          f"{timing['warm_cpu_ms']:.1f} ms)   (goal < {GOAL_MS:g} ms)")
     print(f"  of which reading the question: {timing['parse_ms']:.1f} ms (median)")
+    print(f"  just after an edit: {timing['edited_ms']:.1f} ms (processor {timing['edited_cpu_ms']:.1f} ms) with "
+          f"the tender's stories, {timing['edited_auto_ms']:.1f} ms (processor {timing['edited_auto_cpu_ms']:.1f} ms) "
+          "with svdesk choosing among every story")
     return 0
 
 

@@ -109,6 +109,7 @@ def test_the_tender_questions_benchmark_runs_on_the_demo(demo_copy):
 
     result = module.measure(demo_copy, runs=2)
     assert result["question_words"] >= 1000 and result["parts"] >= 10 and result["draft_words"] <= 1000
+    assert result["edited_ms"] > 0 and result["edited_auto_ms"] > 0
 
 
 @pytest.mark.slow  # a benchmark run in a child process; the fast suite keeps the tender questions one

@@ -40,3 +40,22 @@ def test_export_names_the_parts_not_covered_on_stderr(demo_copy, tmp_path, capsy
     err = capsys.readouterr().err
     assert "Parts of the question the records do not fully answer yet:" in err
     assert "(b) Identify the risks" in err and "missing: no record holds this" in err
+
+
+def test_the_plan_lists_what_the_buyer_will_score(demo_copy, capsys):
+    import json
+
+    from svdesk.cli import main
+    from svdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(demo_copy)
+    workspace.tenders.update("4799f033-1385-5bcc-88bb-cc6106e19b21", local_context="", question=(
+        "Describe your offer.\n\nScoring criteria: measurable commitments; relevance to the local area."))
+    workspace.close()
+    assert main(["tender-plan", str(demo_copy), "--tender", "4799f033"]) == 0
+    out = capsys.readouterr().out
+    assert "What the buyer will score:" in out and "“relevance to the local area”" in out
+    assert main(["tender-plan", str(demo_copy), "--tender", "4799f033", "--json"]) == 0
+    scored = json.loads(capsys.readouterr().out)["scored_on"]
+    assert [item["text"] for item in scored] == ["measurable commitments", "relevance to the local area"]
+    assert scored[1]["coverage"] in ("thin", "missing") and "local_need" in scored[1]["kinds"]

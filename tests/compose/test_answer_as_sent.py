@@ -81,7 +81,9 @@ def test_the_title_block_is_in_the_footer_and_properties_not_the_body(demo_works
     export_answer(demo_workspace, DRAFTING, "docx", out, today=TODAY)
     document = docx.Document(str(out))
     tender = demo_workspace.tenders.get(DRAFTING)
-    body = "\n".join(p.text for p in document.paragraphs)
+    # The body: its paragraphs and the cells of its tables (a part asking for quantities has one).
+    body = "\n".join([*(p.text for p in document.paragraphs),
+                      *(cell.text for table in document.tables for row in table.rows for cell in row.cells)])
     assert tender.title not in body and "Draft of" not in body and "words (limit" not in body
     assert document.paragraphs[0].style.name.startswith("Heading")
     footer = "".join(p.text for p in document.sections[0].footer.paragraphs)

@@ -149,3 +149,25 @@ def test_move_changes_the_order(workspace):
     assert [i.name for i in repo.active()] == ["A", "C", "B"]
     repo.move(a.id, -5)
     assert [i.name for i in repo.active()] == ["A", "C", "B"]
+
+
+def test_year_totals_are_remembered_only_until_the_file_changes(workspace):
+    repo = workspace.indicators
+    bikes = _add(workspace, "Bikes remembered")
+    repo.record(bikes.id, D(2025, 4, 1), D(2025, 4, 30), "12")
+    first = repo.year_totals(bikes.id)
+    assert [t.value for t in first] == [12] and repo.year_totals(bikes.id) == first
+    first.clear()                                   # a caller's list is its own
+    assert [t.value for t in repo.year_totals(bikes.id)] == [12]
+    repo.record(bikes.id, D(2025, 5, 1), D(2025, 5, 31), "3")
+    assert [t.value for t in repo.year_totals(bikes.id)] == [15]
+    reading = repo.readings(bikes.id)[0]
+    repo.delete_reading(reading.id)
+    assert [t.value for t in repo.year_totals(bikes.id)] == [3]
+    # Inside a write that is rolled back, nothing worked out there is kept.
+    with pytest.raises(RuntimeError):
+        with repo.transaction("test"):
+            repo.record(bikes.id, D(2025, 6, 1), D(2025, 6, 30), "100")
+            assert [t.value for t in repo.year_totals(bikes.id)] == [103]
+            raise RuntimeError("undo")
+    assert [t.value for t in repo.year_totals(bikes.id)] == [3]

@@ -389,3 +389,48 @@ def test_paged_search_agrees_with_the_whole_result(stories, days, query, page):
         assert stories.position_of(story_id, query) == position
     not_listed = [s for s in stories.search_ids() if s not in whole]
     assert all(stories.position_of(story_id, query) is None for story_id in not_listed)
+
+
+def test_usable_for_chosen_stories_keeps_the_list_order_and_follows_changes(stories):
+    older = make(stories, "Older", status="ready", story_date=dt.date(2024, 1, 1))
+    newer = make(stories, "Newer", status="ready", story_date=dt.date(2025, 6, 1))
+    draft = make(stories, "Still a draft", story_date=dt.date(2025, 7, 1))
+    for story in (older, newer, draft):
+        stories.save_consent(story.id, full_consent())
+    chosen = [older.id, "no-such-story", draft.id, newer.id, older.id]
+    assert [s.story_id for s in stories.usable_for(Use.TENDERS_FUNDERS, TODAY, story_ids=chosen)] == [newer.id, older.id]
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY) == [newer.id, older.id]
+    # Remembered for every story, then asked again for a few: still the rule's answer.
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[older.id, draft.id]) == [older.id]
+    stories.withdraw(newer.id, dt.date(2026, 10, 1), "Asked us to stop")
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY) == [older.id]
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[newer.id]) == []
+    assert stories.usable_ids(Use.TENDERS_FUNDERS, TODAY, story_ids=[]) == []
+
+
+@pytest.mark.parametrize("window, by_id", [(1, 500), (3, 2), (100, 0), (2, 500)])
+def test_first_usable_ids_are_the_first_of_usable_ids_preferred_first(stories, window, by_id):
+    stories.first_window, stories.by_id_at_most = window, by_id
+    made = []
+    for n in range(14):
+        story = make(stories, f"Story {n}", status="draft" if n % 5 == 4 else "ready",
+                     story_date=dt.date(2024, 1 + n % 12, 1 + n))
+        if n % 3 == 0:
+            stories.save_consent(story.id, full_consent(uses=frozenset({Use.INTERNAL})))   # not for tenders
+        elif n % 7 != 6:
+            stories.save_consent(story.id, full_consent())
+        made.append(story.id)
+    stories.remove(made[1])
+    preferred = [made[i] for i in (2, 3, 5, 13, 1, 4)] + ["no-such-story"]
+
+    def expected(count):
+        ids = stories.usable_ids(Use.TENDERS_FUNDERS, TODAY)
+        ordered = [i for i in ids if i in preferred] + [i for i in ids if i not in preferred]
+        return ordered[:count]
+
+    for count in (0, 1, 2, 5, 40):
+        stories.record_use(made[2], Use.INTERNAL, f"Report {count}", TODAY)   # the file changes: nothing remembered
+        first = stories.first_usable_ids(Use.TENDERS_FUNDERS, TODAY, count, preferred=preferred)
+        assert first == expected(count)
+        # Now usable_ids is remembered for this state of the file: the same answer from it.
+        assert stories.first_usable_ids(Use.TENDERS_FUNDERS, TODAY, count, preferred=preferred) == first

@@ -193,7 +193,7 @@ def test_showing_headings_in_bold_is_not_an_edit(demo_page, qtbot):
     answer.save_text()
     assert not answer._timer.isActive() and not answer.editor._dirty
     first = answer.editor.document().firstBlock()
-    assert first.text() == "Our commitments"
+    assert first.text() == "(a) What you will deliver"   # the first part's heading, in the buyer's words
     assert any(r.format.fontWeight() >= 600 for r in first.layout().formats())
 
 

@@ -3,12 +3,10 @@ exported or copied; once sent, the exact text sent is shown read-only with its d
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter,
-    QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QSplitter, QToolButton, QTreeView,
+    QVBoxLayout, QWidget,
 )
 
 from svdesk.domain.dates import format_date, today
@@ -16,20 +14,17 @@ from svdesk.domain.errors import SvdeskError
 from svdesk.domain.tenders import Tender, TenderStatus
 from svdesk.services import tenders as tender_services
 from svdesk.ui.tenders.answer_highlighter import HeadingHighlighter
-from svdesk.ui.common.export_target import export_to_chosen_file
 from svdesk.ui.common.page_base import scrolling
 from svdesk.ui.stories.picker_model import StoryPickerModel
+from svdesk.ui.tenders.answer_output import FORMATS, AnswerOutput
+from svdesk.ui.tenders.criteria import CriteriaPanel
 from svdesk.ui.tenders.parts import QuestionPartsPanel
 from svdesk.ui.common.widgets import HelpLabel, SavingTextEdit, WordCountLabel
-
-
 
 # Dark text on both: these backgrounds are light whatever the desktop's theme.
 _SENT_STYLE = "color: #1a1a1a; background: #e6f2ea; border: 1px solid #9cc9ad; border-radius: 4px; padding: 6px;"
 _WARNING_STYLE = "color: #1a1a1a; background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px;"
 
-FORMATS = (("docx", "&Word (.docx)…", "Word documents (*.docx)"), ("pdf", "&PDF…", "PDF files (*.pdf)"),
-           ("md", "&Markdown…", "Markdown (*.md)"), ("txt", "&Text…", "Text files (*.txt)"))
 SAVE_DELAY_MS = 1200
 
 
@@ -103,7 +98,9 @@ class AnswerTab(QWidget):
         self.result.setAccessibleName("Last export")
         self.open_button = QPushButton("Open it")
         self.open_button.hide()
-        self._last_path: Path | None = None
+        self.output = AnswerOutput(ctx, self, self.result, self.open_button)
+        # What the buyer will score, beside the draft: each criterion and what covers it.
+        self.criteria = CriteriaPanel()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -135,6 +132,7 @@ class AnswerTab(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 0, 0)
+        side_layout.addWidget(self.criteria)   # the evaluator's checklist first, beside the draft
         stories_caption = QLabel("Stories in the answer")
         bold = stories_caption.font()
         bold.setBold(True)
@@ -174,7 +172,6 @@ class AnswerTab(QWidget):
         self.reopen_button.clicked.connect(lambda: self.status_requested.emit(TenderStatus.DRAFTING))
         self.auto_stories.toggled.connect(self._auto_toggled)
         self.stories_model.checked_changed.connect(self._story_checked)
-        self.open_button.clicked.connect(lambda: self._last_path and self.ctx.open_external(str(self._last_path)))
         self.parts.records_changed.connect(self._records_changed)
         self.parts.parts_changed.connect(self._records_changed)
 
@@ -208,21 +205,28 @@ class AnswerTab(QWidget):
         self.stories.setVisible(not frozen)
         self.sent_stories.setVisible(frozen)
         if frozen:
-            self.sent_stories.setText(self._sent_stories_text(sent.story_ids))
+            from svdesk.compose.tender import sent_stories_sentence
+
+            self.sent_stories.setText(sent_stories_sentence(workspace, sent.story_ids))
         self.reopen_button.setVisible(frozen and tender.status is TenderStatus.SUBMITTED and not read_only)
         if frozen:
             self.frozen.setPlainText(sent.text)
             limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
-            warning = self._sent_exposure(sent)
+            from svdesk.compose.tender import sent_answer_warning
+
+            warning = sent_answer_warning(workspace, sent.text, sent.submitted_on, today())
+            warning = f"\n\n{warning}" if warning else ""
             self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
                                 f"{limit} words). It is kept as it was and cannot be changed." + warning)
             self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
             self.count.update_count(sent.text)
             self.notes.setText("")
             self.notes.hide()
+            self.criteria.set_criteria(())
         else:
             self.count.update_count(state.text)
             self._show_notes(list(state.notes), self._checks(tender))
+            self._show_criteria(tender)
         self.result.setText("")
         self.open_button.hide()
         self.parts.load(tender, read_only=frozen or read_only)
@@ -234,6 +238,7 @@ class AnswerTab(QWidget):
             self.tender = self.ctx.workspace.tenders.get(self.tender.id)
             frozen = self.tender.status.is_sent
             self.parts.load(self.tender, read_only=frozen or self.ctx.workspace.read_only)
+            self._show_criteria(None if frozen else self.tender)
 
     def _records_changed(self) -> None:
         """A gap was filled or the parts changed: a draft nobody has edited is drafted again."""
@@ -243,26 +248,8 @@ class AnswerTab(QWidget):
             self.draft()
         else:
             self._show_notes(list(state.notes), self._checks(self.tender))
+            self._show_criteria(self.tender)
         self.changed.emit()
-
-    def _sent_exposure(self, sent) -> str:
-        from svdesk.compose.tender import sent_answer_warning
-
-        warning = sent_answer_warning(self.ctx.workspace, sent.text, sent.submitted_on, today())
-        return f"\n\n{warning}" if warning else ""
-
-    def _sent_stories_text(self, story_ids) -> str:
-        repo = self.ctx.workspace.stories
-        titles = []
-        for story_id in story_ids:
-            try:
-                titles.append(f"“{repo.get(story_id).title}”")
-            except SvdeskError:
-                titles.append("a story no longer in this file")
-        if not titles:
-            return "The answer as sent includes no story."
-        return ("The answer as sent includes " + ", ".join(titles) + ". Each new export checks its consent "
-                "again and is recorded in the story's use log.")
 
     def _checks(self, tender: Tender) -> list[str]:
         from svdesk.compose.tender_material import gather
@@ -271,6 +258,14 @@ class AnswerTab(QWidget):
             return gather(self.ctx.workspace, tender, today()).checks
         except SvdeskError:
             return []
+
+    def _show_criteria(self, tender: Tender | None) -> None:
+        from svdesk.compose.tender import criteria_for
+
+        try:
+            self.criteria.set_criteria(criteria_for(self.ctx.workspace, tender, today=today()) if tender else ())
+        except SvdeskError:
+            self.criteria.set_criteria(())
 
     def _show_notes(self, left_out: list[str], checks: list[str]) -> None:
         parts = []
@@ -371,6 +366,7 @@ class AnswerTab(QWidget):
             self._loading = False
         self.count.update_count(draft.text)
         self._show_notes(list(draft.left_out), list(draft.checks))
+        self.criteria.set_criteria(draft.criteria)
         words = f"{draft.words:,} words" + (f" of {draft.limit:,}" if draft.limit else "")
         self.result.setText(f"Drafted: {words}.")
         self.changed.emit()
@@ -394,60 +390,9 @@ class AnswerTab(QWidget):
 
     # -- out --------------------------------------------------------------------------------------
     def copy(self) -> None:
-        from svdesk.services.exports import clipboard_answer
-
         self.save_text()
-        allow = self._allow_over_limit("txt", "Copy anyway")
-        if allow is None:
-            return
-        try:
-            plain, html, answer = clipboard_answer(self.ctx.workspace, self.tender.id, today=today(),
-                                                   allow_over_limit=allow)
-            if answer.story_ids and self.ctx.workspace.read_only:
-                raise SvdeskError("The answer includes a story, and each use must be recorded in the use log, but "
-                                  "this file is open read-only.")
-        except SvdeskError as error:
-            self.ctx.dialogs.error(self, "Not copied", str(error))
-            return
-        mime = QMimeData()
-        mime.setText(plain)
-        mime.setHtml(html)
-        QApplication.clipboard().setMimeData(mime)
-        tender_services.record_answer_copied(self.ctx.workspace, answer.tender, answer.story_ids, today())
-        which = "the answer as sent" if answer.kind == "submitted" else "the answer"
-        self.result.setText(f"Copied {which} ({answer.words:,} words) as plain and formatted text: paste it into "
-                            "the tender portal or a document.")
-        self.open_button.hide()
-
-    def _allow_over_limit(self, fmt: str, yes: str) -> bool | None:
-        """False when the answer is within its limit; True when it is over and the person still
-        wants it out; None when they would rather shorten it first."""
-        from svdesk.services.answer_limits import over_limit_warning
-
-        try:
-            warning = over_limit_warning(self.ctx.workspace, self.tender.id, fmt, today())
-        except SvdeskError:
-            return False   # the export itself says what is wrong
-        if not warning:
-            return False
-        return True if self.ctx.dialogs.confirm(self, "Over the word limit", warning, yes=yes) else None
+        self.output.copy(self.tender.id)
 
     def export(self, fmt: str) -> None:
-        from svdesk.compose.tender import safe_file_stem
-        from svdesk.services.exports import export_answer
-
         self.save_text()
-        allow = self._allow_over_limit(fmt, "Export anyway")
-        if allow is None:
-            return
-        label, file_filter = next((label, f) for key, label, f in FORMATS if key == fmt)
-        outcome = export_to_chosen_file(
-            self.ctx, self, f"Export the answer as {label.replace('&', '').rstrip('…')}",
-            f"{safe_file_stem(self.tender.name)} - social value answer", fmt, file_filter,
-            lambda path: export_answer(self.ctx.workspace, self.tender.id, fmt, path, today=today(),
-                                       allow_over_limit=allow))
-        if outcome is None:
-            return
-        self._last_path = outcome.path
-        self.result.setText(" ".join([f"Saved {outcome.path.name} in {outcome.path.parent}.", *outcome.notes]))
-        self.open_button.show()
+        self.output.export(self.tender, fmt)
