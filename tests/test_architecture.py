@@ -52,7 +52,7 @@ PLANTED = {
         {"svdesk/ui/planted.py": "from svdesk.store.tenders_repo import TendersRepo\n"},
         "ui and commands write only through services"),
     "a command importing the store's writer, late": (
-        {"svdesk/commands/planted.py": "def late():\n    from svdesk.store import readings_io\n"},
+        {"svdesk/commands/planted_late.py": "def late():\n    from svdesk.store import readings_io\n"},
         "ui and commands write only through services"),
 }
 
@@ -70,6 +70,8 @@ def test_a_planted_violation_breaks_its_contract(copy_of_tree, case):
 
 
 def test_every_planted_violation_breaks_its_contract_in_one_lint(copy_of_tree):
+    names = [name for files, _contract in PLANTED.values() for name in files]
+    assert len(names) == len(set(names)), "two planted cases write the same file: one would hide the other"
     for files, _contract in PLANTED.values():
         for name, text in files.items():
             (copy_of_tree / name).write_text(text, "utf-8")
