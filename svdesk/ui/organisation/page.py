@@ -23,6 +23,7 @@ from svdesk.ui.common.widgets import HelpLabel, ProblemLabel, SavingTextEdit
 class OrganisationPage(Page):
     key = "organisation"
     title = "Our organisation"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

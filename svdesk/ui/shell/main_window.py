@@ -147,7 +147,11 @@ class MainWindow(QMainWindow):
     def _page(self, cls) -> Page:
         page = self._built.get(cls.key)
         if page is None:
+            file = self.workspace.file
+            mark = None if file.is_closed else file.change_mark()  # before: a change while making it counts
             page = cls(self.ctx)
+            if page.reads_when_made and mark is not None:
+                self._read_at[cls.key] = mark  # so its first showing reads nothing again
             if not self._startup_pending:
                 fit_for_keyboard_and_readers(page)  # the first page's wait for the first paint
             self._built[cls.key] = page

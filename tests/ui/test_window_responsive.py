@@ -1,0 +1,107 @@
+"""The window's thread is not kept busy by work nobody is looking at (issue 17): a page made in an
+idle moment is not read again when first shown, the Tenders table works each row out once, and
+a tender's Answer tab lists stories (each with its consent decision) only when it is looked at."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from svdesk.ui.common.context import PageContext
+
+
+@pytest.fixture
+def demo_page(qtbot, demo_workspace, dialogs):
+    from svdesk.ui.tenders.page import TendersPage
+
+    widget = TendersPage(PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda path: None))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_a_page_made_in_an_idle_moment_is_not_read_again_when_first_shown(controller, demo_copy, monkeypatch):
+    from svdesk.ui.shell.steps import page_classes
+
+    reads = []
+    for cls in page_classes():
+        if "refresh" in vars(cls):
+            original = vars(cls)["refresh"]
+            monkeypatch.setattr(cls, "refresh", lambda self, *a, _o=original, **k: (reads.append(self.key), _o(self, *a, **k))[1])
+    window = controller.open_path(demo_copy)
+    window.finish_starting()  # every page made, as in the idle moments after the first paint
+    made = {page.key for page in window.pages if page.reads_when_made}
+    assert made == {"organisation", "statement", "stories", "listening", "tenders", "cic34", "summary"}
+    reads.clear()
+    for page in window.pages:
+        window.show_page(page.key)
+    # Only the page that does not read as it is made reads on its first showing.
+    assert [key for key in reads if key in made] == []
+    assert "measures" in reads
+    reads.clear()
+    window.show_page("organisation")
+    name = window.show_page("organisation").name
+    name.setText(name.text() + " and friends")
+    name.editingFinished.emit()  # a change saved: the next showing of another page reads again
+    window.show_page("tenders")
+    assert reads == ["tenders"]
+
+
+def test_the_tenders_table_works_each_row_out_once(demo_page, monkeypatch):
+    from svdesk.ui.tenders.models import TendersModel
+
+    model = demo_page.model
+    worked = []
+    original = TendersModel.time_left
+    monkeypatch.setattr(TendersModel, "time_left", lambda self, tender: (worked.append(tender.id), original(self, tender))[1])
+    model.set_tenders(list(model.tenders), model.today)
+    for _ in range(3):  # a paint and a fit ask every cell for many roles, again and again
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                    model.data(model.index(row, column), role)
+    assert sorted(worked) == sorted(tender.id for tender in model.tenders)
+    # A tender replaced in its row (details saved) is shown as it now is.
+    from dataclasses import replace
+
+    model.tenders[0] = replace(model.tenders[0], title="Renamed contract")
+    assert "Renamed contract" in model.data(model.index(0, 0))
+    # A new day: the time left is worked out again.
+    model.set_tenders(list(model.tenders), model.today + dt.timedelta(days=1))
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 3))
+        model.data(model.index(row, 3))
+    assert len(worked) == 2 * model.rowCount() + 1
+
+
+def test_the_answer_tab_lists_stories_only_when_looked_at(demo_page, demo_workspace, monkeypatch):
+    repo_class = type(demo_workspace.stories)
+    asked = []
+    original = repo_class.decisions_for
+    monkeypatch.setattr(repo_class, "decisions_for", lambda self, *a, **k: (asked.append(1), original(self, *a, **k))[1])
+    demo_page.tabs.setCurrentWidget(demo_page.details)
+    for row in range(demo_page.model.rowCount()):
+        demo_page.table.selectRow(row)
+    assert asked == [] and demo_page.answer.stories_model.rowCount() == 0
+    drafting = next(row for row in range(demo_page.model.rowCount())
+                    if demo_page.model.tenders[row].id == "4799f033-1385-5bcc-88bb-cc6106e19b21")
+    demo_page.table.selectRow(drafting)
+    demo_page.tabs.setCurrentWidget(demo_page.answer)
+    assert asked == [1] and demo_page.answer.stories_model.rowCount() > 0
+    demo_page.tabs.setCurrentWidget(demo_page.details)
+    demo_page.tabs.setCurrentWidget(demo_page.answer)
+    assert asked == [1]  # nothing changed: not listed again
+
+
+def test_choosing_stories_before_the_list_was_made_starts_from_what_svdesk_would_choose(demo_page, demo_workspace):
+    drafting = "4799f033-1385-5bcc-88bb-cc6106e19b21"
+    demo_page.tabs.setCurrentWidget(demo_page.details)
+    demo_page.table.selectRow(next(row for row in range(demo_page.model.rowCount())
+                                   if demo_page.model.tenders[row].id == drafting))
+    answer = demo_page.answer
+    assert answer.stories_model.rowCount() == 0  # not made yet
+    answer.auto_stories.setChecked(False)  # e.g. by keyboard shortcut, the tab not yet shown
+    tender = demo_workspace.tenders.get(drafting)
+    assert tender.stories_chosen and tender.story_ids == tuple(answer.stories_model.chosen_ids())
+    assert tender.story_ids, "svdesk's own choice is kept, not an empty list"
+    assert answer.stories.isEnabled()
