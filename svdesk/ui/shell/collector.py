@@ -43,5 +43,9 @@ class MainThreadCollector(QObject):
 
 
 def install(app: QObject) -> MainThreadCollector:
-    existing = app.findChild(MainThreadCollector)
-    return existing if existing is not None else MainThreadCollector(app)
+    # Kept on the application itself: app.findChild would wrap each of its children, its QStyle
+    # among them, which costs start-up time before the first paint (tests/ui/test_startup_path.py).
+    existing = getattr(app, "_svdesk_collector", None)
+    if existing is None:
+        existing = app._svdesk_collector = MainThreadCollector(app)
+    return existing

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
     backups_requested = Signal()
     closed = Signal()
+    first_painted = Signal()  # once, just after the window's first paint (or its timer)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         if not self.workspace.read_only and not self._closing and self._is_new_file():
             self.show_getting_started()  # a new file opens on the first hour's checklist
         QTimer.singleShot(0, self._build_next)
+        self.first_painted.emit()
 
     def _is_new_file(self) -> bool:
         from svdesk.ui.shell.getting_started import first_steps
