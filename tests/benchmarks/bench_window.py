@@ -75,11 +75,13 @@ class Watchdog:
                 continue
             frame = sys._current_frames().get(self._main_id)
             place = []
-            while frame is not None and len(place) < 4:
+            while frame is not None:
                 code = frame.f_code
                 if "svdesk" in code.co_filename and "benchmarks" not in code.co_filename:
                     place.append(f"{code.co_filename.rsplit('svdesk/', 1)[-1]}:{frame.f_lineno} {code.co_name}")
                 frame = frame.f_back
+            if len(place) > 4:  # where it was, and what the window was doing
+                place = place[:2] + ["…"] + place[-2:]
             if place:
                 self.places[(self.phase, " < ".join(place))] += 1
 

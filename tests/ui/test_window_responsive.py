@@ -105,3 +105,22 @@ def test_choosing_stories_before_the_list_was_made_starts_from_what_svdesk_would
     assert tender.stories_chosen and tender.story_ids == tuple(answer.stories_model.chosen_ids())
     assert tender.story_ids, "svdesk's own choice is kept, not an empty list"
     assert answer.stories.isEnabled()
+
+
+def test_a_new_file_is_told_apart_as_counting_every_first_step_would(workspace, demo_workspace, monkeypatch):
+    from dataclasses import replace
+
+    from svdesk.ui.shell import getting_started
+    from svdesk.ui.shell.getting_started import first_steps, is_new_file
+
+    def counted(ws):
+        return sum(step.done for step in first_steps(ws)) <= 1
+
+    assert is_new_file(workspace) is counted(workspace) is True  # blank
+    org = workspace.organisation.get()
+    workspace.organisation.save(replace(org, name="Riverside Bike Works CIC"))
+    assert is_new_file(workspace) is counted(workspace)
+    assert is_new_file(demo_workspace) is counted(demo_workspace) is False
+    # A file with years of records is known not to be new without reading every story's consent.
+    monkeypatch.setattr(getting_started, "_any_usable_story", lambda ws: pytest.fail("read every story"))
+    assert is_new_file(demo_workspace) is False

@@ -112,9 +112,9 @@ class MainWindow(QMainWindow):
         self.first_painted.emit()
 
     def _is_new_file(self) -> bool:
-        from svdesk.ui.shell.getting_started import first_steps
+        from svdesk.ui.shell.getting_started import is_new_file
 
-        return sum(step.done for step in first_steps(self.workspace)) <= 1
+        return is_new_file(self.workspace)
 
     def show_getting_started(self) -> None:
         """Help → Getting started: the checklist, with no step of the journey highlighted. (The
