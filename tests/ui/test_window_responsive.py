@@ -124,3 +124,30 @@ def test_a_new_file_is_told_apart_as_counting_every_first_step_would(workspace, 
     # A file with years of records is known not to be new without reading every story's consent.
     monkeypatch.setattr(getting_started, "_any_usable_story", lambda ws: pytest.fail("read every story"))
     assert is_new_file(demo_workspace) is False
+
+
+def test_after_the_first_paint_each_idle_moment_does_one_step(qtbot, controller, demo_copy, monkeypatch):
+    """One status, or one page made, per idle moment: all at once froze the window for seconds."""
+    from svdesk.ui.shell.main_window import MainWindow
+
+    events = []
+    for name in ("_next_status", "_status_then_next", "_build_next"):
+        original = getattr(MainWindow, name)
+        monkeypatch.setattr(MainWindow, name, lambda self, *a, _o=original, **k: (events.append("|"), _o(self, *a, **k))[1])
+    for name, mark in (("_update_status", "status"), ("_page", "page")):
+        original = getattr(MainWindow, name)
+        monkeypatch.setattr(MainWindow, name, lambda self, *a, _o=original, _m=mark, **k: (events.append(_m), _o(self, *a, **k))[1])
+    window = controller.open_path(demo_copy)
+    window._background_statuses = False  # every status on this thread, so each is seen here
+    events.clear()
+    window._after_first_paint()
+    assert "status" not in events and "page" not in events  # nothing yet: each in an idle moment of its own
+    qtbot.waitUntil(lambda: len(window._built) == len(window._classes) and window._statuses_at == window._saves,
+                    timeout=60_000)
+    qtbot.wait(50)
+    work = "".join("s" if event == "status" else "p" if event == "page" and i and events[i - 1] == "|" else
+                   "" if event == "page" else "|" for i, event in enumerate(events))
+    assert all(len(moment) <= 1 for moment in work.split("|")), work
+    from svdesk.ui.shell.journey import STATUS_ROLE
+
+    assert all(window.journey_model.item(row).data(STATUS_ROLE) for row in range(window.journey_model.rowCount()))

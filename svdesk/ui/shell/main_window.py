@@ -105,11 +105,32 @@ class MainWindow(QMainWindow):
         self._startup_pending = False
         for page in self._built.values():
             fit_for_keyboard_and_readers(page)
-        self.update_statuses()
         if not self.workspace.read_only and not self._closing and self._is_new_file():
             self.show_getting_started()  # a new file opens on the first hour's checklist
-        QTimer.singleShot(0, self._build_next)
+        # One step's status per idle moment (each may import its page and read the file: all at
+        # once froze the window for seconds with a big file), then one page built per moment.
+        self._status_pass = (0, self._saves)
+        QTimer.singleShot(0, self._next_status)
         self.first_painted.emit()
+
+    _status_pass = (0, 0)  # (next row, saves counted when the pass began)
+
+    def _next_status(self) -> None:
+        if self._closing or self.workspace.file.is_closed:
+            return
+        row, saves = self._status_pass
+        if self._statuses_at == self._saves:  # all worked out meanwhile (a save, finish_starting)
+            self._build_next()
+        elif saves != self._saves:  # a change saved during the pass: what was shown may be old
+            self.update_statuses()
+            QTimer.singleShot(0, self._build_next)
+        elif row < len(self._classes):
+            self._status_pass = (row + 1, saves)
+            self._update_status(row)
+            QTimer.singleShot(0, self._next_status)
+        else:
+            self._statuses_at = saves
+            QTimer.singleShot(0, self._build_next)
 
     def _is_new_file(self) -> bool:
         from svdesk.ui.shell.getting_started import is_new_file
@@ -162,28 +183,37 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_next(self) -> None:
-        if self._build_one():
-            QTimer.singleShot(0, self._build_next)
+        """Makes the next page in one idle moment and works out its status in the next."""
+        row = self._make_next_page()
+        if row is not None:
+            QTimer.singleShot(0, lambda: self._status_then_next(row))
+
+    def _status_then_next(self, row: int) -> None:
+        if self._closing or self.workspace.file.is_closed:
+            return
+        self._update_status(row)
+        QTimer.singleShot(0, self._build_next)
 
     def _build_one(self) -> bool:
-        """Builds the first page not yet made; False when there was none left to make."""
-        if self._closing:
+        """Builds the first page not yet made, with its status; False when there was none left."""
+        row = self._make_next_page()
+        if row is None:
             return False
+        # Only this step's status can have changed (it now comes from the page itself);
+        # recomputing every status here would draft the CIC34 report once per page.
+        if not self.workspace.file.is_closed:
+            self._update_status(row)
+        return True
+
+    def _make_next_page(self) -> int | None:
+        """The row of the page it made, or None when every page was made (or the window closes)."""
+        if self._closing:
+            return None
         for row, cls in enumerate(self._classes):
             if cls.key not in self._built:
-                page = self._page(cls)
-                # Only this step's status can have changed (it now comes from the page itself);
-                # recomputing every status here would draft the CIC34 report once per page.
-                if self.workspace.file.is_closed:
-                    return True
-                if self._in_background(cls):
-                    self._worker().request([(row, page.__class__)])
-                    return True
-                status = page.status_text()
-                if status is not None:
-                    self.journey_model.set_status(row, status)
-                return True
-        return False
+                self._page(cls)
+                return row
+        return None
 
     def finish_starting(self) -> None:
         """Does now what the window otherwise does in its first idle moments: every status, and
@@ -257,17 +287,19 @@ class MainWindow(QMainWindow):
         if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
             return
         self._statuses_at = self._saves
-        slow = []
-        for row, cls in enumerate(self._classes):
-            page = self._built.get(cls.key)
-            if self._in_background(cls):
-                slow.append((row, cls.page_class()))  # the class, imported here on the window's thread
-                continue
-            status = page.status_text() if page is not None else cls.journey_status(self.workspace)
-            if status is not None:
-                self.journey_model.set_status(row, status)
-        if slow:
-            self._worker().request(slow)
+        for row in range(len(self._classes)):
+            self._update_status(row)
+
+    def _update_status(self, row: int) -> None:
+        cls = self._classes[row]
+        if self._in_background(cls):
+            # The class is imported here, on the window's thread; the worker merges requests.
+            self._worker().request([(row, cls.page_class())])
+            return
+        page = self._built.get(cls.key)
+        status = page.status_text() if page is not None else cls.journey_status(self.workspace)
+        if status is not None:
+            self.journey_model.set_status(row, status)
 
     def _in_background(self, step) -> bool:
         return self._background_statuses and getattr(step, "slow_status", False)
