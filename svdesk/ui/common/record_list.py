@@ -53,7 +53,9 @@ class _NeverNarrowerThanItsFields(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)  # once the layout has settled
+            # Once the layout has settled; not at all if the area is deleted first (a window
+            # closed at once: its pages are made in idle moments, so this can be pending).
+            QTimer.singleShot(0, self, self.fit)
         return False
 
     def fit(self) -> None:

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         # One step's status per idle moment (each may import its page and read the file: all at
         # once froze the window for seconds with a big file), then one page built per moment.
         self._status_pass = (0, self._saves)
-        QTimer.singleShot(0, self._next_status)
+        QTimer.singleShot(0, self, self._next_status)
         self.first_painted.emit()
 
     _status_pass = (0, 0)  # (next row, saves counted when the pass began)
@@ -123,14 +123,14 @@ class MainWindow(QMainWindow):
             self._build_next()
         elif saves != self._saves:  # a change saved during the pass: what was shown may be old
             self.update_statuses()
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)
         elif row < len(self._classes):
             self._status_pass = (row + 1, saves)
             self._update_status(row)
-            QTimer.singleShot(0, self._next_status)
+            QTimer.singleShot(0, self, self._next_status)
         else:
             self._statuses_at = saves
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)
 
     def _is_new_file(self) -> bool:
         from svdesk.ui.shell.getting_started import is_new_file
@@ -186,13 +186,13 @@ class MainWindow(QMainWindow):
         """Makes the next page in one idle moment and works out its status in the next."""
         row = self._make_next_page()
         if row is not None:
-            QTimer.singleShot(0, lambda: self._status_then_next(row))
+            QTimer.singleShot(0, self, lambda: self._status_then_next(row))
 
     def _status_then_next(self, row: int) -> None:
         if self._closing or self.workspace.file.is_closed:
             return
         self._update_status(row)
-        QTimer.singleShot(0, self._build_next)
+        QTimer.singleShot(0, self, self._build_next)
 
     def _build_one(self) -> bool:
         """Builds the first page not yet made, with its status; False when there was none left."""
