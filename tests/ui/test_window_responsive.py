@@ -151,3 +151,27 @@ def test_after_the_first_paint_each_idle_moment_does_one_step(qtbot, controller,
     from svdesk.ui.shell.journey import STATUS_ROLE
 
     assert all(window.journey_model.item(row).data(STATUS_ROLE) for row in range(window.journey_model.rowCount()))
+
+
+def test_after_a_change_saved_the_statuses_follow_one_per_idle_moment(qtbot, controller, demo_copy, monkeypatch):
+    from svdesk.ui.shell.journey import STATUS_ROLE
+    from svdesk.ui.shell.main_window import MainWindow
+
+    window = controller.open_path(demo_copy)
+    window.finish_starting()  # every page made, every status worked out on this thread
+    moments = []
+    original_next, original_update = MainWindow._next_status, MainWindow._update_status
+    monkeypatch.setattr(MainWindow, "_next_status", lambda self: (moments.append(0), original_next(self))[1])
+
+    def counted(self, row):
+        moments[-1] += 1
+        return original_update(self, row)
+
+    monkeypatch.setattr(MainWindow, "_update_status", counted)
+    org = window.workspace.organisation.get()
+    window.workspace.organisation.save(org.__class__(**{**org.__dict__, "area_served": ""}))  # a status changes
+    window.workspace.organisation.save(org.__class__(**{**org.__dict__, "area_served": " "}))  # a burst: one pass
+    qtbot.waitUntil(lambda: window._statuses_at == window._saves, timeout=20_000)
+    assert moments and max(moments) == 1 and sum(moments) == len(window._classes)
+    row = [step.key for step in window._classes].index("organisation")
+    assert window.journey_model.item(row).data(STATUS_ROLE) == "Needs area"

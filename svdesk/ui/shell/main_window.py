@@ -109,28 +109,40 @@ class MainWindow(QMainWindow):
             self.show_getting_started()  # a new file opens on the first hour's checklist
         # One step's status per idle moment (each may import its page and read the file: all at
         # once froze the window for seconds with a big file), then one page built per moment.
-        self._status_pass = (0, self._saves)
-        QTimer.singleShot(0, self, self._next_status)
+        if not self._start_status_pass():
+            self._begin_building()
         self.first_painted.emit()
 
     _status_pass = (0, 0)  # (next row, saves counted when the pass began)
+    _pass_running = False
+
+    def _start_status_pass(self) -> bool:
+        """Works the statuses out again, one per idle moment; False when they are up to date."""
+        if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
+            return False
+        self._status_pass = (0, self._saves)
+        if not self._pass_running:
+            self._pass_running = True
+            QTimer.singleShot(0, self, self._next_status)
+        return True
 
     def _next_status(self) -> None:
         if self._closing or self.workspace.file.is_closed:
+            self._pass_running = False
             return
         row, saves = self._status_pass
-        if self._statuses_at == self._saves:  # all worked out meanwhile (a save, finish_starting)
-            self._build_next()
-        elif saves != self._saves:  # a change saved during the pass: what was shown may be old
-            self.update_statuses()
-            QTimer.singleShot(0, self, self._build_next)
-        elif row < len(self._classes):
+        if saves != self._saves and self._statuses_at != self._saves:
+            self._status_pass = (0, self._saves)  # a change saved meanwhile: from the top again
+        elif self._statuses_at != self._saves and row < len(self._classes):
             self._status_pass = (row + 1, saves)
             self._update_status(row)
-            QTimer.singleShot(0, self, self._next_status)
-        else:
-            self._statuses_at = saves
-            QTimer.singleShot(0, self, self._build_next)
+        else:  # done, or all worked out meanwhile (update_statuses, finish_starting)
+            if self._statuses_at != self._saves:
+                self._statuses_at = saves
+            self._pass_running = False
+            self._begin_building()
+            return
+        QTimer.singleShot(0, self, self._next_status)
 
     def _is_new_file(self) -> bool:
         from svdesk.ui.shell.getting_started import is_new_file
@@ -181,6 +193,14 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.status_changed.connect(self.update_statuses)
         return page
+
+    _building = False
+
+    def _begin_building(self) -> None:
+        """Starts making the pages not made yet, one per idle moment (once per window)."""
+        if not self._building:
+            self._building = True
+            QTimer.singleShot(0, self, self._build_next)
 
     def _build_next(self) -> None:
         """Makes the next page in one idle moment and works out its status in the next."""
@@ -414,9 +434,9 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         if self.getting_started is not None and self.stack.currentWidget() is self.getting_started:
             QTimer.singleShot(0, self.getting_started.refresh)
-        # Statuses may depend on what another page saved; recompute after the event settles
-        # (once for a burst of saves: update_statuses does nothing when it is up to date).
-        QTimer.singleShot(0, self.update_statuses)
+        # Statuses may depend on what another page saved; worked out again once the event has
+        # settled, one per idle moment (a burst of saves starts the pass again from the top).
+        QTimer.singleShot(0, self, self._start_status_pass)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Leaving the focused field saves it (editingFinished) while the file is still open.
