@@ -363,9 +363,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="also print the results as JSON (last line)")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when a target is missed")
     parser.add_argument("--only", type=lambda text: set(text.split(",")),
-                        help="only these measures, e.g. export,memory (of start, open, search, export, memory)")
+                        help="only these measures, e.g. export,memory (of start, open, search, export, memory;"
+                             " in the sweep also window, dump)")
     args = parser.parse_args()
-    if len(args.scale) > 1:
+    if len(args.scale) > 1 or (args.only and args.only & {"window", "dump"}):  # measures of the sweep alone
         return sweep(args)
     args.scale, args.big = args.scale[0], (args.big or [None])[0]
     with tempfile.TemporaryDirectory(prefix="svdesk-bench-") as tmp:
