@@ -1,5 +1,5 @@
-"""Start-up benchmark: time to an idle, painted main window on the demo, beside a bare PySide6
-window measured in the same run. Run by hand; prints a table and JSON. Not a test: timings flake.
+"""Start-up benchmark: time to the end of the main window's first paint on the demo, beside a
+bare PySide6 window measured in the same run. Run by hand; prints a table and JSON. Not a test: timings flake.
 
     python tests/benchmarks/bench_startup.py [--runs 5] [--file PATH]
 """
@@ -16,16 +16,35 @@ import tempfile
 import textwrap
 import time
 
+# Both measures stop at the end of the window's first real paint: the first Paint event the
+# window receives, and the zero-delay timer it queues, which runs once that paint pass is over.
+# (A zero-delay timer queued before the event loop starts can run before anything was painted,
+# and grab() then paints on demand: that measured drawing into a picture, not the window.)
+PAINTED = textwrap.dedent(
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                QTimer.singleShot(0, self.done)
+            return False
+        def done(self):
+            print(time.perf_counter() - t0); app.quit()
+    first_paint = FirstPaint()
+    """
+)
+
 BARE = textwrap.dedent(
     """
     import time; t0 = time.perf_counter()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
     app = QApplication([])
-    w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1100, 720); w.show()
-    def done():
-        w.grab(); print(time.perf_counter() - t0); app.quit()
-    QTimer.singleShot(0, done)
+    w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1100, 720)
+    """
+) + PAINTED + textwrap.dedent(
+    """
+    w.installEventFilter(first_paint); w.show()
     app.exec()
     """
 )
@@ -33,17 +52,22 @@ BARE = textwrap.dedent(
 SVDESK = textwrap.dedent(
     """
     import sys, time; t0 = time.perf_counter()
-    from PySide6.QtCore import QTimer
     from svdesk.ui.shell.app import make_application
     app = make_application()
     from svdesk.ui.shell.controller import AppController
     from svdesk.ui.common.dialogs import Dialogs
     from svdesk.ui.shell.settings import UserSettings
+    """
+) + PAINTED + textwrap.dedent(
+    """
+    # The filter goes on every window as it is made, before it is shown (the controller shows it).
+    from svdesk.ui.shell.main_window import MainWindow
+    made = MainWindow.__init__
+    def watched(self, *args, **kwargs):
+        made(self, *args, **kwargs); self.installEventFilter(first_paint)
+    MainWindow.__init__ = watched
     c = AppController(UserSettings(), Dialogs())
     w = c.open_path(sys.argv[1])
-    def done():
-        w.grab(); print(time.perf_counter() - t0); app.quit()
-    QTimer.singleShot(0, done)
     app.exec()
     """
 )
@@ -85,7 +109,7 @@ def main() -> int:
     print(f"{'measure':<28}{'median (s)':>12}")
     print(f"{'bare PySide6 window':<28}{result['bare_window_s']:>12.3f}")
     print(f"{'svdesk main window (file)':<28}{result['svdesk_window_s']:>12.3f}")
-    print(f"{'ratio (target <= 2.0)':<28}{result['ratio']:>12.2f}")
+    print(f"{'ratio (target <= 1.5)':<28}{result['ratio']:>12.2f}")
     print(json.dumps(result))
     return 0
 

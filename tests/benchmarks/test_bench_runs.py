@@ -118,3 +118,35 @@ def test_exposure_benchmark_runs_on_a_tiny_file():
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "30 stories" in result.stdout and "per export (file unchanged)" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_size_sweep_prints_every_figure_beside_its_goal(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(HERE / "bench_all.py"), "--scale", "0.002,0.004", "--runs", "1", "--json"],
+        capture_output=True, text=True, env=env, timeout=1200, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    data = json.loads(lines[-1])
+    assert data["failures"] == [] and list(data["columns"]) == ["20", "40"]
+    for figures in data["columns"].values():
+        assert {"cic34_pdf", "dump_mb", "search_p95", "busy_open", "busy_save", "any_again", "peak_mb",
+                "start_ratio"} <= set(figures)
+        assert all(value > 0 for value in figures.values())
+    assert any(line.startswith("window busy, longest: opening") and "≤ 100 ms" in line for line in lines)
+    assert any(line.startswith("story search p95") and "≤ 10 ms at 10k" in line for line in lines)
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_window_benchmark_reports_the_longest_busy_stretch(demo_copy):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(HERE / "bench_window.py"), str(demo_copy), "--json"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(data["longest_ms"]) == {"opening", "visiting every page", "showing pages again", "saving an edit"}
+    assert all(gap > 0 for gap in data["longest_ms"].values())
+    assert set(data["show_again_ms"]) == {"organisation", "statement", "measures", "stories", "listening", "tenders",
+                                          "cic34", "summary"}

@@ -238,6 +238,7 @@ def test_a_sent_answer_naming_someone_beyond_their_consent_now_says_so(qtbot, de
     qtbot.addWidget(page)
     row = next(row for row in range(page.model.rowCount()) if page.model.tenders[row].id == drafting)
     page.table.selectRow(row)
+    page.tabs.setCurrentWidget(page.answer)  # the banner is on the Answer tab: checked when it is looked at
     banner = page.answer.banner.text()
     assert "holds a name that consent no longer allows" in banner and "“Łukasz Nowak”" in banner
     dialogs.answers = [str(tmp_path / "sent.txt")]

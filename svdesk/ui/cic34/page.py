@@ -88,6 +88,7 @@ class ChecksView(QListView):
 class Cic34Page(Page):
     key = "cic34"
     title = "CIC34 report"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

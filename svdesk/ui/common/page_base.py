@@ -16,6 +16,9 @@ class Page(QWidget):
     title = ""
     # Emitted when the short status under the step's name may have changed.
     status_changed = Signal()
+    # True when the page reads the file as it is made (its __init__ calls refresh): the window
+    # then need not read it again when the page is first shown, if nothing changed meanwhile.
+    reads_when_made = False
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(parent)

@@ -14,6 +14,9 @@ from svdesk.ui.common.attachment_list import name_inner_buttons
 from svdesk.ui.common.widgets import HelpLabel, UndoBar
 
 
+FIT_ROWS = 100  # rows read to fit a column to its contents (besides those in view)
+
+
 def record_table(model, name: str, stretch: tuple[int, ...], row_height: int) -> QTableView:
     """A read-only table of ``model``'s records, one selected at a time: ``name`` for screen
     readers ("Stories"), the ``stretch`` columns sharing the spare width."""
@@ -30,6 +33,9 @@ def record_table(model, name: str, stretch: tuple[int, ...], row_height: int) ->
     table.verticalHeader().setDefaultSectionSize(row_height)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Fitting asks up to 1,000 rows by default, each time the rows change or the table is shown
+    # (10,000 consultations: a frozen window); the first rows and those in view are enough.
+    header.setResizeContentsPrecision(FIT_ROWS)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
@@ -47,7 +53,9 @@ class _NeverNarrowerThanItsFields(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)  # once the layout has settled
+            # Once the layout has settled; not at all if the area is deleted first (a window
+            # closed at once: its pages are made in idle moments, so this can be pending).
+            QTimer.singleShot(0, self, self.fit)
         return False
 
     def fit(self) -> None:

@@ -81,6 +81,7 @@ class ReadingsPanel(QWidget):
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RECORDED_BY, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EVIDENCE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # a date and a count: the first rows give the width
         self.table.setColumnWidth(VALUE, 90)
         self.table.setColumnWidth(RECORDED_BY, 120)
         layout.addWidget(self.table, 1)

@@ -24,6 +24,7 @@ from svdesk.services import statement as statement_services
 class OrganisationPage(Page):
     key = "organisation"
     title = "Our organisation"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -85,11 +85,19 @@ class AppController(QObject):
         self.windows.append(window)
         window.show()
         watch_background_check(window, self.dialogs)  # a large file's page check runs after it opened
-        # The first edit needs sqlite-utils; load it in the background while the person reads.
-        threading.Thread(target=warm_up, name="svdesk-warm-up", daemon=True).start()
+        # The first edit needs sqlite-utils; load it in the background while the person reads,
+        # once the window has painted (started earlier, its imports competed with the first paint).
+        window.first_painted.connect(self._warm_up)
         if self.welcome is not None:
             self.welcome.hide()
         return window
+
+    _warming = False  # the warm-up thread is started once
+
+    def _warm_up(self) -> None:
+        if not self._warming:
+            self._warming = True
+            threading.Thread(target=warm_up, name="svdesk-warm-up", daemon=True).start()
 
     def _window_closed(self, window: MainWindow) -> None:
         self.settings.set_window_geometry(window.saveGeometry())
@@ -228,3 +236,4 @@ class AppController(QObject):
         except SvdeskError as error:
             self.dialogs.error(self._parent(), "Could not restore", str(error))
         self.open_path(path)
+

@@ -20,21 +20,30 @@ class FirstStep:
     places: tuple[tuple[str, str], ...]  # (page key, button text)
 
 
-def first_steps(workspace) -> list[FirstStep]:
-    """Each step of the first hour and how far the file has got with it (from the file only)."""
-    from svdesk.domain.consent import Use
-    from svdesk.domain.dates import today
-
+def _profile(workspace) -> tuple[bool, str]:
     from svdesk.ui.organisation.page import OrganisationPage
 
     org = workspace.organisation.get()
     profile = OrganisationPage.journey_status(workspace) or ""  # what the steps list says, too
-    named = bool(org.name.strip()) and not org.problems() and not profile.startswith("Needs")
+    return bool(org.name.strip()) and not org.problems() and not profile.startswith("Needs"), profile
+
+
+def _any_usable_story(workspace) -> bool:
+    from svdesk.domain.consent import Use
+    from svdesk.domain.dates import today
+
+    on = today()
+    return any(workspace.stories.usable_ids(use, on) for use in Use)
+
+
+def first_steps(workspace) -> list[FirstStep]:
+    """Each step of the first hour and how far the file has got with it (from the file only)."""
+    org = workspace.organisation.get()
+    named, profile = _profile(workspace)
     agreed = workspace.statements.latest()
     statement_status = workspace.statements.status()
     active = workspace.indicators.active_count()
-    on = today()
-    usable = any(workspace.stories.usable_ids(use, on) for use in Use)
+    usable = _any_usable_story(workspace)
     tenders = workspace.tenders.all()
     answered = [t for t in tenders if workspace.tenders.answer(t.id).text.strip()]
     return [
@@ -54,6 +63,24 @@ def first_steps(workspace) -> list[FirstStep]:
                   else f"{len(tenders)} tender{'s' if len(tenders) != 1 else ''}, no answer yet",
                   bool(answered), (("tenders", "Go to Tenders"), ("cic34", "Go to CIC34 report"))),
     ]
+
+
+def is_new_file(workspace) -> bool:
+    """At most one of the first steps done: the same answer as counting ``first_steps``, but
+    the cheap steps are asked first and it stops at the second step done (every story's consent
+    and every tender's answer took seconds to read on a big file, just to say it is not new)."""
+    done = 0
+    for step_done in (
+        lambda: _profile(workspace)[0],
+        lambda: workspace.statements.latest() is not None,
+        lambda: workspace.indicators.active_count() >= 2,
+        lambda: any(workspace.tenders.answer(t.id).text.strip() for t in workspace.tenders.all()),
+        lambda: _any_usable_story(workspace),
+    ):
+        done += bool(step_done())
+        if done >= 2:
+            return False
+    return True
 
 
 class GettingStarted(QWidget):

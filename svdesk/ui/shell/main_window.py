@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     backups_requested = Signal()
     merge_requested = Signal()
     closed = Signal()
+    first_painted = Signal()  # once, just after the window's first paint (or its timer)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,15 +106,49 @@ class MainWindow(QMainWindow):
         self._startup_pending = False
         for page in self._built.values():
             fit_for_keyboard_and_readers(page)
-        self.update_statuses()
         if not self.workspace.read_only and not self._closing and self._is_new_file():
             self.show_getting_started()  # a new file opens on the first hour's checklist
-        QTimer.singleShot(0, self._build_next)
+        # One step's status per idle moment (each may import its page and read the file: all at
+        # once froze the window for seconds with a big file), then one page built per moment.
+        if not self._start_status_pass():
+            self._begin_building()
+        self.first_painted.emit()
+
+    _status_pass = (0, 0)  # (next row, saves counted when the pass began)
+    _pass_running = False
+
+    def _start_status_pass(self) -> bool:
+        """Works the statuses out again, one per idle moment; False when they are up to date."""
+        if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
+            return False
+        self._status_pass = (0, self._saves)
+        if not self._pass_running:
+            self._pass_running = True
+            QTimer.singleShot(0, self, self._next_status)
+        return True
+
+    def _next_status(self) -> None:
+        if self._closing or self.workspace.file.is_closed:
+            self._pass_running = False
+            return
+        row, saves = self._status_pass
+        if saves != self._saves and self._statuses_at != self._saves:
+            self._status_pass = (0, self._saves)  # a change saved meanwhile: from the top again
+        elif self._statuses_at != self._saves and row < len(self._classes):
+            self._status_pass = (row + 1, saves)
+            self._update_status(row)
+        else:  # done, or all worked out meanwhile (update_statuses, finish_starting)
+            if self._statuses_at != self._saves:
+                self._statuses_at = saves
+            self._pass_running = False
+            self._begin_building()
+            return
+        QTimer.singleShot(0, self, self._next_status)
 
     def _is_new_file(self) -> bool:
-        from svdesk.ui.shell.getting_started import first_steps
+        from svdesk.ui.shell.getting_started import is_new_file
 
-        return sum(step.done for step in first_steps(self.workspace)) <= 1
+        return is_new_file(self.workspace)
 
     def show_getting_started(self) -> None:
         """Help → Getting started: the checklist, with no step of the journey highlighted. (The
@@ -148,7 +183,11 @@ class MainWindow(QMainWindow):
     def _page(self, cls) -> Page:
         page = self._built.get(cls.key)
         if page is None:
+            file = self.workspace.file
+            mark = None if file.is_closed else file.change_mark()  # before: a change while making it counts
             page = cls(self.ctx)
+            if page.reads_when_made and mark is not None:
+                self._read_at[cls.key] = mark  # so its first showing reads nothing again
             if not self._startup_pending:
                 fit_for_keyboard_and_readers(page)  # the first page's wait for the first paint
             self._built[cls.key] = page
@@ -156,29 +195,46 @@ class MainWindow(QMainWindow):
             page.status_changed.connect(self.update_statuses)
         return page
 
+    _building = False
+
+    def _begin_building(self) -> None:
+        """Starts making the pages not made yet, one per idle moment (once per window)."""
+        if not self._building:
+            self._building = True
+            QTimer.singleShot(0, self, self._build_next)
+
     def _build_next(self) -> None:
-        if self._build_one():
-            QTimer.singleShot(0, self._build_next)
+        """Makes the next page in one idle moment and works out its status in the next."""
+        row = self._make_next_page()
+        if row is not None:
+            QTimer.singleShot(0, self, lambda: self._status_then_next(row))
+
+    def _status_then_next(self, row: int) -> None:
+        if self._closing or self.workspace.file.is_closed:
+            return
+        self._update_status(row)
+        QTimer.singleShot(0, self, self._build_next)
 
     def _build_one(self) -> bool:
-        """Builds the first page not yet made; False when there was none left to make."""
-        if self._closing:
+        """Builds the first page not yet made, with its status; False when there was none left."""
+        row = self._make_next_page()
+        if row is None:
             return False
+        # Only this step's status can have changed (it now comes from the page itself);
+        # recomputing every status here would draft the CIC34 report once per page.
+        if not self.workspace.file.is_closed:
+            self._update_status(row)
+        return True
+
+    def _make_next_page(self) -> int | None:
+        """The row of the page it made, or None when every page was made (or the window closes)."""
+        if self._closing:
+            return None
         for row, cls in enumerate(self._classes):
             if cls.key not in self._built:
-                page = self._page(cls)
-                # Only this step's status can have changed (it now comes from the page itself);
-                # recomputing every status here would draft the CIC34 report once per page.
-                if self.workspace.file.is_closed:
-                    return True
-                if self._in_background(cls):
-                    self._worker().request([(row, page.__class__)])
-                    return True
-                status = page.status_text()
-                if status is not None:
-                    self.journey_model.set_status(row, status)
-                return True
-        return False
+                self._page(cls)
+                return row
+        return None
 
     def finish_starting(self) -> None:
         """Does now what the window otherwise does in its first idle moments: every status, and
@@ -252,17 +308,19 @@ class MainWindow(QMainWindow):
         if self._closing or self.workspace.file.is_closed or self._statuses_at == self._saves:
             return
         self._statuses_at = self._saves
-        slow = []
-        for row, cls in enumerate(self._classes):
-            page = self._built.get(cls.key)
-            if self._in_background(cls):
-                slow.append((row, cls.page_class()))  # the class, imported here on the window's thread
-                continue
-            status = page.status_text() if page is not None else cls.journey_status(self.workspace)
-            if status is not None:
-                self.journey_model.set_status(row, status)
-        if slow:
-            self._worker().request(slow)
+        for row in range(len(self._classes)):
+            self._update_status(row)
+
+    def _update_status(self, row: int) -> None:
+        cls = self._classes[row]
+        if self._in_background(cls):
+            # The class is imported here, on the window's thread; the worker merges requests.
+            self._worker().request([(row, cls.page_class())])
+            return
+        page = self._built.get(cls.key)
+        status = page.status_text() if page is not None else cls.journey_status(self.workspace)
+        if status is not None:
+            self.journey_model.set_status(row, status)
 
     def _in_background(self, step) -> bool:
         return self._background_statuses and getattr(step, "slow_status", False)
@@ -384,9 +442,9 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         if self.getting_started is not None and self.stack.currentWidget() is self.getting_started:
             QTimer.singleShot(0, self.getting_started.refresh)
-        # Statuses may depend on what another page saved; recompute after the event settles
-        # (once for a burst of saves: update_statuses does nothing when it is up to date).
-        QTimer.singleShot(0, self.update_statuses)
+        # Statuses may depend on what another page saved; worked out again once the event has
+        # settled, one per idle moment (a burst of saves starts the pass again from the top).
+        QTimer.singleShot(0, self, self._start_status_pass)
 
     def _rename_copy(self) -> None:
         from svdesk.ui.shell.bring_in import rename_this_copy

@@ -37,6 +37,7 @@ NEW_COLOURS = {"bg": "#e8e8e8", "fg": "#333333"}
 class StatementPage(Page):
     key = "statement"
     title = "Our statement"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -27,6 +27,7 @@ from svdesk.services import stories as story_services
 class ListeningPage(Page):
     key = "listening"
     title = "Who we listened to"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

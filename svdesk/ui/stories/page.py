@@ -28,6 +28,7 @@ SEARCH_DELAY_MS = 120
 class StoriesPage(Page):
     key = "stories"
     title = "Stories"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -84,6 +84,7 @@ def _clear(layout) -> None:
 class SummaryPage(Page):
     key = "summary"
     title = "Impact summary"
+    reads_when_made = True
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

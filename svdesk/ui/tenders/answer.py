@@ -37,6 +37,12 @@ class AnswerTab(QWidget):
         self.ctx = ctx
         self.tender: Tender | None = None
         self._loading = False
+        # What load() leaves until the tab is looked at: listing every story with its consent
+        # decision, checking a sent answer against every story's person and the question's
+        # parts took seconds with 50,000 stories, on the thread that draws, for a tab not shown.
+        self._stories_for: Tender | None = None
+        self._sent_to_check = None
+        self._parts_pending = False
 
         self.auto_stories = QCheckBox("Let svdesk &choose (up to two)")
         self.auto_stories.setToolTip("svdesk picks up to two ready stories whose consent covers tenders, preferring "
@@ -188,9 +194,11 @@ class AnswerTab(QWidget):
         self._loading = True
         try:
             self.editor.set_text_quietly(state.text)
-            self._fill_stories(tender)
+            self.auto_stories.setChecked(not tender.stories_chosen)
         finally:
             self._loading = False
+        self._stories_for = tender
+        self._sent_to_check = sent
         read_only = workspace.read_only
         frozen = sent is not None
         self.editor.setVisible(not frozen)
@@ -211,14 +219,7 @@ class AnswerTab(QWidget):
         self.reopen_button.setVisible(frozen and tender.status is TenderStatus.SUBMITTED and not read_only)
         if frozen:
             self.frozen.setPlainText(sent.text)
-            limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
-            from svdesk.compose.tender import sent_answer_warning
-
-            warning = sent_answer_warning(workspace, sent.text, sent.submitted_on, today())
-            warning = f"\n\n{warning}" if warning else ""
-            self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
-                                f"{limit} words). It is kept as it was and cannot be changed." + warning)
-            self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
+            self._show_banner(sent, "")
             self.count.update_count(sent.text)
             self.notes.setText("")
             self.notes.hide()
@@ -229,16 +230,48 @@ class AnswerTab(QWidget):
             self._show_criteria(tender)
         self.result.setText("")
         self.open_button.hide()
-        self.parts.load(tender, read_only=frozen or read_only)
+        self._parts_pending = True
+        if self._looked_at():
+            self.load_rest()
+
+    def _show_banner(self, sent, warning: str) -> None:
+        limit = f" of {sent.word_limit:,}" if sent.word_limit else ""
+        self.banner.setText(f"Submitted on {format_date(sent.submitted_on)} — the exact text sent ({sent.words:,}"
+                            f"{limit} words). It is kept as it was and cannot be changed." + warning)
+        self.banner.setStyleSheet(_WARNING_STYLE if warning else _SENT_STYLE)
+
+    def _looked_at(self) -> bool:
+        """Shown, or the current tab of its tab widget (a page not on screen, as in a test)."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        holder = self.parentWidget()
+        return self.isVisible() or not isinstance(holder, QStackedWidget) or holder.currentWidget() is self
+
+    def load_rest(self) -> None:
+        """Does what load() left until the tab is looked at (the page calls this when the tab is
+        chosen; showing the tab does it too)."""
+        self._fill_stories_pending()
+        sent, self._sent_to_check = self._sent_to_check, None
+        if sent is not None:
+            self._show_banner(sent, self._sent_exposure(sent))
+        if self._parts_pending and self.tender is not None:
+            self._parts_pending = False
+            self.parts.load(self.tender, read_only=self.tender.status.is_sent or self.ctx.workspace.read_only)
+
+    def _sent_exposure(self, sent) -> str:
+        from svdesk.compose.tender import sent_answer_warning
+
+        warning = sent_answer_warning(self.ctx.workspace, sent.text, sent.submitted_on, today())
+        return f"\n\n{warning}" if warning else ""
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Commitments or the question may have changed on another tab since the parts were shown.
         super().showEvent(event)
         if self.tender is not None:
             self.tender = self.ctx.workspace.tenders.get(self.tender.id)
-            frozen = self.tender.status.is_sent
-            self.parts.load(self.tender, read_only=frozen or self.ctx.workspace.read_only)
-            self._show_criteria(None if frozen else self.tender)
+            self._parts_pending = True
+            self.load_rest()
+            self._show_criteria(None if self.tender.status.is_sent else self.tender)
 
     def _records_changed(self) -> None:
         """A gap was filled or the parts changed: a draft nobody has edited is drafted again."""
@@ -277,9 +310,18 @@ class AnswerTab(QWidget):
         self.notes.setText("\n\n".join(parts))
         self.notes.setVisible(bool(parts))
 
+    def _fill_stories_pending(self) -> None:
+        tender, self._stories_for = self._stories_for, None
+        if tender is None or self.ctx.workspace.file.is_closed:
+            return
+        loading, self._loading = self._loading, True
+        try:
+            self._fill_stories(tender)
+        finally:
+            self._loading = loading
+
     def _fill_stories(self, tender: Tender) -> None:
         repo = self.ctx.workspace.stories
-        self.auto_stories.setChecked(not tender.stories_chosen)
         from svdesk.compose.tender_material import TENDER_USE, chosen_stories
 
         if tender.stories_chosen:
@@ -293,11 +335,13 @@ class AnswerTab(QWidget):
 
     # -- stories ----------------------------------------------------------------------------------
     def _chosen_story_ids(self) -> list[str]:
+        self._fill_stories_pending()  # the list starts from what svdesk would choose
         return self.stories_model.chosen_ids()
 
     def _auto_toggled(self, automatic: bool) -> None:
         if self._loading or self.tender is None:
             return
+        self._fill_stories_pending()
         self.stories.setEnabled(not automatic)
         self._save_stories(None if automatic else self._chosen_story_ids())
 

@@ -4,6 +4,7 @@ contract's promises stand."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -21,12 +22,25 @@ SOON = QColor("#9a5b00")
 DONE = QColor("#1f6f43")
 
 
+@dataclass
+class _Cells:
+    """One row of the tenders table as the view shows it, for the tender it was made from."""
+
+    tender: Tender
+    today: dt.date
+    texts: tuple[str, ...]
+    tip: str
+    fonts: dict = field(default_factory=dict)
+    colours: dict = field(default_factory=dict)
+
+
 class TendersModel(RowsTableModel):
     HEADERS = ("Contract", "Buyer", "Deadline", "Time left", "Status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.today = dt.date.today()
+        self._cache: dict[int, _Cells] = {}
 
     @property
     def tenders(self) -> list[Tender]:
@@ -34,6 +48,7 @@ class TendersModel(RowsTableModel):
 
     def set_tenders(self, tenders: list[Tender], today: dt.date) -> None:
         self.today = today
+        self._cache.clear()
         self.set_rows(tenders)
 
     def row_of(self, tender_id: str) -> int:
@@ -48,28 +63,40 @@ class TendersModel(RowsTableModel):
         if not index.isValid():
             return None
         tender = self.tenders[index.row()]
-        column = index.column()
         if role == ID_ROLE:
             return tender.id
+        cells = self._cells(index.row(), tender)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (tender.name, tender.buyer, self._deadline(tender), self.time_left(tender),
-                    tender.status.label)[column]
+            return cells.texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{tender.name}\n{tender.buyer}".strip()
-        if role == Qt.ItemDataRole.FontRole and column == 3 and tender.status is TenderStatus.DRAFTING:
+            return cells.tip
+        if role == Qt.ItemDataRole.FontRole:
+            return cells.fonts.get(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return cells.colours.get(index.column())
+        return None
+
+    def _cells(self, row: int, tender: Tender) -> "_Cells":
+        # The view asks each cell for many roles at every paint and fit (about 24,000 calls for
+        # 500 tenders): each row is worked out once, and again only when its tender is replaced.
+        cached = self._cache.get(row)
+        if cached is not None and cached.tender is tender and cached.today == self.today:
+            return cached
+        cells = _Cells(tender, self.today, (tender.name, tender.buyer, self._deadline(tender), self.time_left(tender),
+                                            tender.status.label), f"{tender.name}\n{tender.buyer}".strip())
+        if tender.status is TenderStatus.DRAFTING:
             font = QFont()
             font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 3 and tender.status is TenderStatus.DRAFTING:
-                left = days_left(tender.deadline, self.today)
-                if left is not None and left <= 3:
-                    return QBrush(QColor(themed(URGENT, on_lists=True)))
-                if left is not None and left <= 7:
-                    return QBrush(QColor(themed(SOON, on_lists=True)))
-            if column == 4 and tender.status is TenderStatus.WON:
-                return QBrush(QColor(themed(DONE, on_lists=True)))
-        return None
+            cells.fonts[3] = font
+            left = days_left(tender.deadline, self.today)
+            if left is not None and left <= 3:
+                cells.colours[3] = QBrush(QColor(themed(URGENT, on_lists=True)))
+            elif left is not None and left <= 7:
+                cells.colours[3] = QBrush(QColor(themed(SOON, on_lists=True)))
+        if tender.status is TenderStatus.WON:
+            cells.colours[4] = QBrush(QColor(themed(DONE, on_lists=True)))
+        self._cache[row] = cells
+        return cells
 
     @staticmethod
     def _deadline(tender: Tender) -> str:
