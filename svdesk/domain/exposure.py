@@ -58,8 +58,8 @@ from dataclasses import dataclass
 from svdesk.domain.consent import IdLevel
 from svdesk.domain.exposure_words import _TOKEN, PreparedText, name_words, prepare, story_words, text_words
 
-__all__ = ["COMMON_WORDS", "Exposure", "ExposureMatcher", "NamedStory", "PreparedText", "describe", "prepare",
-           "story_words", "text_words"]
+__all__ = ["COMMON_WORDS", "Exposure", "ExposureMatcher", "NamedStory", "PreparedText", "alone_allowed", "describe",
+           "prepare", "joined_words", "story_words", "text_words"]
 
 # What may sit between two parts of one name: spaces and line breaks, hyphens and dashes,
 # apostrophes ("O'Brien", "Nowak’s" is a run of "nowak" then the possessive "s").
@@ -281,6 +281,53 @@ class ExposureMatcher:
 
 _MOST_NAME_WORDS = 8
 _NEXT = re.compile(r"[\W_]*([^\W_]+)")
+_LETTER = re.compile(r"[^\W_]")
+
+
+def alone_allowed(story: NamedStory) -> frozenset[str]:
+    """The words that, written alone, may name this story's person for the use it was decided for
+    (its allowed first name and pseudonym; every name word when fully named). Once one such story
+    is known for a word, that word alone exposes nobody (see the rule above)."""
+    return _entry(story.person_name, story.pseudonym, story.allowed)[3]
+
+
+def joined_words(prepared: PreparedText, words: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """Each (word, next word) of ``words`` the text writes joined into one run ("Sam Sam",
+    "Jo-Alex"): runs a person could be named by although each of their words alone names nobody."""
+    words = frozenset(words) & prepared.words
+    if not words:
+        return frozenset()
+    text, found = prepared.text, set()
+    if prepared.folded is None:
+        tokens = prepared.tokens
+        for before, after in zip(tokens, tokens[1:]):
+            if before[2] in words and after[2] in words and _joined(text, before[1], after[0]):
+                found.add((before[2], after[2]))
+        return frozenset(found)
+    folded = prepared.folded
+    for word in words:  # str.find, not a regular expression: nothing to compile in a fresh process
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _LETTER.match(folded, start - 1) or _LETTER.match(folded, end)):
+                following = _NEXT.match(folded, end)
+                if (following is not None and following.group(1) in words
+                        and _joined(text, end, following.start(1))):
+                    found.add((word, following.group(1)))
+            start = folded.find(word, end)
+    return frozenset(found)
+    folded = prepared.folded
+    for word in words:  # str.find, not a regular expression: nothing to compile in a fresh process
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _LETTER.match(folded, start - 1) or _LETTER.match(folded, end)):
+                following = _NEXT.match(folded, end)
+                if following is not None and following.group(1) == word and _joined(text, end, following.start(1)):
+                    found.add(word)
+                    break
+            start = folded.find(word, end)
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=256)

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
-from svdesk.domain.exposure import Exposure, ExposureMatcher, NamedStory, prepare
+from svdesk.domain.exposure import (Exposure, ExposureMatcher, NamedStory, PreparedText, alone_allowed, joined_words,
+                                    prepare)
 from svdesk.store.orgfile import OrgFile
 from svdesk.store.stories_rows import NAME_FACTS_SELECT
 
@@ -62,26 +63,83 @@ class FileMatcher:
             return []
         # Inside a write the rows may yet be rolled back: decide from them, but do not remember.
         read = dict(self._read) if self._file.conn.in_transaction else self._read
-        stories = self._stories(prepared.words, read)
+        stories = self._stories(prepared, read)
         stories = tuple(sorted(stories, key=lambda story: story.story_id))
         if self._last is None or self._last[0] != stories:
             self._last = (stories, ExposureMatcher(stories))
         return self._last[1].find(prepared)
 
-    def _stories(self, words: frozenset[str], read: dict) -> list[NamedStory]:
+    def _stories(self, prepared: PreparedText, read: dict) -> list[NamedStory]:
         conn = self._file.conn
         if not self._indexed:
             return [self._decided(row, row[4:8], row[8:], row, read) for row in conn.execute(_LIVE + _NAMED)]
-        facts = {row[0]: row for row in conn.execute(
-            "SELECT * FROM story_name_facts WHERE story_id IN (SELECT story_id FROM story_name_tokens "
-            "WHERE token IN (SELECT value FROM json_each(?)))", [json.dumps(sorted(words))])}
+        words = json.dumps(sorted(prepared.words))
+        counts = conn.execute(_COUNTS, [words]).fetchall()
+        # A word many stories share (a common first name, a pseudonym such as "Sam") names nobody
+        # alone once one of them may be named by it. A story whose words in the text are only
+        # such words, none joined to another of its words there, is then read only if no story
+        # may be named by one of them (see ``_until_allowed``).
+        shared = {word for word, number in counts if number > _FEW}
+        joined = joined_words(prepared, shared)
+        shared -= {first for first, then in joined if first == then}
+        pairs = sorted((first, then) for first, then in joined if first != then and {first, then} <= shared)
+        few = [word for word, number in counts if word not in shared]
         stale = [row[0] for row in conn.execute("SELECT story_id FROM story_names_stale")]
+        stories = self._from_facts(conn.execute(_FACTS, [json.dumps(few), json.dumps(pairs)]), stale, read)
+        if stale:  # changed behind the repository's back: read from the stories, never remembered
+            stories += [self._decided(row, row[4:8], row[8:], row, {}) for row in conn.execute(
+                _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)])]
+        if shared:
+            stories += self._until_allowed(sorted(shared), stories, stale, read)
+        return stories
+
+    def _until_allowed(self, shared: list[str], stories: list[NamedStory], stale: list[str],
+                       read: dict) -> list[NamedStory]:
+        """For each shared word: its stories, decided in turn (those likeliest to be allowed
+        first) until one may be named by that word alone. The others, whose only word in the
+        text it is, cannot change what the check finds: they are not read. If none may, all are."""
+        allowed = set()
+        for story in stories:
+            allowed |= alone_allowed(story)
+        seen = {story.story_id for story in stories} | set(stale)
+        more: list[NamedStory] = []
+        for word in shared:
+            if word in allowed:
+                continue
+            for rows in self._sharing(word):
+                for story in self._from_facts([row for row in rows if row[0] not in seen], (), read):
+                    seen.add(story.story_id)
+                    more.append(story)
+                    allowed |= alone_allowed(story)
+                if word in allowed:
+                    break
+        return more
+
+    def _sharing(self, word: str):
+        """The facts rows of the stories named by ``word``, a few at a time: first a few of those
+        likeliest to be allowed (only a guess, to find one soon: each is decided by the rule
+        itself), then all of them."""
+        uses = [use.value for use in self._uses] or [""]
+        likely = {"word": word, "day": self._on.isoformat(), **{f"use{n}": uses[min(n, len(uses) - 1)] for n in range(4)}}
+        yield self._file.conn.execute(_SHARING + _LIKELY + " LIMIT 2", likely).fetchall()
+        cursor = self._file.conn.execute(_SHARING, {"word": word})
+        try:
+            size = 4
+            while rows := cursor.fetchmany(size):
+                yield rows
+                size = min(size * 2, 256)
+        finally:
+            cursor.close()
+
+    def _from_facts(self, rows, stale, read: dict) -> list[NamedStory]:
+        """The stories of these facts rows, decided (again only when their row changed)."""
+        facts = {row[0]: row for row in rows}
         for story_id in stale:
             facts.pop(story_id, None)
         unknown = [story_id for story_id, row in facts.items() if read.get(story_id, (None,))[0] != row]
         names = {}
         if unknown:  # title and names come before the stories' long text: reading them does not read it
-            names = {row[0]: row for row in conn.execute(
+            names = {row[0]: row for row in self._file.conn.execute(
                 "SELECT id, title, person_name, pseudonym FROM stories WHERE id IN (SELECT value FROM json_each(?))",
                 [json.dumps(unknown)])}
         stories = []
@@ -91,9 +149,6 @@ class FileMatcher:
                 stories.append(known[1])
             elif story_id in names:
                 stories.append(self._decided(names[story_id], row[1:5], row[5:14], row, read))
-        if stale:  # changed behind the repository's back: read from the stories, never remembered
-            stories += [self._decided(row, row[4:8], row[8:], row, {}) for row in conn.execute(
-                _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)])]
         return stories
 
     def _decided(self, names: tuple, story: tuple, consent: tuple, row: tuple, read: dict) -> NamedStory:
@@ -101,6 +156,24 @@ class FileMatcher:
         decided = NamedStory(names[0], names[1], names[2], names[3], *_allowed(facts, self._uses, self._on))
         read[names[0]] = (row, decided)
         return decided
+
+
+_FEW = 8  # a word of at most this many stories: they are all read
+_TOKENS_IN = "SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?))"
+_COUNTS = ("SELECT token, count(*) FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)) "
+           "GROUP BY token")
+# The stories of the few-story words, and those with both words of a pair written joined.
+_FACTS = (f"SELECT * FROM story_name_facts WHERE story_id IN ({_TOKENS_IN} UNION "
+          "SELECT one.story_id FROM json_each(?) pair JOIN story_name_tokens one "
+          "ON one.token = json_extract(pair.value, '$[0]') JOIN story_name_tokens other "
+          "ON other.token = json_extract(pair.value, '$[1]') AND other.story_id = one.story_id)")
+_SHARING = ("SELECT f.* FROM story_name_tokens t JOIN story_name_facts f ON f.story_id = t.story_id "
+            "WHERE t.token = :word")
+# What most stories that may be named have (only a guess: see FileMatcher._sharing).
+_LIKELY = (" AND f.deleted = 0 AND f.given = 1 AND f.withdrawn_on IS NULL AND f.level != 'anonymous' "
+           "AND f.consent_level != 'anonymous' AND coalesce(f.expires_on >= :day, 1) "
+           "AND (f.explicit OR f.special_categories = '[]' AND NOT f.about_child) "
+           + " ".join(f"AND instr(f.uses, '\"' || :use{n} || '\"')" for n in range(4)))
 
 
 _NAMED = " WHERE (s.person_name != '' OR s.pseudonym != '')"
