@@ -121,7 +121,7 @@ class FileMatcher:
         itself), then all of them."""
         uses = [use.value for use in self._uses] or [""]
         likely = {"word": word, "day": self._on.isoformat(), **{f"use{n}": uses[min(n, len(uses) - 1)] for n in range(4)}}
-        yield self._file.conn.execute(_SHARING + _LIKELY + " LIMIT 2", likely).fetchall()
+        yield self._file.conn.execute(_SHARING + _LIKELY + " LIMIT 1", likely).fetchall()
         cursor = self._file.conn.execute(_SHARING, {"word": word})
         try:
             size = 4
