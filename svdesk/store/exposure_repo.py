@@ -10,6 +10,13 @@ share a word with it, and reads and decides only those — the cost follows the 
 number of stories. Stories whose name changed without the index (``story_names_stale``) are
 always read; a file opened read-only before its upgrade has no index and is read whole.
 
+A word hundreds of stories share (a common first name, a pseudonym such as "Sam") would still
+bring them all in. Written alone it names nobody once one story may be named by it (the rule's
+"a name someone else may be given here"), so the stories whose only words in the text are such
+words, none joined to another of their words there, are read only until one story that may be
+named by each word is found; none of the others can change what is found
+(``tests/store/test_exposure_shortcut.py`` compares it with reading every story).
+
 What was read is kept until a story's name or consent changes (``story_names_mark``, raised by
 triggers), for the same uses and day: exporting one format after another, or after an edit
 elsewhere, reads nothing again but the index.
