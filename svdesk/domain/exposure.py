@@ -316,18 +316,6 @@ def joined_words(prepared: PreparedText, words: Iterable[str]) -> frozenset[tupl
                     found.add((word, following.group(1)))
             start = folded.find(word, end)
     return frozenset(found)
-    folded = prepared.folded
-    for word in words:  # str.find, not a regular expression: nothing to compile in a fresh process
-        start = folded.find(word)
-        while start >= 0:
-            end = start + len(word)
-            if not (start and _LETTER.match(folded, start - 1) or _LETTER.match(folded, end)):
-                following = _NEXT.match(folded, end)
-                if following is not None and following.group(1) == word and _joined(text, end, following.start(1)):
-                    found.add(word)
-                    break
-            start = folded.find(word, end)
-    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=256)
