@@ -32,8 +32,9 @@ from dataclasses import dataclass
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use, may_use
 from svdesk.domain.dates import parse_iso_date
-from svdesk.domain.exposure import (Exposure, ExposureMatcher, NamedStory, PreparedText, alone_allowed, joined_words,
-                                    prepare)
+from svdesk.domain.exposure import (Exposure, ExposureMatcher, NamedStory, PreparedText, alone_allowed, joined_runs,
+                                    prepare, runs_allowed)
+from svdesk.domain.exposure_words import name_words
 from svdesk.store.orgfile import OrgFile
 from svdesk.store.stories_rows import NAME_FACTS_SELECT
 
@@ -83,13 +84,17 @@ class FileMatcher:
         words = json.dumps(sorted(prepared.words))
         counts = conn.execute(_COUNTS, [words]).fetchall()
         # A word many stories share (a common first name, a pseudonym such as "Sam") names nobody
-        # alone once one of them may be named by it. A story whose words in the text are only
-        # such words, none joined to another of its words there, is then read only if no story
-        # may be named by one of them (see ``_until_allowed``).
+        # alone once one of them may be named by it, and a run of such words ("Zoë Clarke") nobody
+        # once one story may be named by that run. A story whose words in the text are all such
+        # words is read only if it could be named there by none (see ``_until_allowed`` and
+        # ``_runs_checked``).
         shared = {word for word, number in counts if number > _FEW}
-        joined = joined_words(prepared, shared)
-        shared -= {first for first, then in joined if first == then}
-        pairs = sorted((first, then) for first, then in joined if first != then and {first, then} <= shared)
+        runs = joined_runs(prepared, shared)
+        shared -= {first for run in runs for first, then in zip(run, run[1:]) if first == then}
+        pieces = {piece for run in runs for piece in _pieces(run, shared) if len(piece) > 1}
+        # Longer stretches of shared words (a list of names without commas): every story with two
+        # joined words of them is read.
+        pairs = sorted({pair for piece in pieces if len(piece) > _LONGEST for pair in zip(piece, piece[1:])})
         few = [word for word, number in counts if word not in shared]
         stale = [row[0] for row in conn.execute("SELECT story_id FROM story_names_stale")]
         stories = self._from_facts(conn.execute(_FACTS, [json.dumps(few), json.dumps(pairs)]), stale, read)
@@ -98,7 +103,59 @@ class FileMatcher:
                 _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)])]
         if shared:
             stories += self._until_allowed(sorted(shared), stories, stale, read)
+        short = sorted(piece for piece in pieces if len(piece) <= _LONGEST)
+        if short:
+            stories += self._runs_checked(short, stories, stale, read)
         return stories
+
+    def _runs_checked(self, pieces: list[tuple[str, ...]], stories: list[NamedStory], stale: list[str],
+                      read: dict) -> list[NamedStory]:
+        """For each run a story could be named by in these stretches of shared words (each part of
+        a stretch, where the words either side are not that story's): nothing to read if no story
+        could, or if one story may be named by that run; otherwise the stories that could."""
+        allowed = set()
+        for story in stories:
+            allowed |= runs_allowed(story)
+        seen = {story.story_id for story in stories} | set(stale)
+        more: list[NamedStory] = []
+
+        def decide(rows) -> None:
+            nonlocal allowed
+            for story in self._from_facts([row for row in rows if row[0] not in seen], (), read):
+                seen.add(story.story_id)
+                more.append(story)
+                allowed |= runs_allowed(story)
+
+        conn = self._file.conn
+        for piece in pieces:
+            for first in range(len(piece)):
+                for last in range(first + 2, len(piece) + 1):
+                    run = piece[first:last]
+                    besides = ({piece[first - 1]} if first else set()) | ({piece[last]} if last < len(piece) else set())
+                    if run in allowed or besides & set(run):
+                        continue
+                    having = json.dumps(sorted(set(run)))
+                    could = [json.dumps(sorted(besides)), having, len(set(run))]
+                    if conn.execute(_COULD + " LIMIT 1", could).fetchone() is None:
+                        continue  # no story could be named by this run here
+                    # One may be named by it? The likeliest first, then every story named so.
+                    decide(conn.execute(_WITH_ALL + _LIKELY_NAMED + " LIMIT 1", {
+                        "words": having, "count": len(set(run)), **self._likely()}).fetchall())
+                    if run in allowed:
+                        continue
+                    named = [row[0] for row in conn.execute(_NAMES_WITH_ALL, [having, len(set(run))])
+                             if run in (name_words(row[1]), name_words(row[2]))]
+                    if named:
+                        decide(conn.execute("SELECT * FROM story_name_facts WHERE story_id IN "
+                                            "(SELECT value FROM json_each(?))", [json.dumps(named)]).fetchall())
+                    if run not in allowed:
+                        decide(conn.execute("SELECT * FROM story_name_facts WHERE story_id IN (" + _COULD + ")",
+                                            could).fetchall())
+        return more
+
+    def _likely(self) -> dict:
+        uses = [use.value for use in self._uses] or [""]
+        return {"day": self._on.isoformat(), **{f"use{n}": uses[min(n, len(uses) - 1)] for n in range(4)}}
 
     def _until_allowed(self, shared: list[str], stories: list[NamedStory], stale: list[str],
                        read: dict) -> list[NamedStory]:
@@ -126,8 +183,7 @@ class FileMatcher:
         """The facts rows of the stories named by ``word``, a few at a time: first a few of those
         likeliest to be allowed (only a guess, to find one soon: each is decided by the rule
         itself), then all of them."""
-        uses = [use.value for use in self._uses] or [""]
-        likely = {"word": word, "day": self._on.isoformat(), **{f"use{n}": uses[min(n, len(uses) - 1)] for n in range(4)}}
+        likely = {"word": word, **self._likely()}
         yield self._file.conn.execute(_SHARING + _LIKELY + " LIMIT 1", likely).fetchall()
         cursor = self._file.conn.execute(_SHARING, {"word": word})
         try:
@@ -174,6 +230,15 @@ _FACTS = (f"SELECT * FROM story_name_facts WHERE story_id IN ({_TOKENS_IN} UNION
           "SELECT one.story_id FROM json_each(?) pair JOIN story_name_tokens one "
           "ON one.token = json_extract(pair.value, '$[0]') JOIN story_name_tokens other "
           "ON other.token = json_extract(pair.value, '$[1]') AND other.story_id = one.story_id)")
+_LONGEST = 4  # words in a stretch of shared words whose every part is checked on its own
+# The stories with every one of the words ?2 (?3 of them), and none of ?1.
+_COULD = ("SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?2)) "
+          "AND story_id NOT IN (SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?1))) "
+          "GROUP BY story_id HAVING count(*) = ?3")
+_WITH_ALL = ("SELECT f.* FROM story_name_facts f WHERE f.story_id IN (SELECT story_id FROM story_name_tokens "
+             "WHERE token IN (SELECT value FROM json_each(:words)) GROUP BY story_id HAVING count(*) = :count)")
+_NAMES_WITH_ALL = ("SELECT id, person_name, pseudonym FROM stories WHERE id IN (SELECT story_id FROM story_name_tokens "
+                   "WHERE token IN (SELECT value FROM json_each(?)) GROUP BY story_id HAVING count(*) = ?)")
 _SHARING = ("SELECT f.* FROM story_name_tokens t JOIN story_name_facts f ON f.story_id = t.story_id "
             "WHERE t.token = :word")
 # What most stories that may be named have (only a guess: see FileMatcher._sharing).
@@ -181,6 +246,19 @@ _LIKELY = (" AND f.deleted = 0 AND f.given = 1 AND f.withdrawn_on IS NULL AND f.
            "AND f.consent_level != 'anonymous' AND coalesce(f.expires_on >= :day, 1) "
            "AND (f.explicit OR f.special_categories = '[]' AND NOT f.about_child) "
            + " ".join(f"AND instr(f.uses, '\"' || :use{n} || '\"')" for n in range(4)))
+_LIKELY_NAMED = _LIKELY + " AND f.level = 'named' AND f.consent_level = 'named'"
+
+
+def _pieces(run: tuple[str, ...], words: set[str]) -> list[tuple[str, ...]]:
+    """``run`` cut at the words not among ``words``."""
+    pieces, piece = [], []
+    for word in run:
+        if word in words:
+            piece.append(word)
+        else:
+            pieces.append(tuple(piece))
+            piece = []
+    return [*pieces, tuple(piece)]
 
 
 _NAMED = " WHERE (s.person_name != '' OR s.pseudonym != '')"

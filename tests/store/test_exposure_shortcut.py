@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use
-from svdesk.domain.exposure import ExposureMatcher, joined_words, prepare
+from svdesk.domain.exposure import ExposureMatcher, joined_runs, prepare
 from svdesk.store import exposure_repo
 from svdesk.store.exposure_repo import FileMatcher
 
@@ -127,6 +127,67 @@ def test_the_check_finds_what_reading_every_story_finds(people, text, changes, f
         workspace.close()
 
 
+@settings(max_examples=50, deadline=None)
+@given(people=_people, picks=st.lists(st.tuples(st.integers(0, 8), st.integers(0, 7), st.sampled_from(SEPARATORS),
+                                                 st.sampled_from(SEPARATORS), st.booleans()), min_size=1, max_size=4),
+       changes=st.lists(st.tuples(st.integers(0, 8), st.sampled_from(STATES)), max_size=2),
+       few=st.sampled_from([0, 1, 2]))
+def test_names_of_the_files_people_are_found_as_reading_every_story_finds(people, picks, changes, few):
+    """The text names the file's own people: their full names, first name and pseudonym, joined
+    in every way, so that runs of shared words are there to be found."""
+    from svdesk.store.workspace import memory_workspace
+
+    parts = []
+    for number, how, between, after, pseudonym in picks:
+        first, last, other, _state = people[number % len(people)]
+        parts.append(_spell(first, how) + between + _spell(other if pseudonym and other else last, how >> 1) + after)
+    written = "Thanks to " + "".join(parts) + "today."
+    workspace = memory_workspace()
+    try:
+        ids = []
+        for first, last, pseudonym, state in people:
+            story = workspace.stories.new(f"{first}'s story", dt.date(2025, 9, 1))
+            workspace.stories.update(story.id, person_name=f"{first} {last}", pseudonym=pseudonym)
+            _save(workspace, story.id, state)
+            ids.append(story.id)
+        with _few(few):
+            _compare(workspace, written)
+            for number, state in changes:
+                _save(workspace, ids[number % len(ids)], state)
+                _compare(workspace, written)
+    finally:
+        workspace.close()
+
+
+def test_a_full_name_nobody_may_be_named_by_is_found_though_each_word_alone_may_be(workspace):
+    # Priya may be named (Priya Nowak) and Sharma may be (Zoë Sharma), but nobody may be named
+    # "Priya Sharma": the Priya Sharma who is anonymous is found.
+    ids = _people_named(workspace, [(("Priya Nowak", ""), "named"), (("Zoë Sharma", ""), "named"),
+                                    (("Priya Sharma", ""), "anonymous"), (("Priya Sharma", ""), "withdrawn")] +
+                        [((f"Priya Evans{n}", ""), "named") for n in range(4)])
+    text = "We thank PRIYA\nsharma and Priya."
+    with _few(1):
+        found = workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find(text)
+        assert {item.story_id for item in found} == {ids[2], ids[3]}
+        assert _as_found(found) == _as_found(_reference(workspace, (Use.PUBLIC_REPORTS,), text))
+    # Once one Priya Sharma may be named, the run names nobody.
+    _save(workspace, ids[3], "named")
+    with _few(1):
+        assert workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find(text) == []
+        assert _reference(workspace, (Use.PUBLIC_REPORTS,), text) == []
+
+
+def test_part_of_a_longer_name_is_found_for_the_person_named_by_that_part(workspace):
+    # "Dafydd ap Gwyn" may be named; "Dafydd ap" (someone whose name stops there) may not.
+    ids = _people_named(workspace, [(("Dafydd ap Gwyn", ""), "named"), (("Dafydd ap Rhys", ""), "anonymous"),
+                                    (("Dafydd ap Gwyn", ""), "withdrawn later")])
+    text = "Thanks to Dafydd ap Gwyn."
+    with _few(0):
+        found = workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find(text)
+        assert [item.story_id for item in found] == [ids[1]]
+        assert _as_found(found) == _as_found(_reference(workspace, (Use.PUBLIC_REPORTS,), text))
+
+
 def _people_named(workspace, names):
     ids = []
     for (name, pseudonym), state in names:
@@ -154,7 +215,7 @@ def test_a_shared_word_written_twice_in_a_row_is_checked_for_everyone(workspace)
     ids = _people_named(workspace, [(("Sam Sharma", ""), "named")] +
                         [((f"Sam Sam{n}", ""), "anonymous") for n in range(3)] +
                         [(("Sam Sam", ""), "withdrawn")] + [((f"Sam Evans{n}", ""), "named") for n in range(6)])
-    assert joined_words(prepare("Sam-sam\nand SAM"), {"sam"}) == {("sam", "sam")}
+    assert joined_runs(prepare("Sam-sam\nand SAM"), {"sam"}) == {("sam", "sam")}
     with _few(2):
         found = workspace.exposure.matcher((Use.PUBLIC_REPORTS,), TODAY).find("Thanks to SAM\nsam.")
         assert {item.story_id for item in found} == set(ids[1:5])
@@ -172,7 +233,9 @@ def test_two_shared_words_joined_are_checked_for_the_stories_with_both(workspace
         # "Jo Alex" is a run of the name and pseudonym of the five who may only be described.
         assert {item.story_id for item in found} == set(ids[2:7])
         assert _as_found(found) == _as_found(_reference(workspace, (Use.TENDERS_FUNDERS,), "Thanks to Jo-Alex and JO ALEX."))
-    assert joined_words(prepare("Jo-Alex, jo. Alex"), {"jo", "alex"}) == {("jo", "alex")}
+    assert joined_runs(prepare("Jo-Alex, jo. Alex"), {"jo", "alex"}) == {("jo", "alex")}
+    assert joined_runs(prepare("Jo Alex Jo, Sam-Jo\nAlex. Ƨ Straße"), {"jo", "alex"}) == {("jo", "alex", "jo"), ("jo", "alex")}
+    assert joined_runs(prepare("Jo Alex Jo, Sam-Jo\nAlex. Straße"), {"jo", "alex"}) == {("jo", "alex", "jo"), ("jo", "alex")}
 
 
 def test_when_nobody_may_be_named_by_a_shared_word_every_story_of_it_is_read(workspace):
