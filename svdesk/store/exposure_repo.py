@@ -82,7 +82,7 @@ class FileMatcher:
         if not self._indexed:
             return [self._decided(row, row[4:8], row[8:], row, read) for row in conn.execute(_LIVE + _NAMED)]
         words = json.dumps(sorted(prepared.words))
-        counts = conn.execute(_COUNTS, [words]).fetchall()
+        counts = conn.execute(_COUNTS, [words, _FEW + 1]).fetchall()
         # A word many stories share (a common first name, a pseudonym such as "Sam") names nobody
         # alone once one of them may be named by it, and a run of such words ("Zoë Clarke") nobody
         # once one story may be named by that run. A story whose words in the text are all such
@@ -101,11 +101,12 @@ class FileMatcher:
         if stale:  # changed behind the repository's back: read from the stories, never remembered
             stories += [self._decided(row, row[4:8], row[8:], row, {}) for row in conn.execute(
                 _LIVE + _NAMED + " AND s.id IN (SELECT value FROM json_each(?))", [json.dumps(stale)])]
-        if shared:
-            stories += self._until_allowed(sorted(shared), stories, stale, read)
+        # Runs first: a story that may be named by a full name may be named by each of its words.
         short = sorted(piece for piece in pieces if len(piece) <= _LONGEST)
         if short:
             stories += self._runs_checked(short, stories, stale, read)
+        if shared:
+            stories += self._until_allowed(sorted(shared), stories, stale, read)
         return stories
 
     def _runs_checked(self, pieces: list[tuple[str, ...]], stories: list[NamedStory], stale: list[str],
@@ -134,23 +135,28 @@ class FileMatcher:
                     besides = ({piece[first - 1]} if first else set()) | ({piece[last]} if last < len(piece) else set())
                     if run in allowed or besides & set(run):
                         continue
-                    having = json.dumps(sorted(set(run)))
-                    could = [json.dumps(sorted(besides)), having, len(set(run))]
-                    if conn.execute(_COULD + " LIMIT 1", could).fetchone() is None:
-                        continue  # no story could be named by this run here
-                    # One may be named by it? The likeliest first, then every story named so.
-                    decide(conn.execute(_WITH_ALL + _LIKELY_NAMED + " LIMIT 1", {
-                        "words": having, "count": len(set(run)), **self._likely()}).fetchall())
+                    words = sorted(set(run))
+                    # One who may be fully named by it, the likeliest first; else any story could
+                    # be named by it here? Then every story named so, and if none may be, those.
+                    decide(conn.execute(_with_all(len(words), "SELECT f.*") + _LIKELY_NAMED + " LIMIT 1",
+                                        {**_numbered(words), **self._likely()}).fetchall())
                     if run in allowed:
                         continue
-                    named = [row[0] for row in conn.execute(_NAMES_WITH_ALL, [having, len(set(run))])
-                             if run in (name_words(row[1]), name_words(row[2]))]
+                    could = (_with_all(len(words), "SELECT t0.story_id") + " AND NOT EXISTS (SELECT 1 FROM "
+                             "story_name_tokens x WHERE x.story_id = t0.story_id AND x.token IN "
+                             "(SELECT value FROM json_each(:besides)))")
+                    arguments = {**_numbered(words), "besides": json.dumps(sorted(besides))}
+                    if conn.execute(could + " LIMIT 1", arguments).fetchone() is None:
+                        continue  # no story could be named by this run here
+                    named = [row[0] for row in conn.execute(
+                        _with_all(len(words), "SELECT s.id, s.person_name, s.pseudonym", "stories s ON s.id"),
+                        _numbered(words)) if run in (name_words(row[1]), name_words(row[2]))]
                     if named:
                         decide(conn.execute("SELECT * FROM story_name_facts WHERE story_id IN "
                                             "(SELECT value FROM json_each(?))", [json.dumps(named)]).fetchall())
                     if run not in allowed:
-                        decide(conn.execute("SELECT * FROM story_name_facts WHERE story_id IN (" + _COULD + ")",
-                                            could).fetchall())
+                        decide(conn.execute(f"SELECT * FROM story_name_facts WHERE story_id IN ({could})",
+                                            arguments).fetchall())
         return more
 
     def _likely(self) -> dict:
@@ -184,6 +190,8 @@ class FileMatcher:
         likeliest to be allowed (only a guess, to find one soon: each is decided by the rule
         itself), then all of them."""
         likely = {"word": word, **self._likely()}
+        # One who may be fully named may be named by any word of their name: the first guess.
+        yield self._file.conn.execute(_SHARING + _LIKELY_NAMED + " LIMIT 1", likely).fetchall()
         yield self._file.conn.execute(_SHARING + _LIKELY + " LIMIT 1", likely).fetchall()
         cursor = self._file.conn.execute(_SHARING, {"word": word})
         try:
@@ -223,22 +231,28 @@ class FileMatcher:
 
 _FEW = 8  # a word of at most this many stories: they are all read
 _TOKENS_IN = "SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?))"
-_COUNTS = ("SELECT token, count(*) FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?)) "
-           "GROUP BY token")
+# How many stories each word of the text names, counted only up to ?2 (more is "many").
+_COUNTS = ("SELECT value, (SELECT count(*) FROM (SELECT 1 FROM story_name_tokens WHERE token = value LIMIT ?2)) "
+           "AS n FROM json_each(?1) WHERE n > 0")
 # The stories of the few-story words, and those with both words of a pair written joined.
 _FACTS = (f"SELECT * FROM story_name_facts WHERE story_id IN ({_TOKENS_IN} UNION "
           "SELECT one.story_id FROM json_each(?) pair JOIN story_name_tokens one "
           "ON one.token = json_extract(pair.value, '$[0]') JOIN story_name_tokens other "
           "ON other.token = json_extract(pair.value, '$[1]') AND other.story_id = one.story_id)")
 _LONGEST = 4  # words in a stretch of shared words whose every part is checked on its own
-# The stories with every one of the words ?2 (?3 of them), and none of ?1.
-_COULD = ("SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?2)) "
-          "AND story_id NOT IN (SELECT story_id FROM story_name_tokens WHERE token IN (SELECT value FROM json_each(?1))) "
-          "GROUP BY story_id HAVING count(*) = ?3")
-_WITH_ALL = ("SELECT f.* FROM story_name_facts f WHERE f.story_id IN (SELECT story_id FROM story_name_tokens "
-             "WHERE token IN (SELECT value FROM json_each(:words)) GROUP BY story_id HAVING count(*) = :count)")
-_NAMES_WITH_ALL = ("SELECT id, person_name, pseudonym FROM stories WHERE id IN (SELECT story_id FROM story_name_tokens "
-                   "WHERE token IN (SELECT value FROM json_each(?)) GROUP BY story_id HAVING count(*) = ?)")
+
+
+def _with_all(number: int, select: str, joined: str = "story_name_facts f ON f.story_id") -> str:
+    """The stories with every one of ``number`` words (:w0, :w1, ...), one index lookup per word."""
+    chain = " ".join(f"JOIN story_name_tokens t{n} ON t{n}.token = :w{n} AND t{n}.story_id = t0.story_id"
+                     for n in range(1, number))
+    return f"{select} FROM story_name_tokens t0 {chain} JOIN {joined} = t0.story_id WHERE t0.token = :w0"
+
+
+def _numbered(words: list[str]) -> dict:
+    return {f"w{n}": word for n, word in enumerate(words)}
+
+
 _SHARING = ("SELECT f.* FROM story_name_tokens t JOIN story_name_facts f ON f.story_id = t.story_id "
             "WHERE t.token = :word")
 # What most stories that may be named have (only a guess: see FileMatcher._sharing).
