@@ -12,9 +12,12 @@ always read; a file opened read-only before its upgrade has no index and is read
 
 A word hundreds of stories share (a common first name, a pseudonym such as "Sam") would still
 bring them all in. Written alone it names nobody once one story may be named by it (the rule's
-"a name someone else may be given here"), so the stories whose only words in the text are such
-words, none joined to another of their words there, are read only until one story that may be
-named by each word is found; none of the others can change what is found
+"a name someone else may be given here"), and a run of such words ("Zoë Clarke", shared by every
+story about her) nobody once one story may be named by that run. So a story whose words in the
+text are all shared words is read only when, at some place in the text, its run there (a word
+alone, or the part of a stretch of joined shared words that is its own) is one nobody read so
+far may be named by: its stories are then read until one who may is found, and if none may, all
+that could be named by it there. The others cannot change what is found
 (``tests/store/test_exposure_shortcut.py`` compares it with reading every story).
 
 What was read is kept until a story's name or consent changes (``story_names_mark``, raised by
@@ -83,11 +86,7 @@ class FileMatcher:
             return [self._decided(row, row[4:8], row[8:], row, read) for row in conn.execute(_LIVE + _NAMED)]
         words = json.dumps(sorted(prepared.words))
         counts = conn.execute(_COUNTS, [words, _FEW + 1]).fetchall()
-        # A word many stories share (a common first name, a pseudonym such as "Sam") names nobody
-        # alone once one of them may be named by it, and a run of such words ("Zoë Clarke") nobody
-        # once one story may be named by that run. A story whose words in the text are all such
-        # words is read only if it could be named there by none (see ``_until_allowed`` and
-        # ``_runs_checked``).
+        # Words many stories share: see the module's note, ``_runs_checked`` and ``_until_allowed``.
         shared = {word for word, number in counts if number > _FEW}
         runs = joined_runs(prepared, shared)
         shared -= {first for run in runs for first, then in zip(run, run[1:]) if first == then}

@@ -188,7 +188,9 @@ def main() -> int:
             first, first_cpu = [], []
             for _ in range(args.fresh_runs):
                 result = subprocess.run([sys.executable, __file__, "--big", str(path), "--fresh", name],
-                                        capture_output=True, text=True, check=True)
+                                        capture_output=True, text=True)
+                if result.returncode != 0:
+                    raise SystemExit(f"The fresh process for {name} failed:\n{result.stderr[-3000:]}")
                 first.append(float(result.stdout.split()[-2]))
                 first_cpu.append(float(result.stdout.split()[-1]))
             print(f"{name:16} {len(text.split()):6,} words, {read:6,} stories read, {len(found):4} exposures\n"
