@@ -58,8 +58,8 @@ from dataclasses import dataclass
 from svdesk.domain.consent import IdLevel
 from svdesk.domain.exposure_words import _TOKEN, PreparedText, name_words, prepare, story_words, text_words
 
-__all__ = ["COMMON_WORDS", "Exposure", "ExposureMatcher", "NamedStory", "PreparedText", "describe", "prepare",
-           "story_words", "text_words"]
+__all__ = ["COMMON_WORDS", "Exposure", "ExposureMatcher", "NamedStory", "PreparedText", "alone_allowed", "describe",
+           "prepare", "joined_runs", "runs_allowed", "story_words", "text_words"]
 
 # What may sit between two parts of one name: spaces and line breaks, hyphens and dashes,
 # apostrophes ("O'Brien", "Nowak’s" is a run of "nowak" then the possessive "s").
@@ -281,6 +281,66 @@ class ExposureMatcher:
 
 _MOST_NAME_WORDS = 8
 _NEXT = re.compile(r"[\W_]*([^\W_]+)")
+_LETTER = re.compile(r"[^\W_]")
+
+
+def alone_allowed(story: NamedStory) -> frozenset[str]:
+    """The words that, written alone, may name this story's person for the use it was decided for
+    (its allowed first name and pseudonym; every name word when fully named). Once one such story
+    is known for a word, that word alone exposes nobody (see the rule above)."""
+    return _entry(story.person_name, story.pseudonym, story.allowed)[3]
+
+
+def runs_allowed(story: NamedStory) -> frozenset[tuple[str, ...]]:
+    """The runs of words this story's person may be named by for the use it was decided for (their
+    full name and pseudonym when fully named; first name and pseudonym when by first name)."""
+    return _entry(story.person_name, story.pseudonym, story.allowed)[4]
+
+
+def joined_runs(prepared: PreparedText, words: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Each stretch of two or more of ``words`` the text writes joined into one run ("Sam Sam",
+    "Jo-Alex", "Dafydd ap Gwyn"): runs a person could be named by although each of their words
+    alone names nobody."""
+    words = frozenset(words) & prepared.words
+    if not words:
+        return frozenset()
+    text, runs = prepared.text, set()
+    if prepared.folded is None:
+        run: list[str] = []
+        previous = None
+        for token in prepared.tokens:
+            if token[2] in words and run and _joined(text, previous[1], token[0]):
+                run.append(token[2])
+            else:
+                if len(run) > 1:
+                    runs.add(tuple(run))
+                run = [token[2]] if token[2] in words else []
+            previous = token
+        if len(run) > 1:
+            runs.add(tuple(run))
+        return frozenset(runs)
+    folded = prepared.folded
+    at: dict[int, tuple[str, int | None]] = {}  # where each of the words is -> (it, where the next joined one is)
+    for word in words:  # str.find, not a regular expression: nothing to compile in a fresh process
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _LETTER.match(folded, start - 1) or _LETTER.match(folded, end)):
+                following = _NEXT.match(folded, end)
+                joined = (following is not None and following.group(1) in words
+                          and _joined(text, end, following.start(1)))
+                at[start] = (word, following.start(1) if joined else None)
+            start = folded.find(word, end)
+    followers = {following for _word, following in at.values() if following is not None}
+    for start, (word, following) in at.items():
+        if following is None or start in followers:
+            continue
+        run = [word]
+        while following is not None and following in at:
+            word, following = at[following]
+            run.append(word)
+        runs.add(tuple(run))
+    return frozenset(runs)
 
 
 @functools.lru_cache(maxsize=256)

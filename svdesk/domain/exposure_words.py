@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from svdesk.domain.textfold import fold
 
 _TOKEN = re.compile(r"[^\W_]+")
+_LETTER = re.compile(r"[^\W_]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -101,6 +102,10 @@ def _aligned_fold(text: str) -> str | None:
     for ch in set("".join(run for run in runs if run[0] >= "\x80")):
         folded = _fold_char(ch)
         if len(folded) != 1:
-            return None
+            if _LETTER.search(ch) or _LETTER.search(folded):
+                return None
+            # Punctuation that folds into more punctuation ("…" -> "..."): still no part of a
+            # word, and joins no name (joins are read in the text itself).
+            folded = "\x00"
         table[ord(ch)] = folded
     return "".join(run.lower() if run[0] < "\x80" else run.translate(table) for run in runs)

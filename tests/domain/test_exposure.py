@@ -158,3 +158,19 @@ def test_a_long_document_finds_a_name_near_its_end():
     m = matcher(IdLevel.FIRST_NAME)
     text = "We fixed bikes all week. " * 4000 + "Łukasz\nNowak-Wiśniewski said thanks."
     assert found(m, text) == ["Łukasz\nNowak-Wiśniewski"]
+
+
+# -- punctuation that folds into more than one character -------------------------------------------
+@pytest.mark.parametrize("mark", ["…", "‥", "⁇", "‼"])
+def test_punctuation_folding_into_several_characters_keeps_the_quick_path_and_the_finds(mark):
+    from svdesk.domain.exposure_words import prepare
+
+    text = f"We thank Łukasz{mark}Nowak-Wiśniewski{mark} and ŁUKASZ {mark} too{mark}"
+    prepared = prepare(text)
+    assert prepared.folded is not None and len(prepared.folded) == len(prepared.text)
+    assert prepared.words == {"we", "thank", "lukasz", "nowak", "wisniewski", "and", "too"}
+    # The mark joins no name: "Łukasz…Nowak" is two runs, as it is when written with a full stop.
+    assert found(matcher(IdLevel.FIRST_NAME), text) == found(matcher(IdLevel.FIRST_NAME), text.replace(mark, "."))
+    assert found(matcher(None), text) == ["Łukasz"]
+    # A letter that folds into two still takes the word-by-word path (positions would shift).
+    assert prepare(f"Straße{mark} Łukasz").folded is None
