@@ -114,9 +114,39 @@ class StoryRepo(StorySearch):
             db.execute("UPDATE stories SET deleted_at = NULL, updated_at = ? WHERE id = ?", [utc_now_stamp(), story_id])
             sync_search(db, story_id, text=False)
 
-    def removed(self) -> list[Story]:
-        rows = self._file.query("SELECT * FROM stories WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
+    def removed(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Story]:
+        """Stories in the bin, last removed first; optionally only those dated in the range."""
+        where, params = "deleted_at IS NOT NULL", []
+        if date_from is not None:
+            where, params = where + " AND story_date >= ?", [*params, date_from.isoformat()]
+        if date_to is not None:
+            where, params = where + " AND story_date <= ?", [*params, date_to.isoformat()]
+        rows = self._file.query(f"SELECT * FROM stories WHERE {where} ORDER BY deleted_at DESC", params)
         return [story_from_row(row) for row in rows]
+
+    def openings(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """(title, and the first 80 characters of the quote, after, what we did and before) of
+        each story, read in a few queries: what an edited report is searched for."""
+        found = {}
+        for chunk, marks in self._chunks(list(story_ids)):
+            for row in self._file.conn.execute(
+                    f"SELECT id, title, quote, after, what_we_did, before FROM stories WHERE id IN ({marks})", chunk):
+                found[row[0]] = (row[1], *(text[:80] for text in row[2:]))
+        return found
+
+    def listing(self, story_ids: list[str]) -> dict[str, tuple[Story, bool]]:
+        """(the story with its title, date, names and the quote and after, whether it illustrates
+        an indicator) of each story: enough to list, order and rank stories without their text."""
+        found = {}
+        for chunk, marks in self._chunks(list(story_ids)):
+            for row in self._file.conn.execute(
+                    "SELECT id, title, story_date, person_name, pseudonym, quote, after, EXISTS (SELECT 1 FROM "
+                    "story_indicators i WHERE i.story_id = s.id) FROM stories s WHERE id IN ({marks})".format(
+                        marks=marks), chunk):
+                story = Story(id=row[0], title=row[1], story_date=dt.date.fromisoformat(row[2]) if row[2] else None,
+                              person_name=row[3], pseudonym=row[4], quote=row[5], after=row[6])
+                found[row[0]] = (story, bool(row[7]))
+        return found
 
     def people_named(self) -> list[str]:
         """Every person's name the stories hold (the story's person, who gave consent), bin included:
@@ -167,6 +197,34 @@ class StoryRepo(StorySearch):
         with self._file.write("story use") as db:
             db["story_uses"].insert(row)
         return use_from_row(self._file.query_one("SELECT * FROM story_uses WHERE id = ?", [row["id"]]))
+
+    def record_uses(self, told: list[tuple[str, IdLevel]], uses, document_name: str, when: dt.date) -> int:
+        """One use-log row per story (id, level it is told at, None: the most identifying allowed)
+        and use, in one transaction: the consent rule is checked for every one first, and if any
+        is refused nothing is written."""
+        document_name = clean_line(document_name)
+        if not document_name:
+            raise SvdeskError("Say which document the story was used in.")
+        told = list(dict.fromkeys((story_id, None if level is None else IdLevel(level)) for story_id, level in told))
+        facts = self._facts([story_id for story_id, _level in told])
+        rows = []
+        for story_id, level in told:
+            if story_id not in facts:
+                raise SvdeskError("That story is no longer in the file.")
+            story, consent, deleted = facts[story_id]
+            for use in uses:
+                decision = may_use(story, consent, Use(use), when, self._level(story, consent, level))
+                if deleted:
+                    decision = Decision(False, ("The story is in the bin.", *decision.reasons), decision.use,
+                                        decision.level, when)
+                if not decision:
+                    raise ConsentRefused(self.get(story_id).title or "This story", decision)
+                rows.append(stamped({"story_id": story_id, "use": Use(use).value, "document": document_name,
+                                     "used_on": when.isoformat(), "level": decision.level.value}, new=True))
+        if rows:
+            with self._file.write("story use") as db:
+                db["story_uses"].insert_all(rows)
+        return len(rows)
 
     def uses_of(self, story_id: str) -> list[StoryUse]:
         rows = self._file.query("SELECT * FROM story_uses WHERE story_id = ? ORDER BY used_on, created_at", [story_id])
@@ -288,6 +346,12 @@ class StoryRepo(StorySearch):
             "ORDER BY created_at, indicator_id", [], ids)
         return [render(stories[story_id], chosen_level, indicators.get(story_id, []), photos.get(story_id, []))
                 for story_id, chosen_level in usable if story_id in stories]
+
+    def usable_levels(self, use: Use, on_date: dt.date, date_from: dt.date | None = None,
+                      date_to: dt.date | None = None) -> list[tuple[str, IdLevel]]:
+        """(id, the most identifying level the rule allows) of each story ``usable_for`` would
+        give, in the same order, without reading their text."""
+        return self._usable(use, on_date, None, None, date_from, date_to)
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
         """(id, level to tell it at) of each story the rule allows, newest first."""
