@@ -54,13 +54,7 @@ class YearStories(Sequence):
         """A story is usable only when its consent covers EVERY one of ``uses`` on ``on_date``;
         it is told at the least identifying level among them."""
         repo = workspace.stories
-        levels: dict[str, IdLevel] | None = None
-        for use in uses:
-            allowed = dict(repo.usable_levels(use, on_date, date_from=year.start, date_to=year.end))
-            levels = allowed if levels is None else {
-                story_id: min(level, allowed[story_id], key=lambda item: item.rank)
-                for story_id, level in levels.items() if story_id in allowed}
-        levels = levels or {}
+        levels = cls._levels(repo, uses, on_date, year)
         entries = []
         for story_id, (story, linked) in repo.listing(list(levels)).items():
             if story.story_date is None or not year.contains(story.story_date):
@@ -72,19 +66,31 @@ class YearStories(Sequence):
         entries.sort(key=lambda entry: (entry.story_date, entry.title), reverse=True)
 
         def render(wanted: list[StoryEntry]) -> dict[str, UsableStory]:
-            ids = [entry.story_id for entry in wanted]
-            versions = [{story.story_id: story for story in repo.usable_for(
-                use, on_date, story_ids=ids, date_from=year.start, date_to=year.end)} for use in uses]
+            # Decided again as they are read: a consent withdrawn since the list was made leaves
+            # the story out. Each is rendered once, at the least identifying level of the uses.
+            now = cls._levels(repo, uses, on_date, year, [entry.story_id for entry in wanted])
+            by_level: dict[IdLevel, list[str]] = {}
+            for story_id, level in now.items():
+                by_level.setdefault(level, []).append(story_id)
             found = {}
-            for entry in wanted:
-                # Decided again as it is read: a consent withdrawn since the list was made leaves
-                # the story out. The least identifying of its renderings is the one told.
-                told = [version[entry.story_id] for version in versions if entry.story_id in version]
-                if len(told) == len(versions) and told:
-                    found[entry.story_id] = min(told, key=lambda story: story.level.rank)
+            for level, ids in by_level.items():
+                found.update((story.story_id, story) for story in repo.usable_for(
+                    uses[0], on_date, level=level, story_ids=ids, date_from=year.start, date_to=year.end))
             return found
 
         return cls(entries, render)
+
+    @staticmethod
+    def _levels(repo, uses, on_date, year, story_ids=None) -> dict[str, IdLevel]:
+        """{id: level} of the stories every one of ``uses`` allows, at the least identifying."""
+        levels: dict[str, IdLevel] | None = None
+        for use in uses:
+            allowed = dict(repo.usable_levels(use, on_date, date_from=year.start, date_to=year.end,
+                                              story_ids=story_ids))
+            levels = allowed if levels is None else {
+                story_id: min(level, allowed[story_id], key=lambda item: item.rank)
+                for story_id, level in levels.items() if story_id in allowed}
+        return levels or {}
 
     @property
     def entries(self) -> tuple[StoryEntry, ...]:

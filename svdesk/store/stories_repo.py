@@ -27,6 +27,9 @@ from svdesk.store.stories_rows import (
 from svdesk.store.stories_search import StoryFilter, StorySearch
 
 OWNER_TABLE = "stories"
+# How many decisions_for questions are remembered at once: the pages ask four or five (tenders
+# for the whole file; the report's and the leaflet's uses for one year).
+_QUESTIONS_KEPT = 6
 PHOTO_ROLE = "photo"
 DOCUMENT_ROLE = "document"
 CONSENT_FORM_ROLE = "consent_form"
@@ -36,7 +39,9 @@ class StoryRepo(StorySearch):
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
         super().__init__(orgfile, today or (lambda: dates.today()))
-        self._decided: tuple | None = None  # (question, answer) of the last decisions_for
+        # decisions_for's answers for the file as it is now, by question (use, day, level, dates):
+        # the Tenders page and the CIC34 and Summary pages ask different ones in turn.
+        self._decided: tuple = ((), {})  # (change mark, {question: answer})
 
     # -- stories ----------------------------------------------------------------------------------
     def new(self, title: str = "", story_date: dt.date | None = None) -> Story:
@@ -301,9 +306,10 @@ class StoryRepo(StorySearch):
         ``date_from``..``date_to``. Reads the stories in bulk: a file of 10,000 stories is a
         handful of queries, not 30,000. The last answer is remembered until the file changes:
         showing one tender after another asks the same question each time."""
-        question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
-        if self._decided is not None and self._decided[0] == question and not self._file.conn.in_transaction:
-            return list(self._decided[1])
+        mark, question = self._file.change_mark(), (Use(use), on_date, level, date_from, date_to)
+        remembered_mark, answers = self._decided
+        if remembered_mark == mark and question in answers and not self._file.conn.in_transaction:
+            return list(answers[question])
         summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
         facts = self._facts([summary.id for summary in summaries])
         decided = []
@@ -317,7 +323,13 @@ class StoryRepo(StorySearch):
                                     decision.level, on_date)
             decided.append((summary, decision))
         # Inside a write the answer may yet be rolled back (and total_changes never goes back down).
-        self._decided = None if self._file.conn.in_transaction else (question, decided)
+        if not self._file.conn.in_transaction:
+            kept = dict(self._decided[1]) if self._decided[0] == mark else {}
+            while len(kept) >= _QUESTIONS_KEPT:  # the oldest question goes first
+                kept.pop(next(iter(kept)))
+            kept[question] = decided
+            # A new tuple, never changed in place: the status thread may be reading the old one.
+            self._decided = (mark, kept)
         return list(decided)
 
     def usable_ids(self, use: Use, on_date: dt.date, level: IdLevel | None = None,
@@ -348,10 +360,10 @@ class StoryRepo(StorySearch):
                 for story_id, chosen_level in usable if story_id in stories]
 
     def usable_levels(self, use: Use, on_date: dt.date, date_from: dt.date | None = None,
-                      date_to: dt.date | None = None) -> list[tuple[str, IdLevel]]:
+                      date_to: dt.date | None = None, story_ids: list[str] | None = None) -> list[tuple[str, IdLevel]]:
         """(id, the most identifying level the rule allows) of each story ``usable_for`` would
         give, in the same order, without reading their text."""
-        return self._usable(use, on_date, None, None, date_from, date_to)
+        return self._usable(use, on_date, None, story_ids, date_from, date_to)
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
         """(id, level to tell it at) of each story the rule allows, newest first."""
