@@ -51,6 +51,9 @@ class NewReading:
 class IndicatorRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
+        # year_totals for the file as it is now: a report asks for each indicator's years several
+        # times (this year, last year's comparison, the leaflet's charts), over its whole history.
+        self._totals: tuple = ((), {})  # (change mark, {(indicator id, today): figures})
 
     def transaction(self, what: str):
         """Groups several writes into one user action (all or nothing)."""
@@ -314,7 +317,16 @@ class IndicatorRepo:
         return progress(self.get(indicator_id), self.readings(indicator_id), self.year_end(), on or today())
 
     def year_totals(self, indicator_id: str) -> list[YearTotal]:
-        return year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
+        mark, key = self._file.change_mark(), (indicator_id, today())
+        remembered_mark, remembered = self._totals
+        writing = self._file.conn.in_transaction  # what a write reads may yet be rolled back
+        if remembered_mark == mark and key in remembered and not writing:
+            return list(remembered[key])
+        figures = year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
+        if not writing:  # a new tuple, never changed in place: the status thread may be reading it
+            kept = dict(remembered) if remembered_mark == mark and len(remembered) < 64 else {}
+            self._totals = (mark, {**kept, key: tuple(figures)})
+        return list(figures)
 
     def total_between(self, indicator_id: str, start: dt.date, end: dt.date) -> RangeTotal:
         return total_between(self.get(indicator_id), self.readings(indicator_id), start, end, self.year_end())

@@ -129,30 +129,6 @@ class StoryRepo(StorySearch):
         rows = self._file.query(f"SELECT * FROM stories WHERE {where} ORDER BY deleted_at DESC", params)
         return [story_from_row(row) for row in rows]
 
-    def openings(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
-        """(title, and the first 80 characters of the quote, after, what we did and before) of
-        each story, read in a few queries: what an edited report is searched for."""
-        found = {}
-        for chunk, marks in self._chunks(list(story_ids)):
-            for row in self._file.conn.execute(
-                    f"SELECT id, title, quote, after, what_we_did, before FROM stories WHERE id IN ({marks})", chunk):
-                found[row[0]] = (row[1], *(text[:80] for text in row[2:]))
-        return found
-
-    def listing(self, story_ids: list[str]) -> dict[str, tuple[Story, bool]]:
-        """(the story with its title, date, names and the quote and after, whether it illustrates
-        an indicator) of each story: enough to list, order and rank stories without their text."""
-        found = {}
-        for chunk, marks in self._chunks(list(story_ids)):
-            for row in self._file.conn.execute(
-                    "SELECT id, title, story_date, person_name, pseudonym, quote, after, EXISTS (SELECT 1 FROM "
-                    "story_indicators i WHERE i.story_id = s.id) FROM stories s WHERE id IN ({marks})".format(
-                        marks=marks), chunk):
-                story = Story(id=row[0], title=row[1], story_date=dt.date.fromisoformat(row[2]) if row[2] else None,
-                              person_name=row[3], pseudonym=row[4], quote=row[5], after=row[6])
-                found[row[0]] = (story, bool(row[7]))
-        return found
-
     def people_named(self) -> list[str]:
         """Every person's name the stories hold (the story's person, who gave consent), bin included:
         what published wording must never contain."""
@@ -363,6 +339,10 @@ class StoryRepo(StorySearch):
                       date_to: dt.date | None = None, story_ids: list[str] | None = None) -> list[tuple[str, IdLevel]]:
         """(id, the most identifying level the rule allows) of each story ``usable_for`` would
         give, in the same order, without reading their text."""
+        if story_ids is None:  # the same decisions as the list of stories left out: remembered once
+            return [(summary.id, decision.level) for summary, decision in self.decisions_for(
+                use, on_date, date_from=date_from, date_to=date_to)
+                if decision.allowed and summary.status == Status.READY.value]
         return self._usable(use, on_date, None, story_ids, date_from, date_to)
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
@@ -382,13 +362,6 @@ class StoryRepo(StorySearch):
                 continue
             usable.append((story_id, chosen_level))
         return usable
-
-    @staticmethod
-    def _chunks(ids: list[str], size: int = 500):
-        """(chunk, "?,?,…") pieces of ``ids``: SQLite allows a limited number of parameters."""
-        for start in range(0, len(ids), size):
-            chunk = ids[start:start + size]
-            yield chunk, ",".join("?" * len(chunk))
 
     def _facts(self, ids: list[str]) -> dict[str, tuple[Story, Consent, bool]]:
         """(story, consent, in the bin) for each of ``ids``, read in a few queries. The story holds
