@@ -7,11 +7,12 @@ The 2-3 rule is enforced here for every caller (window, command line, import): a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from svdesk.domain.attachments import Attachment
-from svdesk.domain.dates import today, utc_now_stamp
+from svdesk.domain.dates import parse_iso_date, today, utc_now_stamp
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import YearEnd
 from svdesk.domain.counting import added_up
@@ -196,6 +197,13 @@ class IndicatorRepo:
             sql += " AND period_end <= ?"
             params.append(end.isoformat())
         return [reading_from_row(row) for row in self._file.query(sql + " ORDER BY period_start, period_end", params)]
+
+    def reading_ends(self, indicator_ids: list[str]) -> set[dt.date]:
+        """The days the readings of ``indicator_ids`` end on, without reading the readings."""
+        rows = self._file.conn.execute(
+            "SELECT DISTINCT period_end FROM readings WHERE deleted_at IS NULL AND indicator_id IN "
+            "(SELECT value FROM json_each(?))", [json.dumps(list(indicator_ids))])
+        return {parse_iso_date(row[0]) for row in rows}
 
     def reading(self, reading_id: str) -> Reading:
         row = self._file.query_one("SELECT * FROM readings WHERE id = ?", [reading_id])
