@@ -159,7 +159,7 @@ def _years_with_data(workspace, years: list[FinancialYear]) -> set[FinancialYear
     found = set()
     records = set(workspace.cic34.years_with_records())
     repo = workspace.indicators
-    ends = [r.end for indicator in repo.active() for r in repo.readings(indicator.id)]
+    ends = repo.reading_ends([indicator.id for indicator in repo.active()])
     for year in years:
         if year.end in records or any(year.contains(day) for day in ends):
             found.add(year)

@@ -64,6 +64,10 @@ def highlight_line(story) -> str:
 def chosen_highlights(stories: list) -> list:
     """Up to three of the year's usable stories: those with an "after" and a quote first, then
     those that illustrate an indicator, then the newest — a balanced handful, not the longest."""
+    if hasattr(stories, "best"):  # the year's stories (YearStories): ranked before any is rendered
+        return stories.best(MAX_HIGHLIGHTS, lambda entry: (not entry.has_after, not entry.has_quote,
+                                                           not entry.has_indicators))
+
     def rank(story) -> tuple:
         return (not story.after.strip(), not story.quote.strip(), not story.indicator_ids)
 

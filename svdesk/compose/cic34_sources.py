@@ -9,11 +9,13 @@ never in ``stories``; it is only named (title and reason) in ``excluded``, for t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from svdesk.domain.consent import Use
 from svdesk.domain.dates import format_date
 from svdesk.domain.financial_year import FinancialYear, year_containing
+from svdesk.compose.year_stories import YearStories
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class YearSources:
     results: tuple[IndicatorResult, ...] = ()
     no_readings: tuple[str, ...] = ()  # names of active indicators with nothing in the year
     indicator_count: int = 0
-    stories: tuple = ()  # UsableStory, rendered at the level consent allows
+    stories: Sequence = ()  # UsableStory, rendered at the level consent allows (YearStories)
     excluded: tuple[Excluded, ...] = ()
     consultations: tuple = ()
 
@@ -67,23 +69,11 @@ class YearSources:
 def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date: dt.date):
     """(usable, excluded) for the stories dated in ``year``. A story is usable only when its
     consent covers EVERY one of ``uses`` on ``on_date``; it is rendered at the least identifying
-    level among them."""
-    # Only the year's stories are read and written out: a file of twenty years of stories would
-    # otherwise render every one of them for each report.
-    usable_sets = [
-        {story.story_id: story for story in workspace.stories.usable_for(use, on_date, date_from=year.start,
-                                                                         date_to=year.end)}
-        for use in uses
-    ]
-    common = set(usable_sets[0]).intersection(*usable_sets[1:]) if usable_sets else set()
-    stories = []
-    for story_id in common:
-        versions = [found[story_id] for found in usable_sets]
-        story = min(versions, key=lambda item: item.level.rank)  # least identifying wins
-        if story.story_date is not None and year.contains(story.story_date):
-            stories.append(story)
-    stories.sort(key=lambda item: (item.story_date, item.title), reverse=True)
-    excluded, seen = [], set()
+    level among them, when first read (``YearStories``)."""
+    # Only the year's stories are read: a file of twenty years of stories would otherwise render
+    # every one of them for each report.
+    stories = YearStories.gather(workspace, year, uses, on_date)
+    left_out, seen = [], set()
     for use in uses:
         for summary, decision in workspace.stories.decisions_for(use, on_date, date_from=year.start,
                                                                  date_to=year.end):
@@ -93,21 +83,20 @@ def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date:
                 continue
             seen.add(summary.id)
             reason = decision.reasons[0] if decision.reasons else "Its consent does not cover this use."
-            excluded.append(Excluded(summary.id, summary.title or "Untitled story", reason,
-                                     _fragments(workspace, summary.id)))
+            left_out.append((summary.id, summary.title or "Untitled story", reason))
+    # One query for the openings of every story left out (not one per story: hundreds a year).
+    openings = workspace.stories.openings([story_id for story_id, _title, _reason in left_out])
+    excluded = [Excluded(story_id, title, reason, openings.get(story_id, ()))
+                for story_id, title, reason in left_out]
     # Stories in the bin are not in the decisions above, but their words may have been copied
     # into an edited part before they were removed.
-    for story in workspace.stories.removed():
+    for story in workspace.stories.removed(date_from=year.start, date_to=year.end):
         if story.id in seen or story.story_date is None or not year.contains(story.story_date):
             continue
         seen.add(story.id)
         excluded.append(Excluded(story.id, story.title or "Untitled story", "The story is in the bin.",
                                  _fragments_of(story)))
     return stories, excluded
-
-
-def _fragments(workspace, story_id: str) -> tuple[str, ...]:
-    return _fragments_of(workspace.stories.get(story_id))
 
 
 def _fragments_of(story) -> tuple[str, ...]:
@@ -188,5 +177,5 @@ def gather(workspace, year: FinancialYear, on_date: dt.date,
         statement_label=agreed.label if agreed else "",
         statement_agreed=agreed is not None,
         results=tuple(results), no_readings=tuple(missing), indicator_count=count,
-        stories=tuple(stories), excluded=tuple(excluded), consultations=tuple(consultations),
+        stories=stories, excluded=tuple(excluded), consultations=tuple(consultations),
     )

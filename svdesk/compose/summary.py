@@ -119,10 +119,9 @@ def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) 
     sources = gather(workspace, year, today, SUMMARY_USES)
     charts = indicator_charts(workspace, year)
     chosen_ids = workspace.cic34.summary_story_ids(year.end)
-    by_id = {story.story_id: story for story in sources.stories}
     notes = []
     if chosen_ids is not None:
-        stories = [by_id[story_id] for story_id in chosen_ids if story_id in by_id]
+        stories = _with_ids(sources.stories, chosen_ids)
         missing = len(chosen_ids) - len(stories)
         if missing:
             notes.append(f"{missing} of the stories you chose can no longer be used (their consent no longer "
@@ -143,8 +142,17 @@ def draft_summary(workspace, year: FinancialYear, today: dt.date | None = None) 
                    chosen_ids is not None, tuple(notes))
 
 
+def _with_ids(stories, story_ids) -> list:
+    if hasattr(stories, "with_ids"):  # the year's stories (YearStories): only these are rendered
+        return stories.with_ids(story_ids)
+    by_id = {story.story_id: story for story in stories}
+    return [by_id[story_id] for story_id in story_ids if story_id in by_id]
+
+
 def _pick(stories) -> list:
     """Stories with a quote first (a leaflet wants a voice), then an "after", newest first."""
+    if hasattr(stories, "best"):  # the year's stories (YearStories): ranked before any is rendered
+        return stories.best(MAX_STORIES, lambda entry: (not entry.has_quote, not entry.has_after))
     ranked = sorted(stories, key=lambda story: (not story.quote.strip(), not story.after.strip()))
     return ranked[:MAX_STORIES]
 

@@ -277,6 +277,22 @@ def who_at(story: Story, level: IdLevel) -> str:
     return _first_free((described, *_ANONYMOUS_DEFAULTS), banned)
 
 
+def _redaction(story: Story, level: IdLevel) -> tuple[set[str], str, set[str]]:
+    """(banned words, the marker that replaces them, first-name words they may follow unmarked)."""
+    banned = banned_words(story, level)
+    marker = REDACTED if not {"name", "removed"} & banned else _FALLBACK_REDACTED
+    first = set(words(story.person_name)[:1]) if level is IdLevel.FIRST_NAME else set()
+    return banned, marker, first
+
+
+def rendered_title(story: Story, level: IdLevel) -> str:
+    """The title exactly as ``render`` prints it at ``level``, without rendering the rest: for
+    listing and ordering a year of stories before any of them is printed. Needs only the
+    story's title, person's name and pseudonym."""
+    banned, marker, first = _redaction(story, IdLevel(level))
+    return _redact(clean_line(story.title), banned, marker, first)[0]
+
+
 def render(story: Story, level: IdLevel, indicator_ids=(), photo_ids=()) -> UsableStory:
     """The story as it may be printed at ``level``; the name rules are enforced here."""
     return _render(story, IdLevel(level), tuple(indicator_ids), tuple(photo_ids))
@@ -287,11 +303,9 @@ def render(story: Story, level: IdLevel, indicator_ids=(), photo_ids=()) -> Usab
 # last renderings keeps that redraft from checking every word of every story again.
 @functools.lru_cache(maxsize=1024)
 def _render(story: Story, level: IdLevel, indicator_ids: tuple, photo_ids: tuple) -> UsableStory:
-    banned = banned_words(story, level)
-    marker = REDACTED if not {"name", "removed"} & banned else _FALLBACK_REDACTED
+    banned, marker, first = _redaction(story, level)
     redacted_any = False
     values = {}
-    first = set(words(story.person_name)[:1]) if level is IdLevel.FIRST_NAME else set()
     for name in ("title", *TEXT_FIELDS):
         raw = clean_line(story.title) if name == "title" else clean_text(getattr(story, name)).strip()
         values[name], hit = _redact(raw, banned, marker, first)

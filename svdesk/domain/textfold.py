@@ -9,6 +9,7 @@ the stored text and the query.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,6 +19,9 @@ _LETTERS = str.maketrans({
     "ŀ": "l", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ƀ": "b", "ǥ": "g", "ɨ": "i", "ʉ": "u", "ƶ": "z",
     "ȼ": "c", "ɇ": "e", "ɍ": "r", "ꝁ": "k", "ß": "ss",
 })
+
+# Runs of non-ASCII characters: only they can be combining marks, and a story is mostly ASCII.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # A search word: letters and digits (what SQLite's unicode61 tokenizer keeps), nothing else.
 _WORD = re.compile(r"[^\W_]+")
@@ -29,11 +33,22 @@ def fold(text: str | None) -> str:
     """Lower case, without accents, with ł -> l and friends; spacing and punctuation kept."""
     if not text:
         return ""
-    text = text.casefold().translate(_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    # ASCII has no combining marks: skip the per-character pass (a pasted report is megabytes).
-    stripped = decomposed if decomposed.isascii() else "".join(
-        ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text.lower()  # casefold of ASCII; nothing to decompose
+    # Decomposition and the letter table only change non-ASCII characters, one by one: only the
+    # non-ASCII runs are folded (a report of mostly English text with a few curly quotes and
+    # names was otherwise walked whole, character by character — the slow part of every report).
+    return _NON_ASCII.sub(_folded_run, text.casefold())
+
+
+def _folded_run(match: re.Match) -> str:
+    return _fold_run(match.group())
+
+
+@functools.lru_cache(maxsize=4096)  # the same quotes, dashes and names come back in every text
+def _fold_run(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.translate(_LETTERS))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Decomposition can reveal letters the table handles (e.g. a compatibility form of ł).
     return stripped.translate(_LETTERS)
 

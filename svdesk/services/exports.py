@@ -66,20 +66,14 @@ def record_story_uses(workspace: Workspace, stories, uses, document_name: str, w
     """One use-log row per story and use, at the level each story is told (reports, summary)."""
     if workspace.read_only or not stories:
         return
-    with workspace.file.action("story use"):   # every row of one document together, or none
-        for story in stories:
-            for use in uses:
-                workspace.stories.record_use(story.story_id, use, document_name, when, story.level)
+    workspace.stories.record_uses([(story.story_id, story.level) for story in stories], uses, document_name, when)
 
 
 def record_answer_story_uses(workspace: Workspace, story_ids, document_name: str, on: dt.date) -> None:
     """One use-log row per story whose words are in a tender answer (exported, copied or sent)."""
-    repo = workspace.stories
     if workspace.read_only or not story_ids:
         return
-    with workspace.file.action("story use"):   # every row of one document together, or none
-        for story_id in dict.fromkeys(story_ids):
-            repo.record_use(story_id, TENDER_USE, document_name, on)
+    workspace.stories.record_uses([(story_id, None) for story_id in story_ids], (TENDER_USE,), document_name, on)
 
 
 # -- the statement ----------------------------------------------------------------------------------

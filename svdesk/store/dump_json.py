@@ -17,6 +17,13 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.store.safe_paths import require_regular_file
 
 MAX_DEPTH = 64
+# ``svdesk load`` reads a dump whole and keeps it in memory while it checks it (every record is
+# checked against the others before anything is written): about five times the dump's size, and
+# up to four times more when the text holds an emoji (Python then keeps 4 bytes a character).
+# Bigger dumps are refused in plain words rather than exhausting the machine's memory. The limit
+# still takes the dump of a file of 10,000 stories with their evidence (about 300 MB: about 1.5 GB
+# to check), so a person's own dump of a big file loads back.
+MAX_DUMP_BYTES = 400 * 1000 * 1000
 _LARGEST_INT = 2 ** 63 - 1          # what an SQLite INTEGER holds
 # Brackets are counted; a quote starts a string, which is skipped whole with str.find (fast even
 # over a 33 MB base64 file), so brackets inside text do not count.
@@ -140,6 +147,12 @@ def read_json(path: Path):
     path = Path(path)
     try:
         require_regular_file(path, "JSON file")
+        size = path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            raise SvdeskError(
+                f"{path.name} is {size / 1e6:,.0f} MB. svdesk load checks a whole dump in memory, so it takes "
+                f"dumps up to {MAX_DUMP_BYTES / 1e6:,.0f} MB; nothing was written. To move an organisation "
+                "file this big, copy the .svdesk file itself (or restore one of its backups).")
         text = path.read_text("utf-8")
     except FileNotFoundError:
         raise SvdeskError(f"There is no file {path}.") from None

@@ -248,7 +248,7 @@ class FileMatcher:
         return self._without_photo_consent(stories)
 
     def _decided(self, names: tuple, story: tuple, consent: tuple, row: tuple, read: dict) -> NamedStory:
-        facts = tuple(story) + (tuple(consent) if consent[0] is not None else _NO_CONSENT)
+        facts = _relevant(tuple(story) + (tuple(consent) if consent[0] is not None else _NO_CONSENT), self._on)
         decided = NamedStory(names[0], names[1], names[2], names[3], *_allowed(facts, self._uses, self._on))
         read[names[0]] = (row, decided)
         return decided
@@ -344,6 +344,23 @@ class ExposureRepo:
 
 _NO_CONSENT = (None,) * 9
 _NO_PHOTO_CONSENT = "the story has photographs or video and they have not agreed to photographs and video"
+
+
+def _relevant(facts: tuple, on_date: dt.date) -> tuple:
+    """``facts`` with each consent date that cannot change the decision on ``on_date`` replaced
+    by one that decides the same (consent given in the past: ``on_date`` itself; an expiry or a
+    withdrawal still to come: none), so that stories differing only in such dates share one
+    remembered decision. A date that can change it (given later, expired, withdrawn) is kept,
+    since the reason quotes it."""
+    given_on, expires_on, withdrawn_on = facts[5], facts[10], facts[12]
+    on = on_date.isoformat()
+    if given_on and _date(given_on) <= on_date:
+        given_on = on
+    if expires_on and _date(expires_on) >= on_date:
+        expires_on = None
+    if withdrawn_on and _date(withdrawn_on) > on_date:
+        withdrawn_on = None
+    return (*facts[:5], given_on, *facts[6:10], expires_on, facts[11], withdrawn_on)
 
 
 # The decision depends only on these few values, and most of them repeat from story to story

@@ -7,11 +7,12 @@ The 2-3 rule is enforced here for every caller (window, command line, import): a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from svdesk.domain.attachments import Attachment
-from svdesk.domain.dates import today, utc_now_stamp
+from svdesk.domain.dates import parse_iso_date, today, utc_now_stamp
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.financial_year import YearEnd
 from svdesk.domain.counting import added_up, may_overlap
@@ -51,10 +52,9 @@ class NewReading:
 class IndicatorRepo:
     def __init__(self, orgfile: OrgFile):
         self._file = orgfile
-        # Year totals worked out since the file last changed, by (indicator, today): a tender
-        # answer is drafted, checked and planned from the same figures several times a click.
-        self._totals_mark: tuple | None = None
-        self._totals: dict[tuple[str, dt.date], list[YearTotal]] = {}
+        # year_totals for the file as it is now: a report asks for each indicator's years several
+        # times (this year, last year's comparison, the leaflet's charts), over its whole history.
+        self._totals: tuple = ((), {})  # (change mark, {(indicator id, today): figures})
 
     def transaction(self, what: str):
         """Groups several writes into one user action (all or nothing)."""
@@ -198,6 +198,13 @@ class IndicatorRepo:
             params.append(end.isoformat())
         return [reading_from_row(row) for row in self._file.query(sql + " ORDER BY period_start, period_end", params)]
 
+    def reading_ends(self, indicator_ids: list[str]) -> set[dt.date]:
+        """The days the readings of ``indicator_ids`` end on, without reading the readings."""
+        rows = self._file.conn.execute(
+            "SELECT DISTINCT period_end FROM readings WHERE deleted_at IS NULL AND indicator_id IN "
+            "(SELECT value FROM json_each(?))", [json.dumps(list(indicator_ids))])
+        return {parse_iso_date(row[0]) for row in rows}
+
     def reading(self, reading_id: str) -> Reading:
         row = self._file.query_one("SELECT * FROM readings WHERE id = ?", [reading_id])
         if row is None:
@@ -326,19 +333,16 @@ class IndicatorRepo:
         return progress(self.get(indicator_id), self.readings(indicator_id), self.year_end(), on or today())
 
     def year_totals(self, indicator_id: str) -> list[YearTotal]:
-        """The figure of each year, remembered until the file changes (never inside a write,
-        which may yet be rolled back)."""
-        writing = self._file.conn.in_transaction
-        mark = None if writing else self._file.change_mark()
-        if mark != self._totals_mark:
-            self._totals_mark, self._totals = mark, {}
-        key = (indicator_id, today())
-        if mark is not None and key in self._totals:
-            return list(self._totals[key])
-        totals = year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), key[1])
-        if mark is not None:
-            self._totals[key] = list(totals)
-        return totals
+        mark, key = self._file.change_mark(), (indicator_id, today())
+        remembered_mark, remembered = self._totals
+        writing = self._file.conn.in_transaction  # what a write reads may yet be rolled back
+        if remembered_mark == mark and key in remembered and not writing:
+            return list(remembered[key])
+        figures = year_totals(self.get(indicator_id), self.readings(indicator_id), self.year_end(), today())
+        if not writing:  # a new tuple, never changed in place: the status thread may be reading it
+            kept = dict(remembered) if remembered_mark == mark and len(remembered) < 64 else {}
+            self._totals = (mark, {**kept, key: tuple(figures)})
+        return list(figures)
 
     def total_between(self, indicator_id: str, start: dt.date, end: dt.date) -> RangeTotal:
         return total_between(self.get(indicator_id), self.readings(indicator_id), start, end, self.year_end())

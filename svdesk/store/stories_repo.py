@@ -27,6 +27,9 @@ from svdesk.store.stories_rows import (
 from svdesk.store.stories_search import StoryFilter, StorySearch
 
 OWNER_TABLE = "stories"
+# How many decisions_for questions are remembered at once: the pages ask four or five (tenders
+# for the whole file; the report's and the leaflet's uses for one year).
+_QUESTIONS_KEPT = 6
 PHOTO_ROLE = "photo"
 DOCUMENT_ROLE = "document"
 CONSENT_FORM_ROLE = "consent_form"
@@ -37,7 +40,9 @@ class StoryRepo(StorySearch):
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date] | None = None):
         # Looked up when asked, never bound once: tests change dates.today while modules load.
         super().__init__(orgfile, today or (lambda: dates.today()))
-        self._decided: tuple | None = None  # (question, answer) of the last decisions_for
+        # decisions_for's answers for the file as it is now, by question (use, day, level, dates):
+        # the Tenders page and the CIC34 and Summary pages ask different ones in turn.
+        self._decided: tuple = ((), {})  # (change mark, {question: answer})
         self._allowed: tuple | None = None  # (question, answer) of the last _usable over every story
 
     # -- stories ----------------------------------------------------------------------------------
@@ -116,8 +121,14 @@ class StoryRepo(StorySearch):
             db.execute("UPDATE stories SET deleted_at = NULL, updated_at = ? WHERE id = ?", [utc_now_stamp(), story_id])
             sync_search(db, story_id, text=False)
 
-    def removed(self) -> list[Story]:
-        rows = self._file.query("SELECT * FROM stories WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC")
+    def removed(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Story]:
+        """Stories in the bin, last removed first; optionally only those dated in the range."""
+        where, params = "deleted_at IS NOT NULL", []
+        if date_from is not None:
+            where, params = where + " AND story_date >= ?", [*params, date_from.isoformat()]
+        if date_to is not None:
+            where, params = where + " AND story_date <= ?", [*params, date_to.isoformat()]
+        rows = self._file.query(f"SELECT * FROM stories WHERE {where} ORDER BY deleted_at DESC", params)
         return [story_from_row(row) for row in rows]
 
     def people_named(self) -> list[str]:
@@ -169,6 +180,36 @@ class StoryRepo(StorySearch):
         with self._file.write("story use") as db:
             db["story_uses"].insert(row)
         return use_from_row(self._file.query_one("SELECT * FROM story_uses WHERE id = ?", [row["id"]]))
+
+    def record_uses(self, told: list[tuple[str, IdLevel]], uses, document_name: str, when: dt.date) -> int:
+        """One use-log row per story (id, level it is told at, None: the most identifying allowed)
+        and use, in one transaction: the consent rule is checked for every one first, and if any
+        is refused nothing is written."""
+        document_name = clean_line(document_name)
+        if not document_name:
+            raise SvdeskError("Say which document the story was used in.")
+        told = list(dict.fromkeys((story_id, None if level is None else IdLevel(level)) for story_id, level in told))
+        facts = self._facts([story_id for story_id, _level in told])
+        photos = self.with_photos(list(facts))
+        rows = []
+        for story_id, level in told:
+            if story_id not in facts:
+                raise SvdeskError("That story is no longer in the file.")
+            story, consent, deleted = facts[story_id]
+            for use in uses:
+                decision = may_use(story, consent, Use(use), when, self._level(story, consent, level),
+                                   story_id in photos)
+                if deleted:
+                    decision = Decision(False, ("The story is in the bin.", *decision.reasons), decision.use,
+                                        decision.level, when)
+                if not decision:
+                    raise ConsentRefused(self.get(story_id).title or "This story", decision)
+                rows.append(stamped({"story_id": story_id, "use": Use(use).value, "document": document_name,
+                                     "used_on": when.isoformat(), "level": decision.level.value}, new=True))
+        if rows:
+            with self._file.write("story use") as db:
+                db["story_uses"].insert_all(rows)
+        return len(rows)
 
     def uses_of(self, story_id: str) -> list[StoryUse]:
         rows = self._file.query("SELECT * FROM story_uses WHERE story_id = ? ORDER BY used_on, created_at", [story_id])
@@ -245,9 +286,10 @@ class StoryRepo(StorySearch):
         ``date_from``..``date_to``. Reads the stories in bulk: a file of 10,000 stories is a
         handful of queries, not 30,000. The last answer is remembered until the file changes:
         showing one tender after another asks the same question each time."""
-        question = (self._file.change_mark(), Use(use), on_date, level, date_from, date_to)
-        if self._decided is not None and self._decided[0] == question and not self._file.conn.in_transaction:
-            return list(self._decided[1])
+        mark, question = self._file.change_mark(), (Use(use), on_date, level, date_from, date_to)
+        remembered_mark, answers = self._decided
+        if remembered_mark == mark and question in answers and not self._file.conn.in_transaction:
+            return list(answers[question])
         summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
         facts = self._facts([summary.id for summary in summaries])
         photos = self.with_photos(list(facts))
@@ -263,7 +305,13 @@ class StoryRepo(StorySearch):
                                     decision.level, on_date)
             decided.append((summary, decision))
         # Inside a write the answer may yet be rolled back (and total_changes never goes back down).
-        self._decided = None if self._file.conn.in_transaction else (question, decided)
+        if not self._file.conn.in_transaction:
+            kept = dict(self._decided[1]) if self._decided[0] == mark else {}
+            while len(kept) >= _QUESTIONS_KEPT:  # the oldest question goes first
+                kept.pop(next(iter(kept)))
+            kept[question] = decided
+            # A new tuple, never changed in place: the status thread may be reading the old one.
+            self._decided = (mark, kept)
         return list(decided)
 
     def usable_ids(self, use: Use, on_date: dt.date, level: IdLevel | None = None,
@@ -292,6 +340,16 @@ class StoryRepo(StorySearch):
             "ORDER BY created_at, indicator_id", [], ids)
         return [render(stories[story_id], chosen_level, indicators.get(story_id, []), photos.get(story_id, []))
                 for story_id, chosen_level in usable if story_id in stories]
+
+    def usable_levels(self, use: Use, on_date: dt.date, date_from: dt.date | None = None,
+                      date_to: dt.date | None = None, story_ids: list[str] | None = None) -> list[tuple[str, IdLevel]]:
+        """(id, the most identifying level the rule allows) of each story ``usable_for`` would
+        give, in the same order, without reading their text."""
+        if story_ids is None:  # the same decisions as the list of stories left out: remembered once
+            return [(summary.id, decision.level) for summary, decision in self.decisions_for(
+                use, on_date, date_from=date_from, date_to=date_to)
+                if decision.allowed and summary.status == Status.READY.value]
+        return self._usable(use, on_date, None, story_ids, date_from, date_to)
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
         """(id, level to tell it at) of each story the rule allows, newest first. The answer for
@@ -359,13 +417,6 @@ class StoryRepo(StorySearch):
                 if len(found) >= count:
                     return found[:count]
         return found[:count]
-
-    @staticmethod
-    def _chunks(ids: list[str], size: int = 500):
-        """(chunk, "?,?,…") pieces of ``ids``: SQLite allows a limited number of parameters."""
-        for start in range(0, len(ids), size):
-            chunk = ids[start:start + size]
-            yield chunk, ",".join("?" * len(chunk))
 
     def _facts(self, ids: list[str]) -> dict[str, tuple[Story, Consent, bool]]:
         """(story, consent, in the bin) for each of ``ids``, read in a few queries. The story holds

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from svdesk.domain.consent import ConsentState, IdLevel
-from svdesk.domain.stories import StorySummary
+from svdesk.domain.stories import Story, StorySummary
 from svdesk.domain.textfold import fts_query
 from svdesk.store.orgfile import OrgFile
 from svdesk.store.stories_rows import consent_from_row
@@ -197,3 +197,34 @@ class StorySearch:
     def status_counts(self) -> dict[str, int]:
         rows = self._file.conn.execute("SELECT status, count(*) FROM story_list WHERE live = 1 GROUP BY status")
         return {status: count for status, count in rows}
+
+    def openings(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """(title, and the first 80 characters of the quote, after, what we did and before) of
+        each story, read in a few queries: what an edited report is searched for."""
+        found = {}
+        for chunk, marks in self._chunks(list(story_ids)):
+            for row in self._file.conn.execute(
+                    f"SELECT id, title, quote, after, what_we_did, before FROM stories WHERE id IN ({marks})", chunk):
+                found[row[0]] = (row[1], *(text[:80] for text in row[2:]))
+        return found
+
+    def listing(self, story_ids: list[str]) -> dict[str, tuple[Story, bool]]:
+        """(the story with its title, date, names and the quote and after, whether it illustrates
+        an indicator) of each story: enough to list, order and rank stories without their text."""
+        found = {}
+        for chunk, marks in self._chunks(list(story_ids)):
+            for row in self._file.conn.execute(
+                    "SELECT id, title, story_date, person_name, pseudonym, quote, after, EXISTS (SELECT 1 FROM "
+                    "story_indicators i WHERE i.story_id = s.id) FROM stories s WHERE id IN ({marks})".format(
+                        marks=marks), chunk):
+                story = Story(id=row[0], title=row[1], story_date=dt.date.fromisoformat(row[2]) if row[2] else None,
+                              person_name=row[3], pseudonym=row[4], quote=row[5], after=row[6])
+                found[row[0]] = (story, bool(row[7]))
+        return found
+
+    @staticmethod
+    def _chunks(ids: list[str], size: int = 500):
+        """(chunk, "?,?,…") pieces of ``ids``: SQLite allows a limited number of parameters."""
+        for start in range(0, len(ids), size):
+            chunk = ids[start:start + size]
+            yield chunk, ",".join("?" * len(chunk))

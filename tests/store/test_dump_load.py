@@ -170,3 +170,26 @@ def test_dump_memory_does_not_grow_with_the_evidence_files(tmp_path):
         peaks.append(int(result.stdout.strip()))
         assert out.stat().st_size > files * 6 * 1024 * 1024
     assert peaks[1] - peaks[0] < 25, f"peak {peaks[0]} MB with 10 MB of files, {peaks[1]} MB with 80 MB"
+
+
+def test_a_dump_bigger_than_load_can_check_in_memory_is_refused_plainly(tmp_path):
+    """load reads a dump whole: past its stated limit it refuses in words, before reading a byte."""
+    import os
+    import subprocess
+    import sys
+
+    from svdesk.store.dump_json import MAX_DUMP_BYTES
+
+    big = tmp_path / "big.json"
+    with open(big, "wb") as out:  # sparse: no disk is used, and reading it would take minutes
+        out.truncate(MAX_DUMP_BYTES + 1)
+    target = tmp_path / "out" / "new.svdesk"
+    target.parent.mkdir()
+    result = subprocess.run([sys.executable, "-m", "svdesk", "load", str(big), str(target)],
+                            capture_output=True, text=True, timeout=120, env={**os.environ})
+    assert result.returncode == 1, result.stderr[-1500:]
+    assert "Traceback" not in result.stderr
+    limit = f"{MAX_DUMP_BYTES / 1e6:,.0f} MB"
+    assert f"big.json is {limit}. svdesk load checks a whole dump in memory, so it takes dumps up to {limit}" in result.stderr
+    assert "copy the .svdesk file itself" in result.stderr
+    assert list(target.parent.iterdir()) == []

@@ -57,3 +57,30 @@ def test_nothing_is_remembered_inside_a_write(workspace):
     with workspace.file.write("test"):
         workspace.exposure.matcher((Use.TENDERS_FUNDERS,), TODAY)
     assert workspace.exposure._cached is None
+
+
+# -- one remembered decision for stories that differ only in dates that cannot matter ----------------
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+_DAYS = _st.one_of(_st.none(), _st.dates(dt.date(2023, 1, 1), dt.date(2028, 12, 31)).map(dt.date.isoformat))
+
+
+@_settings(max_examples=300, deadline=None)
+@_given(level=_st.sampled_from([level.value for level in IdLevel]),
+        special=_st.sampled_from(["[]", '["health"]']), child=_st.booleans(), deleted=_st.booleans(),
+        consent_given=_st.booleans(), given_on=_DAYS, method=_st.sampled_from([None, *[m.value for m in Method]]),
+        recorded=_st.booleans(), uses=_st.sets(_st.sampled_from([use.value for use in Use])),
+        consent_level=_st.sampled_from([level.value for level in IdLevel]), expires_on=_DAYS,
+        explicit=_st.booleans(), withdrawn_on=_DAYS, on=_st.dates(dt.date(2023, 1, 1), dt.date(2028, 12, 31)),
+        asked=_st.sets(_st.sampled_from(list(Use)), min_size=1, max_size=2))
+def test_dates_that_cannot_matter_are_set_aside_without_changing_any_decision(
+        level, special, child, deleted, consent_given, given_on, method, recorded, uses, consent_level, expires_on,
+        explicit, withdrawn_on, on, asked):
+    import json
+
+    from svdesk.store.exposure_repo import _allowed, _relevant
+
+    facts = (level, special, int(child), "2026-01-01" if deleted else None, int(consent_given), given_on, method,
+             int(recorded), json.dumps(sorted(uses)), consent_level, expires_on, int(explicit), withdrawn_on)
+    chosen = tuple(sorted(asked, key=lambda use: use.value))
+    assert _allowed(_relevant(facts, on), chosen, on) == _allowed(facts, chosen, on)

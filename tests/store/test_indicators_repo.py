@@ -171,3 +171,17 @@ def test_year_totals_are_remembered_only_until_the_file_changes(workspace):
             assert [t.value for t in repo.year_totals(bikes.id)] == [103]
             raise RuntimeError("undo")
     assert [t.value for t in repo.year_totals(bikes.id)] == [3]
+
+
+def test_year_figures_are_remembered_only_while_the_file_is_unchanged(workspace, monkeypatch):
+    repo = workspace.indicators
+    bikes = _add(workspace, "Bikes", frequency=Frequency.QUARTERLY)
+    repo.record(bikes.id, D(2025, 4, 1), D(2025, 6, 30), "5")
+    first = repo.year_totals(bikes.id)
+    reads = []
+    real = repo.readings
+    monkeypatch.setattr(repo, "readings", lambda *args: reads.append(args) or real(*args))
+    assert repo.year_totals(bikes.id) == first and reads == []  # remembered...
+    repo.record(bikes.id, D(2025, 7, 1), D(2025, 9, 30), "7")  # ...until the file changes
+    assert [total.value for total in repo.year_totals(bikes.id)] == [12] and len(reads) == 1
+    assert repo.reading_ends([bikes.id]) == {D(2025, 6, 30), D(2025, 9, 30)}

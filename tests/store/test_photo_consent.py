@@ -82,3 +82,21 @@ def test_a_removed_photo_no_longer_holds_the_story_back():
         assert ws.stories.check_use(story.id, Use.INTERNAL, TODAY)
     finally:
         ws.close()
+
+
+
+@pytest.mark.parametrize("filename, data, role", ATTACHED)
+def test_the_use_log_of_a_whole_document_refuses_a_story_with_photos_and_no_photo_tick(filename, data, role):
+    """record_uses (one document's rows in one transaction) follows the photo rule too, and
+    writes nothing for the document when any story in it is refused."""
+    ws = memory_workspace(Organisation(name="Growing Minds CIC", company_number="12345678"))
+    try:
+        story = _story(ws, photos=False)
+        other = _story(ws, photos=False)
+        ws.attachments.add(OWNER_TABLE, story.id, filename, data, role=role)
+        with pytest.raises(ConsentRefused):
+            ws.stories.record_uses([(other.id, None), (story.id, None)], (Use.PUBLIC_REPORTS,), "CIC34 report", TODAY)
+        assert ws.stories.uses_of(other.id) == [] and ws.stories.uses_of(story.id) == []
+        assert ws.stories.record_uses([(other.id, None)], (Use.PUBLIC_REPORTS,), "CIC34 report", TODAY) == 1
+    finally:
+        ws.close()

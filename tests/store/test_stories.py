@@ -353,6 +353,25 @@ def test_decisions_are_remembered_only_while_the_file_is_unchanged(file_workspac
         reader.close()
 
 
+def test_decisions_for_several_questions_are_remembered_together(file_workspace, monkeypatch):
+    """The Tenders page (every story) and the CIC34 and Summary pages (one year, other uses) ask
+    in turn: one page's question must not evict another's answer while the file is unchanged."""
+    stories = file_workspace.stories
+    make(stories, "Bikes for the food bank", status="ready")
+    questions = [dict(use=Use.TENDERS_FUNDERS, on_date=TODAY),
+                 dict(use=Use.PUBLIC_REPORTS, on_date=TODAY, date_from=dt.date(2025, 4, 1), date_to=dt.date(2026, 3, 31)),
+                 dict(use=Use.WEBSITE_SOCIAL, on_date=TODAY, date_from=dt.date(2025, 4, 1), date_to=dt.date(2026, 3, 31))]
+    first = [stories.decisions_for(**question) for question in questions]
+    reads = []
+    monkeypatch.setattr(stories, "_facts", lambda ids: reads.append(ids) or {})
+    for _ in range(3):
+        assert [stories.decisions_for(**question) for question in questions] == first
+    assert reads == []  # every answer came from memory
+    stories.new("Another")  # a change: every answer is worked out again
+    stories.decisions_for(**questions[0])
+    assert len(reads) == 1
+
+
 def test_decisions_worked_out_inside_a_write_are_not_remembered(file_workspace):
     stories = file_workspace.stories
     make(stories, "Kept", status="ready")

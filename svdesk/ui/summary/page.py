@@ -207,7 +207,8 @@ class SummaryPage(Page):
         self.checkboxes = []
         featured = {story.story_id for story in summary.stories}
         read_only = self.ctx.workspace.read_only
-        for story in summary.sources.stories:
+        # The listing (id, title as printed, level), not the rendered stories: a year can hold hundreds.
+        for story in getattr(summary.sources.stories, "entries", summary.sources.stories):
             box = QCheckBox(story.title)
             box.setToolTip(f"Told as: {story.level.label.lower()}")
             box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
