@@ -61,6 +61,39 @@ def test_the_pdf_footer_is_printed_whole_on_every_page(footer, tmp_path):
             assert piece in squeezed
 
 
+ORG_NAMES = {"long word": "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3 + " Gardens CIC",
+             "markup and right to left": "Growing <b>Minds</b> & Friends of מרחב ירוק and حديقة المجتمع "
+                                         "Community Allotment Society for Digbeth and Small Heath CIC"}
+
+
+@pytest.mark.parametrize("name", ORG_NAMES.values(), ids=ORG_NAMES.keys())
+def test_the_impact_summarys_footer_carries_the_whole_organisation_name(name, tmp_path):
+    import datetime as dt
+
+    from svdesk.domain.financial_year import FinancialYear
+    from svdesk.domain.measures import Frequency, Indicator, Unit
+    from svdesk.domain.organisation import Organisation
+    from svdesk.services.exports import export_summary
+    from svdesk.store.workspace import memory_workspace
+
+    year = FinancialYear(dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    ws = memory_workspace(Organisation(name=name))
+    try:
+        rate = ws.indicators.add(Indicator(name="Gardeners feeling less isolated", unit=Unit.PERCENTAGE,
+                                           frequency=Frequency.YEARLY))
+        ws.indicators.record(rate.id, year.start, year.end, "64")
+        path = export_summary(ws, year, tmp_path / "leaflet.pdf", dt.date(2026, 6, 1)).path
+        text = _pdftotext(path.read_bytes(), tmp_path)
+    finally:
+        ws.close()
+    # The page's last lines: the footer, then "Page 1 of 1" (the title block has the name too).
+    footer = text.split("\f")[0].rstrip().rsplit("\n\n", 2)[-2]
+    assert "…" not in text and "Impact summary" in footer
+    squeezed = _squeezed(footer)
+    for piece in re.findall(r"[A-Za-z0-9<>&]+", _squeezed(f"{name} · Impact summary 2025/26")):
+        assert piece in squeezed
+
+
 def test_a_long_footer_sits_below_the_pages_text(tmp_path):
     footer = FOOTERS["long word"]
     body = tuple(Paragraph("Body text. " * 300) for _ in range(3))
