@@ -132,7 +132,9 @@ def _value_range(spec: ChartSpec) -> tuple[float, float]:
     return low, high
 
 
-def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure) -> Scene:
+def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure, line_labels: bool = True) -> Scene:
+    """``line_labels=False`` leaves out the target's and baseline's labels (and their room), for a
+    chart whose legend under it names the lines."""
     scene = Scene(width, height)
     add = scene.items.append
     top = height - 2
@@ -181,18 +183,19 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         if value is not None
     ]
     gutter = 4.0
-    if references:
+    if references and line_labels:
         # The value is never broken; the name takes more lines rather than more width.
         values_w = max(measure(format_value(value, spec.unit), FONT_SIZE, True) for value, *_ in references)
         names_w = max(measure(name, FONT_SIZE, True) for _, name, _, _ in references)
-        gutter = min(max(values_w, min(names_w, width * 0.2)), width * 0.45) + 10
+        word_w = max(measure(word, FONT_SIZE, True) for _, name, _, _ in references for word in name.split() or [""])
+        gutter = min(max(values_w, min(names_w, width * 0.2), word_w), width * 0.45) + 10
     plot_w = max(10.0, width - left - gutter)
     span = ticks[-1] - ticks[0] or 1.0
 
     categories = spec.categories()
     drawn = bool(categories) and any(v is not None for s in spec.series for _, v in s.points)
     slot = plot_w / max(1, len(categories))
-    x_labels = _x_labels(categories, slot, plot_w, measure) if drawn else []
+    x_size, x_labels = _x_labels(categories, slot, plot_w, measure) if drawn else (FONT_SIZE, [])
     bottom = FONT_SIZE + 8 + (max(map(len, x_labels), default=1) - 1) * X_PITCH
     plot_top = top - 8  # room for value labels above the highest point or bar
     plot_h = max(10.0, plot_top - bottom)
@@ -211,13 +214,13 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     reference_lines = []
     blocks = [wrap_measured(name, FONT_SIZE, True, gutter - 6, measure)
               + wrap_measured(format_value(value, spec.unit), FONT_SIZE, True, gutter - 6, measure)
-              for value, name, _, _ in references]
+              for value, name, _, _ in references] if line_labels else [[] for _ in references]
     for (value, name, colour, dash), lines, centre in zip(references, blocks, _spread(
             [y_of(r[0]) for r in references], [len(lines) for lines in blocks], bottom, plot_top + 6)):
         y = y_of(value)
         reference_lines.append(Line(left, y, left + plot_w, y, colour, 1.3, dash))
         first = centre + 1.5 + (len(lines) - 2) * REF_PITCH / 2
-        for number, line in enumerate(lines):
+        for number, line in enumerate(lines if line_labels else []):
             add(Text(left + plot_w + 5, first - number * REF_PITCH, line, FONT_SIZE, colour, "start", True))
 
     if spec.kind == "line":
@@ -227,10 +230,10 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         add(Text(left + plot_w / 2, bottom + plot_h / 2, "No values yet", FONT_SIZE + 1, MUTED, "middle"))
     else:
         for index, lines in enumerate(x_labels):
-            half = widest(lines, FONT_SIZE, False, measure) / 2
+            half = widest(lines, x_size, False, measure) / 2
             x = min(max(left + slot * (index + 0.5), half), width - half)  # stay inside the picture
             for number, line in enumerate(lines):
-                add(Text(x, bottom - FONT_SIZE - 4 - number * X_PITCH, line, FONT_SIZE, MUTED, "middle"))
+                add(Text(x, bottom - FONT_SIZE - 4 - number * X_PITCH, line, x_size, MUTED, "middle"))
         if spec.kind == "bar":
             labels = _bars(spec, categories, left, slot, y_of, measure, add, [line.y1 for line in reference_lines])
         else:
@@ -328,17 +331,25 @@ def _spread(centres: list[float], lines: list[int], low: float, high: float) -> 
     return placed
 
 
-def _x_labels(categories: list[str], slot: float, plot_w: float, measure: Measure) -> list[list[str]]:
-    """Each category's label lines (none for a category whose label is not shown). Each label wraps within its own slot when its words fit there; only when they do
-    not (many points, as on the window's monthly charts) does the axis thin out, and each label
-    shown then wraps within the room of the ones left out. Nothing is cut."""
-    room = slot - 8
-    if all(measure(word, FONT_SIZE, False) <= room for c in categories for word in c.split()):
-        wrapped = [wrap_measured(c, FONT_SIZE, False, room, measure) for c in categories]
-        if max(map(len, wrapped)) <= X_MOST_LINES:
-            return wrapped
+def _x_labels(categories: list[str], slot: float, plot_w: float, measure: Measure) -> tuple[float, list[list[str]]]:
+    """(the labels' size, each category's label lines — none for a category whose label is not
+    shown). Each label wraps within its own slot when its words fit there, a little smaller if
+    need be; only when they do not (many points, as on the window's monthly charts) does the
+    axis thin out, and each label shown then wraps within the room of the ones left out.
+    Nothing is cut."""
+    for size, gap in ((FONT_SIZE, 8), (FONT_SIZE, 5), (FONT_SIZE - 1, 4), (FONT_SIZE - 1.5, 3)):
+        room = slot - gap
+        if all(measure(word, size, False) <= room for c in categories for word in c.split()):
+            wrapped = [wrap_measured(c, size, False, room, measure) for c in categories]
+            if max(map(len, wrapped)) <= X_MOST_LINES:
+                return size, wrapped
+    # A few labels (years) in very narrow slots: broken inside a word rather than left out.
+    size = FONT_SIZE - 1.5
+    wrapped = [wrap_measured(c, size, False, slot - 3, measure) for c in categories]
+    if max(map(len, wrapped)) <= X_MOST_LINES:
+        return size, wrapped
     needed = max(measure(c, FONT_SIZE, False) for c in categories) + 8
     every = max(1, math.ceil(needed / slot))
     room = min(slot * every, plot_w) - 2
-    return [wrap_measured(c, FONT_SIZE, False, room, measure) if index % every == 0 else []
-                   for index, c in enumerate(categories)]
+    return FONT_SIZE, [wrap_measured(c, FONT_SIZE, False, room, measure) if index % every == 0 else []
+                       for index, c in enumerate(categories)]

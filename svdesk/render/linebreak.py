@@ -22,6 +22,9 @@ def wrap_measured(text: str, size: float, bold: bool, width: float, measure: Mea
                 result.append(current)
                 current = ""
             cut = _longest_prefix(word, size, bold, width, measure)
+            # "2024/" over "25", "three-" over "year": after a slash or hyphen when there is one.
+            joint = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
+            cut = joint + 1 if joint > 0 else cut
             result.append(word[:cut])
             word = word[cut:]
         trial = f"{current} {word}".strip()

@@ -204,3 +204,17 @@ def test_no_chart_label_is_ever_cut(title, target_label, years, width):
     assert "…" not in printed
     for text in (title, target_label, years[0]):
         assert _squeezed(text) in printed
+
+
+@pytest.mark.parametrize("line_labels", [False, True], ids=["legend under it", "labelled lines"])
+@pytest.mark.parametrize("unit, values", [("%", (52, 58, 61)), ("people", (215, 247, 289)),
+                                          ("£", (12500, 14250.5, 16000))])
+def test_three_charts_in_a_row_show_every_years_label(unit, values, line_labels):
+    """The leaflet's three-in-a-row charts left the middle year's label out ("2023/24  2025/26")."""
+    column = (170 * 72 / 25.4 - 2 * 12) / 3
+    years = ["2023/24", "2024/25", "2025/26"]
+    chart = ChartSpec("", "bar", (Series("2025/26", list(zip(years, values))),), target=values[-1] * 1.1,
+                      baseline=values[0] * 0.8, unit=unit)
+    scene = layout_chart(chart, column, 168 - 24, pdf_measure, line_labels)
+    printed = [text.text for text in _texts(scene) if text.y < 20 and text.anchor == "middle"]  # under the axis
+    assert _squeezed("".join(printed)) == "".join(years)
