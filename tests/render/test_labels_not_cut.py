@@ -218,3 +218,19 @@ def test_three_charts_in_a_row_show_every_years_label(unit, values, line_labels)
     scene = layout_chart(chart, column, 168 - 24, pdf_measure, line_labels)
     printed = [text.text for text in _texts(scene) if text.y < 20 and text.anchor == "middle"]  # under the axis
     assert _squeezed("".join(printed)) == "".join(years)
+
+
+def test_the_published_pages_year_labels_get_smaller_type_rather_than_running_together():
+    import datetime as dt
+
+    from svdesk.document.publication import IndicatorYear, PublishedIndicator
+    from svdesk.render.publish_html import _chart
+
+    years = tuple(IndicatorYear(f"{2016 + n}/{17 + n}", dt.date(2016 + n, 4, 1), dt.date(2017 + n, 3, 31),
+                                1234567.0 + n, f"£1,234,56{n}", n < 7, 12) for n in range(8))
+    indicator = PublishedIndicator("i", "Money raised", "", "money", "£", "higher", "added up", None, "", None, years)
+    svg = _chart(indicator, "chart-1")
+    step = (480 - 20) / len(years)
+    for size, text in re.findall(r'font-size="([\d.]+)">([^<]+)<', svg):
+        assert len(text) * 0.6 * float(size) <= step - 5, text
+    assert '<tspan x="' in svg and ">so far</tspan>" in svg and "2023/24" in svg
