@@ -7,7 +7,7 @@ from svdesk.render.chartlayout import Circle, Line, PolyLine, Rect, Text, layout
 from svdesk.render.fonts import font_name, pdf_measure, register_pdf_fonts
 
 
-def chart_drawing(spec: ChartSpec, width: float, height: float = 220.0):
+def chart_drawing(spec: ChartSpec, width: float, height: float = 220.0, line_labels: bool = True):
     from reportlab.graphics.shapes import Circle as RCircle
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.graphics.shapes import Line as RLine
@@ -16,7 +16,7 @@ def chart_drawing(spec: ChartSpec, width: float, height: float = 220.0):
     from reportlab.lib.colors import HexColor
 
     register_pdf_fonts()
-    scene = layout_chart(spec, width, height, pdf_measure)
+    scene = layout_chart(spec, width, height, pdf_measure, line_labels)
     drawing = Drawing(width, height)
     colours: dict[str, object] = {}
 

@@ -12,7 +12,9 @@ labels are placed with the widths they will really have.
 
 Design rules: the value axis starts at zero whenever all values share a sign (a rise from 40 to
 44 must not look like a doubling); target and baseline are labelled lines, not legend entries;
-the last value of each line is written next to it; x labels thin out rather than overlap.
+the last value of each line is written next to it; x labels wrap, and thin out only when there
+are too many to show side by side (the window's monthly points, whose dates are in the table
+beside the chart). No label is ever cut short: a long one takes more lines.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 
 from svdesk.document.chartdata import format_value
 from svdesk.document.model import ChartSpec
+from svdesk.render.linebreak import wrap_measured, widest
 
 INK = "#1E2B2A"
 MUTED = "#5C6B6A"
@@ -33,6 +36,9 @@ BASELINE = "#6F7D7C"
 SERIES = ("#1F6F6A", "#3B6EA5", "#8E5572", "#7A8B3A", "#B08D57", "#4A4E69")
 FONT_SIZE = 8.0
 TITLE_SIZE = 10.5
+X_PITCH = FONT_SIZE + 2  # between the lines of a wrapped x label
+REF_PITCH = FONT_SIZE + 2  # between the lines of a target's or baseline's label
+X_MOST_LINES = 3  # an x label wrapped onto more lines than this thins the axis instead
 
 Measure = Callable[[str, float, bool], float]
 
@@ -126,44 +132,13 @@ def _value_range(spec: ChartSpec) -> tuple[float, float]:
     return low, high
 
 
-def _wrap(text: str, size: float, bold: bool, width: float, measure: Measure) -> list[str]:
-    """Every word of ``text`` on as many lines as it needs: the person's words (an indicator's
-    name, a unit) are never cut off; a word wider than a line is broken across lines."""
-    result, current = [], ""
-    for word in text.split():
-        while measure(word, size, bold) > width and len(word) > 1:
-            if current:
-                result.append(current)
-                current = ""
-            cut = len(word) - 1
-            while cut > 1 and measure(word[:cut], size, bold) > width:
-                cut -= 1
-            result.append(word[:cut])
-            word = word[cut:]
-        trial = f"{current} {word}".strip()
-        if measure(trial, size, bold) <= width or not current:
-            current = trial
-        else:
-            result.append(current)
-            current = word
-    if current:
-        result.append(current)
-    return result
-
-
-def _fit(text: str, size: float, bold: bool, width: float, measure: Measure) -> str:
-    if measure(text, size, bold) <= width:
-        return text
-    while text and measure(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure) -> Scene:
+def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure, line_labels: bool = True) -> Scene:
+    """``line_labels=False`` leaves out the target's and baseline's labels (and their room), for a
+    chart whose legend under it names the lines."""
     scene = Scene(width, height)
     add = scene.items.append
     top = height - 2
-    for line in _wrap(spec.title, TITLE_SIZE, True, width - 4, measure) if spec.title else []:
+    for line in wrap_measured(spec.title, TITLE_SIZE, True, width - 4, measure) if spec.title else []:
         top -= TITLE_SIZE + 3
         add(Text(0, top, line, TITLE_SIZE, INK, "start", True))
     if spec.title:
@@ -171,24 +146,27 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
 
     # Legend (only when there is more than one series: one series is named by the title).
     if len(spec.series) > 1:
-        x, row_y = 0.0, top - FONT_SIZE
+        x, row_y, row_lines = 0.0, top - FONT_SIZE, 1
         for index, series in enumerate(spec.series):
-            label = _fit(series.label or f"Series {index + 1}", FONT_SIZE, False, width / 2, measure)
-            needed = 14 + measure(label, FONT_SIZE, False) + 12
+            lines = wrap_measured(series.label or f"Series {index + 1}", FONT_SIZE, False, width - 14, measure)
+            needed = 14 + widest(lines, FONT_SIZE, False, measure) + 12
             if x + needed > width and x > 0:
-                x, row_y = 0.0, row_y - FONT_SIZE - 5
+                x, row_y = 0.0, row_y - (FONT_SIZE + 3) * row_lines - 2
+                row_lines = 1
             colour = SERIES[index % len(SERIES)]
             add(Rect(x, row_y - 0.5, 9, 7, colour))
-            add(Text(x + 13, row_y, label, FONT_SIZE, MUTED))
+            for number, line in enumerate(lines):
+                add(Text(x + 13, row_y - number * (FONT_SIZE + 3), line, FONT_SIZE, MUTED))
+            row_lines = max(row_lines, len(lines))
             x += needed
-        top = row_y - 8
+        top = row_y - (FONT_SIZE + 3) * (row_lines - 1) - 8
 
     low, high = _value_range(spec)
     ticks = nice_ticks(low, high)
     tick_labels = [format_value(t, spec.unit) for t in ticks]
     unit = spec.unit.strip()
     if unit and unit not in ("%", "£", "€", "$"):
-        for line in _wrap(unit, FONT_SIZE, False, width, measure):
+        for line in wrap_measured(unit, FONT_SIZE, False, width, measure):
             top -= FONT_SIZE + 2
             add(Text(0, top, line, FONT_SIZE, MUTED))
         top -= 6
@@ -196,9 +174,6 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         top -= 4
 
     left = max(measure(label, FONT_SIZE, False) for label in tick_labels) + 6
-    bottom = FONT_SIZE + 8
-    plot_top = top - 8  # room for value labels above the highest point or bar
-    plot_h = max(10.0, plot_top - bottom)
     references = [
         (value, name, colour, dash)
         for value, name, colour, dash in (
@@ -208,12 +183,22 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
         if value is not None
     ]
     gutter = 4.0
-    if references:
-        widest_ref = max(max(measure(name, FONT_SIZE, True), measure(format_value(value, spec.unit), FONT_SIZE, True))
-                         for value, name, _, _ in references)
-        gutter = min(widest_ref, width * 0.2) + 10
+    if references and line_labels:
+        # The value is never broken; the name takes more lines rather than more width.
+        values_w = max(measure(format_value(value, spec.unit), FONT_SIZE, True) for value, *_ in references)
+        names_w = max(measure(name, FONT_SIZE, True) for _, name, _, _ in references)
+        word_w = max(measure(word, FONT_SIZE, True) for _, name, _, _ in references for word in name.split() or [""])
+        gutter = min(max(values_w, min(names_w, width * 0.2), word_w), width * 0.45) + 10
     plot_w = max(10.0, width - left - gutter)
     span = ticks[-1] - ticks[0] or 1.0
+
+    categories = spec.categories()
+    drawn = bool(categories) and any(v is not None for s in spec.series for _, v in s.points)
+    slot = plot_w / max(1, len(categories))
+    x_size, x_labels = _x_labels(categories, slot, plot_w, measure) if drawn else (FONT_SIZE, [])
+    bottom = FONT_SIZE + 8 + (max(map(len, x_labels), default=1) - 1) * X_PITCH
+    plot_top = top - 8  # room for value labels above the highest point or bar
+    plot_h = max(10.0, plot_top - bottom)
 
     def y_of(value: float) -> float:
         return bottom + (value - ticks[0]) / span * plot_h
@@ -227,30 +212,28 @@ def layout_chart(spec: ChartSpec, width: float, height: float, measure: Measure)
     # value), so labels never cover a bar or a point. Lines go under a line chart's points and
     # over a bar chart's bars, so both stay visible.
     reference_lines = []
-    for (value, name, colour, dash), centre in zip(references, _spread(
-            [y_of(r[0]) for r in references], 2 * FONT_SIZE + 5, bottom, plot_top + 6)):
+    blocks = [wrap_measured(name, FONT_SIZE, True, gutter - 6, measure)
+              + wrap_measured(format_value(value, spec.unit), FONT_SIZE, True, gutter - 6, measure)
+              for value, name, _, _ in references] if line_labels else [[] for _ in references]
+    for (value, name, colour, dash), lines, centre in zip(references, blocks, _spread(
+            [y_of(r[0]) for r in references], [len(lines) for lines in blocks], bottom, plot_top + 6)):
         y = y_of(value)
         reference_lines.append(Line(left, y, left + plot_w, y, colour, 1.3, dash))
-        x = left + plot_w + 5
-        add(Text(x, centre + 1.5, _fit(name, FONT_SIZE, True, gutter - 6, measure), FONT_SIZE, colour, "start", True))
-        add(Text(x, centre - FONT_SIZE - 0.5, format_value(value, spec.unit), FONT_SIZE, colour, "start", True))
+        first = centre + 1.5 + (len(lines) - 2) * REF_PITCH / 2
+        for number, line in enumerate(lines if line_labels else []):
+            add(Text(left + plot_w + 5, first - number * REF_PITCH, line, FONT_SIZE, colour, "start", True))
 
     if spec.kind == "line":
         scene.items += reference_lines
-    categories = spec.categories()
     labels: list = []
-    if not categories or not any(v is not None for s in spec.series for _, v in s.points):
+    if not drawn:
         add(Text(left + plot_w / 2, bottom + plot_h / 2, "No values yet", FONT_SIZE + 1, MUTED, "middle"))
     else:
-        slot = plot_w / len(categories)
-        widest = max(measure(c, FONT_SIZE, False) for c in categories) + 8
-        every = max(1, math.ceil(widest / slot))
-        for index, category in enumerate(categories):
-            if index % every == 0:
-                label = _fit(category, FONT_SIZE, False, min(slot * every, plot_w) - 2, measure)
-                half = measure(label, FONT_SIZE, False) / 2
-                x = min(max(left + slot * (index + 0.5), half), width - half)  # stay inside the picture
-                add(Text(x, bottom - FONT_SIZE - 4, label, FONT_SIZE, MUTED, "middle"))
+        for index, lines in enumerate(x_labels):
+            half = widest(lines, x_size, False, measure) / 2
+            x = min(max(left + slot * (index + 0.5), half), width - half)  # stay inside the picture
+            for number, line in enumerate(lines):
+                add(Text(x, bottom - FONT_SIZE - 4 - number * X_PITCH, line, x_size, MUTED, "middle"))
         if spec.kind == "bar":
             labels = _bars(spec, categories, left, slot, y_of, measure, add, [line.y1 for line in reference_lines])
         else:
@@ -313,7 +296,9 @@ def _bars(spec, categories, left, slot, y_of, measure, add, avoid: list[float]) 
             x = x0 + bar * s_index
             add(Rect(x + 0.6, min(y, zero), bar - 1.2, abs(y - zero), colour))
             label = format_value(value, spec.unit)
-            if measure(label, size, False) > bar + 4:
+            label_w = measure(label, size, False)
+            # One series: a label may use its bar's whole slot; side by side, only its own bar.
+            if label_w > (slot - 2 if count == 1 else bar + 4):
                 continue
             if value < 0:
                 labels.append(Text(x + bar / 2, y - FONT_SIZE - 1, label, size, INK, "middle"))
@@ -322,7 +307,7 @@ def _bars(spec, categories, left, slot, y_of, measure, add, avoid: list[float]) 
             inside = y - size - 2
             if clear(above):
                 labels.append(Text(x + bar / 2, above, label, size, INK, "middle"))
-            elif inside - zero > 2 and clear(inside):
+            elif inside - zero > 2 and label_w <= bar - 2 and clear(inside):
                 labels.append(Text(x + bar / 2, inside, label, size, "#FFFFFF", "middle"))
             else:
                 over = max(line for line in avoid if above - 1.5 <= line <= above + size + 1.0) + 3
@@ -332,12 +317,39 @@ def _bars(spec, categories, left, slot, y_of, measure, add, avoid: list[float]) 
     return labels
 
 
-def _spread(centres: list[float], gap: float, low: float, high: float) -> list[float]:
-    """Moves label centres apart (keeping their order) so no two are closer than ``gap``."""
+def _spread(centres: list[float], lines: list[int], low: float, high: float) -> list[float]:
+    """Moves label centres apart (keeping their order) so no two labels of ``lines`` lines each
+    (drawn around their centre, ``REF_PITCH`` apart) overlap, each kept between low and high."""
     order = sorted(range(len(centres)), key=lambda i: centres[i])
-    placed = [min(max(c, low), high) for c in centres]
+    extra = [max(0, count - 2) * REF_PITCH / 2 for count in lines]
+    placed = [min(max(c, low + e), max(low + e, high - e)) for c, e in zip(centres, extra)]
     for before, after in zip(order, order[1:]):
+        gap = (lines[before] + lines[after]) / 2 * REF_PITCH + 1
         if placed[after] - placed[before] < gap:
             middle = (placed[after] + placed[before]) / 2
             placed[before], placed[after] = middle - gap / 2, middle + gap / 2
     return placed
+
+
+def _x_labels(categories: list[str], slot: float, plot_w: float, measure: Measure) -> tuple[float, list[list[str]]]:
+    """(the labels' size, each category's label lines — none for a category whose label is not
+    shown). Each label wraps within its own slot when its words fit there, a little smaller if
+    need be; only when they do not (many points, as on the window's monthly charts) does the
+    axis thin out, and each label shown then wraps within the room of the ones left out.
+    Nothing is cut."""
+    for size, gap in ((FONT_SIZE, 8), (FONT_SIZE, 5), (FONT_SIZE - 1, 4), (FONT_SIZE - 1.5, 3)):
+        room = slot - gap
+        if all(measure(word, size, False) <= room for c in categories for word in c.split()):
+            wrapped = [wrap_measured(c, size, False, room, measure) for c in categories]
+            if max(map(len, wrapped)) <= X_MOST_LINES:
+                return size, wrapped
+    # A few labels (years) in very narrow slots: broken inside a word rather than left out.
+    size = FONT_SIZE - 1.5
+    wrapped = [wrap_measured(c, size, False, slot - 3, measure) for c in categories]
+    if max(map(len, wrapped)) <= X_MOST_LINES:
+        return size, wrapped
+    needed = max(measure(c, FONT_SIZE, False) for c in categories) + 8
+    every = max(1, math.ceil(needed / slot))
+    room = min(slot * every, plot_w) - 2
+    return FONT_SIZE, [wrap_measured(c, FONT_SIZE, False, room, measure) if index % every == 0 else []
+                       for index, c in enumerate(categories)]

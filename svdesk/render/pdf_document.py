@@ -9,7 +9,7 @@ import io
 from svdesk.document.model import Document
 from svdesk.render.clean import clean_document
 from svdesk.render.pdf import _block, _gap, markup
-from svdesk.render.pdf_style import ACCENT, PAGE_MARGIN_MM, numbered_canvas, styles
+from svdesk.render.pdf_style import ACCENT, PAGE_MARGIN_MM, bottom_margin, footer_lines, numbered_canvas, styles
 
 
 def render_pdf(document: Document) -> bytes:
@@ -18,16 +18,19 @@ def render_pdf(document: Document) -> bytes:
     from reportlab.platypus import SimpleDocTemplate
 
     document, _ = clean_document(document)
-    left, right, top, bottom = PAGE_MARGIN_MM
+    left, right, top, _ = PAGE_MARGIN_MM
+    # The whole footer, however long the organisation's name or the tender's title: the page's
+    # text stops higher when the footer needs more lines.
+    footer = footer_lines(document.footer or document.title, A4[0] - (left + right) * mm)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=left * mm, rightMargin=right * mm, topMargin=top * mm,
-        bottomMargin=bottom * mm, title=document.title, author=document.author,
+        bottomMargin=bottom_margin(len(footer)), title=document.title, author=document.author,
         subject=document.subtitle, creator="svdesk", keywords=", ".join(document.keywords), lang="en-GB",
     )
     # An empty document still gets its one (empty) page: a PDF without pages is a broken file.
     story = flowables(document, template.width) or [_gap(1)]
-    template.build(story, canvasmaker=numbered_canvas(document.footer or document.title))
+    template.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 

@@ -156,7 +156,8 @@ def _chart_grid(charts: list[ChartSpec], width: float) -> list:
     cells = []
     for chart in charts:
         cell = [P(markup(chart.title), title_style)] if chart.title else []
-        cell.append(_without_line_labels(chart_drawing(replace(chart, title=""), column, CHART_HEIGHT - 24)))
+        # The legend under the chart names the lines: the plot takes the labels' room too.
+        cell.append(_without_line_labels(chart_drawing(replace(chart, title=""), column, CHART_HEIGHT - 24, False)))
         legend = _legend(chart)
         caption = "<br/>".join(part for part in (markup(chart.caption), legend) if part)
         cell.append(P(caption, s["caption"]) if caption else Spacer(1, 10))

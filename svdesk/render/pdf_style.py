@@ -78,15 +78,48 @@ def styles() -> dict:
     return result
 
 
-def numbered_canvas(footer: str):
-    """A canvas class that draws the footer once the page count is known ("Page 2 of 5")."""
+FOOTER_SIZE = 7.5
+FOOTER_LEADING = 9.0
+_FOOTER_BASELINE_MM = 13  # a one-line footer's baseline, 9 mm under the text
+_FOOTER_FLOOR_MM = 8      # the lowest a footer's last line goes before the footer grows upwards
+_PAGE_NUMBER_ROOM = "Page 99999 of 99999"  # the footer text wraps clear of the widest page number
+
+
+def footer_lines(footer: str, text_width: float) -> list[str]:
+    """The footer (the organisation's name and the document's title, in the person's words) as
+    lines beside the page number: wrapped, never cut short with "…"."""
+    from svdesk.render.fonts import pdf_measure
+    from svdesk.render.linebreak import wrap_measured
+
+    room = text_width - pdf_measure(_PAGE_NUMBER_ROOM, FOOTER_SIZE) - 20
+    return wrap_measured(footer, FOOTER_SIZE, False, room, pdf_measure)
+
+
+def footer_baseline(line_count: int) -> float:
+    """Where the footer's first line sits (points from the page's foot): one or two lines where a
+    one-line footer always sat; more lines push it up (``bottom_margin`` makes room)."""
+    from reportlab.lib.units import mm
+
+    return max(_FOOTER_BASELINE_MM * mm, _FOOTER_FLOOR_MM * mm + (max(1, line_count) - 1) * FOOTER_LEADING)
+
+
+def bottom_margin(line_count: int) -> float:
+    """The page's bottom margin in points: the usual one, or more when a long footer needs it."""
+    from reportlab.lib.units import mm
+
+    usual = PAGE_MARGIN_MM[3] * mm
+    return max(usual, footer_baseline(line_count) + usual - _FOOTER_BASELINE_MM * mm)
+
+
+def numbered_canvas(lines: list[str]):
+    """A canvas class that draws the footer ``lines`` (see ``footer_lines``) once the page count
+    is known ("Page 2 of 5")."""
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from svdesk.render.fonts import pdf_measure
-
-    left_mm, right_mm, _, bottom_mm = PAGE_MARGIN_MM
+    left_mm, right_mm, _, _ = PAGE_MARGIN_MM
+    first = footer_baseline(len(lines))
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -107,20 +140,16 @@ def numbered_canvas(footer: str):
 
         def _footer(self, total: int) -> None:
             width, _ = self._pagesize
-            x0, x1, y = left_mm * mm, width - right_mm * mm, bottom_mm * mm - 9 * mm
+            x0, x1 = left_mm * mm, width - right_mm * mm
             self.saveState()
             self.setStrokeColor(HexColor(RULE))
             self.setLineWidth(0.5)
-            self.line(x0, y + 11, x1, y + 11)
+            self.line(x0, first + 11, x1, first + 11)
             self.setFillColor(HexColor(MUTED))
-            self.setFont(font_name(), 7.5)
-            page = f"Page {self._pageNumber} of {total}"
-            self.drawRightString(x1, y, page)
-            room = x1 - x0 - pdf_measure(page, 7.5) - 20
-            text = footer
-            while text and pdf_measure(text, 7.5) > room:
-                text = text[:-2] + "…" if len(text) > 2 else ""
-            self.drawString(x0, y, text)
+            self.setFont(font_name(), FOOTER_SIZE)
+            self.drawRightString(x1, first, f"Page {self._pageNumber} of {total}")
+            for number, line in enumerate(lines):
+                self.drawString(x0, first - number * FOOTER_LEADING, line)
             self.restoreState()
 
     return _NumberedCanvas

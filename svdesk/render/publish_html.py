@@ -144,8 +144,13 @@ def _chart(indicator: PublishedIndicator, ident: str) -> str:
     years = [year for year in indicator.years if year.value is not None]
     if not years:
         return ""
-    width, height, left, bottom, top = 480, 240, 10, 36, 26
+    part = not all(year.complete for year in years)
+    width, height, left, bottom, top = 480, 240 + 17 * part, 10, 36 + 17 * part, 26
     step = (width - 2 * left) / len(years)
+    # Labels are never cut or run into each other: many years get smaller type (about 0.6 em a
+    # character in the sans-serif fonts a browser picks), and "so far" its own line.
+    label_size = max(7, min(15, (step - 6) / (0.6 * max(len(year.label) for year in years))))
+    value_size = max(7, min(15, (step - 6) / (0.6 * max(len(year.text) for year in years))))
     bar = min(step * 0.6, 90)
     peak = max([year.value for year in years] + [indicator.target or 0]) or 1.0
     scale = (height - bottom - top) / peak
@@ -160,10 +165,10 @@ def _chart(indicator: PublishedIndicator, ident: str) -> str:
                       f"stroke=\"{ACCENT}\" stroke-width=\"2\"/>")
         centre = x + bar / 2
         shapes.append(f"<text x=\"{centre:.1f}\" y=\"{y - 6:.1f}\" text-anchor=\"middle\" fill=\"{TEXT}\" "
-                      f"font-size=\"15\">{_e(year.text)}</text>")
-        label = year.label + ("" if year.complete else " so far")
+                      f"font-size=\"{value_size:.1f}\">{_e(year.text)}</text>")
+        so_far = "" if year.complete else f"<tspan x=\"{centre:.1f}\" dy=\"17\">so far</tspan>"
         shapes.append(f"<text x=\"{centre:.1f}\" y=\"{height - bottom + 20:.1f}\" text-anchor=\"middle\" "
-                      f"fill=\"{TEXT}\" font-size=\"15\">{_e(label)}</text>")
+                      f"fill=\"{TEXT}\" font-size=\"{label_size:.1f}\">{_e(year.label)}{so_far}</text>")
     axis = (f"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - left}\" y2=\"{height - bottom}\" "
             f"stroke=\"{TEXT}\" stroke-width=\"1\"/>")
     title = f"{indicator.name}: figure for each year"

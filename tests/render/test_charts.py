@@ -91,7 +91,7 @@ def test_empty_chart_says_so():
         assert any(isinstance(t, Text) and t.text == "No values yet" for t in scene.items)
 
 
-def test_long_titles_and_labels_are_cut_to_fit():
+def test_long_titles_and_labels_wrap_inside_the_picture():
     long = "A very long chart title " * 10
     scene = layout_chart(ChartSpec(long, "bar", [Series("s", [("x" * 200, 5)])], target=3,
                                    target_label="Target " * 20), 300, 200, measure)
@@ -99,6 +99,7 @@ def test_long_titles_and_labels_are_cut_to_fit():
         width = measure(text.text, text.size, text.bold)
         left = {"start": text.x, "middle": text.x - width / 2, "end": text.x - width}[text.anchor]
         assert -1 <= left and left + width <= 301, text
+        assert "…" not in text.text
 
 
 def test_png_for_word_is_a_real_image_of_the_requested_size():
