@@ -25,17 +25,30 @@ _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 32
 
 
+_LETTER_KEYS = frozenset(chr(code) for code in _LETTERS)
+
+
 def fold(text: str | None) -> str:
     """Lower case, without accents, with ł -> l and friends; spacing and punctuation kept."""
     if not text:
         return ""
-    text = text.casefold().translate(_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    # ASCII has no combining marks: skip the per-character pass (a pasted report is megabytes).
-    stripped = decomposed if decomposed.isascii() else "".join(
-        ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.casefold()
+    # Every step below is done by C code on the whole text, never character by character in
+    # Python: a story of a few thousand characters with one "é" in it is folded in microseconds
+    # (saving and merging stories fold them; a pasted report is megabytes). ASCII has nothing
+    # to translate, decompose or strip.
+    if text.isascii():
+        return text
+    if not _LETTER_KEYS.isdisjoint(text):
+        text = text.translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return text
+    marks = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
+    if marks:
+        text = text.translate(marks)
     # Decomposition can reveal letters the table handles (e.g. a compatibility form of ł).
-    return stripped.translate(_LETTERS)
+    return text.translate(_LETTERS) if not _LETTER_KEYS.isdisjoint(text) else text
 
 
 def words(text: str | None) -> list[str]:

@@ -254,7 +254,7 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
         row = theirs.conn.execute("SELECT sha256, size, data, created_at FROM blobs WHERE sha256 = ?", [sha]).fetchone()
         if row is not None:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)", list(row))
-    stories: dict[str, bool] = {}  # story id -> whether its searchable text changed
+    stories: dict[str, set[str]] = {}  # story id -> the columns of its searchable text that changed
     changed = 0
     for plan in found.rows:
         result = _chosen(plan, choices, prefer)
@@ -273,23 +273,22 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
             changed += 1
         _learn(db, theirs, plan, result)
         if plan.table == "stories":
-            stories[plan.id] = stories.get(plan.id, False) or _text_changed(current, result)
+            stories.setdefault(plan.id, set()).update(_text_changed(current, result))
         elif plan.table == "story_consents" and (result or current):
-            stories.setdefault((result or current)["story_id"], False)
+            stories.setdefault((result or current)["story_id"], set())
     for story_id, text in sorted(stories.items()):
         sync_search(db, story_id, text=text)
     return changed
 
 
-# The columns the story search index is made from (stories_rows.text_row).
-_SEARCHED = ("title", "quote", "before", "what_we_did", "after", "why_it_matters", "domain", "person_name",
-             "pseudonym", "anonymous_as", "keywords")
+def _text_changed(before: dict | None, after: dict | None) -> frozenset[str] | set[str]:
+    """The columns of a story the search index is made from that differ (only those are folded
+    again: stories_rows.sync_search)."""
+    from svdesk.store.stories_rows import SEARCHED_COLUMNS
 
-
-def _text_changed(before: dict | None, after: dict | None) -> bool:
     if before is None or after is None:
-        return True
-    return any(before.get(c) != after.get(c) for c in _SEARCHED)
+        return SEARCHED_COLUMNS
+    return {c for c in SEARCHED_COLUMNS if before.get(c) != after.get(c)}
 
 
 def _chosen(plan: RowPlan, choices: dict[str, str], prefer: str | None) -> dict | None:
