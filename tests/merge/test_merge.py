@@ -402,3 +402,37 @@ def test_a_merge_refolds_only_the_changed_parts_and_the_search_index_stays_exact
         conn.execute("INSERT INTO story_fts (story_fts, rank) VALUES ('integrity-check', 1)")
     finally:
         conn.close()
+
+
+def test_versions_compared_by_sqlite_agree_with_the_comparison_in_python(pair, monkeypatch):
+    # A big file's versions are compared by SQLite over both files (only the differences are
+    # read); a file that cannot be attached is compared in Python. Both find the same changes.
+    from svdesk.store import merge_engine
+
+    jo, sam = pair
+    ids = edit(jo, lambda ws: [s.id for s in first_stories(ws, 3)])
+    edit(jo, lambda ws: ws.stories.update(ids[0], title="Jo's title"))
+    edit(sam, lambda ws: ws.stories.update(ids[0], title="Sam's title"))
+    edit(sam, lambda ws: ws.stories.update(ids[1], quote="Sam's quote"))
+    edit(sam, lambda ws: ws.stories.remove(ids[2]))
+    edit(sam, lambda ws: ws.stories.new(title="New from Sam"))
+
+    def found(in_sql: bool):
+        if not in_sql:
+            monkeypatch.setattr(merge_engine, "_compare_in_sql", lambda mine, theirs: None)
+        mine, theirs = sqlite3.connect(str(jo)), sqlite3.connect(f"file:{sam}?mode=ro", uri=True)
+        try:
+            compared = merge_engine._compare_in_sql(merge_engine.Reader(mine), merge_engine.Reader(theirs))
+            rows = merge_engine.diff(merge_engine.Reader(mine), merge_engine.Reader(theirs), "Sam").rows
+            assert mine.execute("PRAGMA database_list").fetchall()[1:] == []  # detached again
+            return compared, [(r.table, r.id, r.action, r.theirs_version, r.decision.result) for r in rows]
+        finally:
+            mine.close()
+            theirs.close()
+
+    compared, in_sql = found(True)
+    assert compared is not None and compared[0] and compared[1] > 0
+    assert {key for key in compared[2] if key[0] == "stories"} >= {("stories", ids[0]), ("stories", ids[1])}
+    assert found(False)[1] == in_sql
+    assert {(table, action) for table, _, action, *_ in in_sql} >= {("stories", "conflict"), ("stories", "changed"),
+                                                                    ("stories", "new")}
