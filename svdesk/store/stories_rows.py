@@ -140,18 +140,18 @@ def sync_search(db, story_id: str, text: bool | Collection[str] = True) -> None:
     ``text``: whether its text may have changed, or which of its columns did (SEARCHED_COLUMNS;
     the merge knows): only those parts of the index are folded again, and the full-text index is
     rewritten only when the folded text differs from what it holds."""
-    row = next(db.query("SELECT * FROM stories WHERE id = ?", [story_id]), None)
+    row = _one(db, "SELECT * FROM stories WHERE id = ?", [story_id])
     if row is None:
         return
-    consent = next(db.query("SELECT given, expires_on, withdrawn_on FROM story_consents WHERE story_id = ?",
-                            [story_id]), None) or {"given": 0, "expires_on": None, "withdrawn_on": None}
+    consent = _one(db, "SELECT given, expires_on, withdrawn_on FROM story_consents WHERE story_id = ?",
+                   [story_id]) or {"given": 0, "expires_on": None, "withdrawn_on": None}
     listed = {
         "live": int(row["deleted_at"] is None), "story_date": row["story_date"], "created_at": row["created_at"],
         "status": row["status"], "given": consent["given"], "expires_on": consent["expires_on"],
         "withdrawn_on": consent["withdrawn_on"],
     }
     sync_name_words(db, story_id, row["person_name"], row["pseudonym"])
-    found = next(db.query("SELECT rowid FROM story_list WHERE story_id = ?", [story_id]), None)
+    found = _one(db, "SELECT rowid FROM story_list WHERE story_id = ?", [story_id])
     if found is None:
         cursor = db.execute(
             "INSERT INTO story_list (story_id, live, story_date, created_at, status, given, expires_on, withdrawn_on) "
@@ -165,7 +165,7 @@ def sync_search(db, story_id: str, text: bool | Collection[str] = True) -> None:
                "WHERE rowid = :rowid", {"rowid": found["rowid"], **listed})
     if not text:
         return
-    held = next(db.query("SELECT title, quote, body, tags FROM story_text WHERE rowid = ?", [found["rowid"]]), None)
+    held = _one(db, "SELECT title, quote, body, tags FROM story_text WHERE rowid = ?", [found["rowid"]])
     only = None if text is True or held is None else [
         column for column, sources in TEXT_SOURCES.items() if not set(sources).isdisjoint(text)]
     folded = text_row(story_from_row(row), only)
@@ -176,6 +176,14 @@ def sync_search(db, story_id: str, text: bool | Collection[str] = True) -> None:
         # An update of story_text re-indexes the whole story (trigger story_text_au): only when needed.
         db.execute(f"UPDATE story_text SET {', '.join(f'{column} = :{column}' for column in folded)} WHERE rowid = :rowid",
                    {"rowid": found["rowid"], **folded})
+
+
+def _one(db, sql: str, params: list) -> dict | None:
+    """One row as a dict, read on the connection itself (sqlite-utils' ``query`` parses each
+    statement first: a merge syncs hundreds of stories)."""
+    cursor = db.conn.execute(sql, params)
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found))
 
 
 # What the last check before an export reads of a story and its consent (see
