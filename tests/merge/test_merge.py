@@ -387,7 +387,7 @@ def test_a_merge_refolds_only_the_changed_parts_and_the_search_index_stays_exact
     edit(jo, lambda ws: ws.stories.update(ids[0], title="Cafetería Łódź opened"))
     edit(sam, lambda ws: ws.stories.update(ids[0], before="Zoëtrope velocipedes wanted", keywords=("Ærø", "repair")))
     edit(sam, lambda ws: ws.stories.update(ids[1], person_name="Siân Øster"))
-    edit(sam, lambda ws: ws.stories.update(ids[2], quote="Straße ﬁne"))
+    edit(sam, lambda ws: ws.stories.update(ids[2], quote="Straße ﬁne", anonymous_as="Kłodzko wanderer"))
     edit(sam, lambda ws: ws.stories.update(ids[3], status="ready"))  # nothing searched changed
     edit(sam, lambda ws: ws.stories.new(title="Brand new from Sam"))
     apply_merge(jo, sam)
@@ -395,7 +395,7 @@ def test_a_merge_refolds_only_the_changed_parts_and_the_search_index_stays_exact
     assert held == fresh
     found = lambda words: sorted(s.id for s in edit(jo, lambda ws: ws.stories.search(words)))  # noqa: E731
     assert found("cafeteria lodz") == [ids[0]] and found("zoetrope velocipedes") == [ids[0]] and found("aero") == [ids[0]]
-    assert found("sian oster") == [ids[1]] and found("strasse fine") == [ids[2]]
+    assert found("sian oster") == [ids[1]] and found("strasse fine") == [ids[2]] and found("klodzko") == [ids[2]]
     assert len(found("brand new from sam")) == 1
     conn = sqlite3.connect(str(jo))
     try:
