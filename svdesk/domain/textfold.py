@@ -9,7 +9,6 @@ the stored text and the query.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -20,37 +19,36 @@ _LETTERS = str.maketrans({
     "ȼ": "c", "ɇ": "e", "ɍ": "r", "ꝁ": "k", "ß": "ss",
 })
 
-# Runs of non-ASCII characters: only they can be combining marks, and a story is mostly ASCII.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
 # A search word: letters and digits (what SQLite's unicode61 tokenizer keeps), nothing else.
 _WORD = re.compile(r"[^\W_]+")
 
 MAX_QUERY_WORDS = 32
 
 
+_LETTER_KEYS = frozenset(chr(code) for code in _LETTERS)
+
+
 def fold(text: str | None) -> str:
     """Lower case, without accents, with ł -> l and friends; spacing and punctuation kept."""
     if not text:
         return ""
+    text = text.casefold()
+    # Every step below is done by C code on the whole text, never character by character in
+    # Python: a story of a few thousand characters with one "é" in it is folded in microseconds
+    # (saving and merging stories fold them; a pasted report is megabytes). ASCII has nothing
+    # to translate, decompose or strip.
     if text.isascii():
-        return text.lower()  # casefold of ASCII; nothing to decompose
-    # Decomposition and the letter table only change non-ASCII characters, one by one: only the
-    # non-ASCII runs are folded (a report of mostly English text with a few curly quotes and
-    # names was otherwise walked whole, character by character — the slow part of every report).
-    return _NON_ASCII.sub(_folded_run, text.casefold())
-
-
-def _folded_run(match: re.Match) -> str:
-    return _fold_run(match.group())
-
-
-@functools.lru_cache(maxsize=4096)  # the same quotes, dashes and names come back in every text
-def _fold_run(run: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", run.translate(_LETTERS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return text
+    if not _LETTER_KEYS.isdisjoint(text):
+        text = text.translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return text
+    marks = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
+    if marks:
+        text = text.translate(marks)
     # Decomposition can reveal letters the table handles (e.g. a compatibility form of ł).
-    return stripped.translate(_LETTERS)
+    return text.translate(_LETTERS) if not _LETTER_KEYS.isdisjoint(text) else text
 
 
 def words(text: str | None) -> list[str]:

@@ -134,19 +134,28 @@ def diff(mine: Reader, theirs: Reader, theirs_name: str) -> Diff:
     if org_mine and org_theirs and org_mine[0] != org_theirs[0]:
         raise _refused(f"That file belongs to another organisation ({org_theirs[1] or 'no name'}), not "
                        f"{org_mine[1] or 'this one'}; nothing was brought in.")
-    mine_v, theirs_v = mine.versions(), theirs.versions()
-    shared = sum(1 for key, value in theirs_v.items() if mine_v.get(key) == value)
-    if theirs_v and not shared and not _shares_past(mine, theirs, mine_v, theirs_v):
-        raise _refused("That file was not made from a copy of this one (they share no history), so svdesk "
-                       "cannot tell which changes are new; nothing was brought in.")
+    compared = _compare_in_sql(mine, theirs)
+    if compared is None:
+        mine_v, theirs_v = mine.versions(), theirs.versions()
+        shared = sum(1 for key, value in theirs_v.items() if mine_v.get(key) == value)
+        held = bool(theirs_v)
+        differ = {key: (mine_v.get(key), value) for key, value in theirs_v.items()
+                  if mine_v.get(key, (None,))[0] != value[0]}
+    else:
+        held, shared, differ = compared
+    if held and not shared:
+        mine_v, theirs_v = mine.versions(), theirs.versions()  # only for a file about to be refused
+        if not _shares_past(mine, theirs, mine_v, theirs_v):
+            raise _refused("That file was not made from a copy of this one (they share no history), so svdesk "
+                           "cannot tell which changes are new; nothing was brought in.")
     out = Diff()
     order = {table: n for n, table in enumerate(MERGED_TABLES)}
-    changed = sorted((key for key, value in theirs_v.items() if mine_v.get(key, (None,))[0] != value[0]),
-                     key=lambda key: (order.get(key[0], 99), key[1]))
+    changed = sorted(differ, key=lambda key: (order.get(key[0], 99), key[1]))
     for table, row_id in changed:
         if table not in order:
             continue
-        plan = _plan_row(mine, theirs, table, row_id, mine_v.get((table, row_id)), theirs_v[(table, row_id)], theirs_name)
+        mine_version, theirs_version = differ[(table, row_id)]
+        plan = _plan_row(mine, theirs, table, row_id, mine_version, theirs_version, theirs_name)
         if plan is not None:
             out.rows.append(plan)
     for plan in out.rows:
@@ -156,6 +165,32 @@ def diff(mine: Reader, theirs: Reader, theirs_name: str) -> Diff:
                     and result["sha256"] not in out.blobs:
                 out.blobs.append(result["sha256"])
     return out
+
+
+def _compare_in_sql(mine: Reader, theirs: Reader):
+    """(whether the other copy has any records, how many of its records' versions this copy has
+    too, {(table, id): (this copy's (version, deleted) or None, the other's)} where the versions
+    differ), worked out by SQLite over both files at once: a big file has tens of thousands of
+    records and only a few hundred differ, so only those are read into Python. The other copy is
+    attached read-only ("mode=ro": nothing can be written to it). None when it cannot be attached
+    (a file in memory, or a connection busy in a transaction): the caller compares in Python."""
+    found = [row[2] for row in theirs.conn.execute("PRAGMA database_list") if row[1] == "main"]
+    if not found or not found[0] or mine.conn.in_transaction:
+        return None
+    try:
+        mine.conn.execute("ATTACH DATABASE ? AS svdesk_merge_theirs", [Path(found[0]).resolve().as_uri() + "?mode=ro"])
+    except sqlite3.Error:
+        return None
+    try:
+        held, shared = mine.conn.execute(
+            "SELECT count(*), count(m.id) FROM svdesk_merge_theirs.row_versions t LEFT JOIN main.row_versions m "
+            "ON m.tbl = t.tbl AND m.id = t.id AND m.version = t.version AND m.deleted = t.deleted").fetchone()
+        rows = mine.conn.execute(
+            "SELECT t.tbl, t.id, t.version, t.deleted, m.version, m.deleted FROM svdesk_merge_theirs.row_versions t "
+            "LEFT JOIN main.row_versions m ON m.tbl = t.tbl AND m.id = t.id WHERE m.version IS NOT t.version").fetchall()
+    finally:
+        mine.conn.execute("DETACH DATABASE svdesk_merge_theirs")
+    return held > 0, shared, {(t, i): (None if mv is None else (mv, md), (tv, td)) for t, i, tv, td, mv, md in rows}
 
 
 def _shares_past(mine: Reader, theirs: Reader, mine_v, theirs_v) -> bool:
@@ -254,7 +289,7 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
         row = theirs.conn.execute("SELECT sha256, size, data, created_at FROM blobs WHERE sha256 = ?", [sha]).fetchone()
         if row is not None:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)", list(row))
-    stories: dict[str, bool] = {}  # story id -> whether its searchable text changed
+    stories: dict[str, set[str]] = {}  # story id -> the columns of its searchable text that changed
     changed = 0
     for plan in found.rows:
         result = _chosen(plan, choices, prefer)
@@ -273,23 +308,22 @@ def write(db, mine: Reader, theirs: Reader, found: Diff, choices: dict[str, str]
             changed += 1
         _learn(db, theirs, plan, result)
         if plan.table == "stories":
-            stories[plan.id] = stories.get(plan.id, False) or _text_changed(current, result)
+            stories.setdefault(plan.id, set()).update(_text_changed(current, result))
         elif plan.table == "story_consents" and (result or current):
-            stories.setdefault((result or current)["story_id"], False)
+            stories.setdefault((result or current)["story_id"], set())
     for story_id, text in sorted(stories.items()):
         sync_search(db, story_id, text=text)
     return changed
 
 
-# The columns the story search index is made from (stories_rows.text_row).
-_SEARCHED = ("title", "quote", "before", "what_we_did", "after", "why_it_matters", "domain", "person_name",
-             "pseudonym", "anonymous_as", "keywords")
+def _text_changed(before: dict | None, after: dict | None) -> frozenset[str] | set[str]:
+    """The columns of a story the search index is made from that differ (only those are folded
+    again: stories_rows.sync_search)."""
+    from svdesk.store.stories_rows import SEARCHED_COLUMNS
 
-
-def _text_changed(before: dict | None, after: dict | None) -> bool:
     if before is None or after is None:
-        return True
-    return any(before.get(c) != after.get(c) for c in _SEARCHED)
+        return SEARCHED_COLUMNS
+    return {c for c in SEARCHED_COLUMNS if before.get(c) != after.get(c)}
 
 
 def _chosen(plan: RowPlan, choices: dict[str, str], prefer: str | None) -> dict | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Collection
 
 from svdesk.domain.consent import Consent, IdLevel, Method, Use
 from svdesk.domain.exposure import story_words
@@ -107,35 +108,50 @@ def use_from_row(row: dict) -> StoryUse:
                     created_at=row["created_at"])
 
 
-def text_row(story: Story) -> dict:
+# Each column of the search index (story_text) and the story columns it is folded from.
+TEXT_SOURCES = {
+    "title": ("title",),
+    "quote": ("quote",),
+    "body": ("before", "what_we_did", "after", "why_it_matters", "domain", "person_name", "pseudonym",
+             "anonymous_as"),
+    "tags": ("keywords",),
+}
+SEARCHED_COLUMNS = frozenset(column for sources in TEXT_SOURCES.values() for column in sources)
+
+
+def text_row(story: Story, only: Collection[str] | None = None) -> dict:
     """The story's text folded for the search index (names included, so a person's stories can
-    be found — for example when they ask to see or withdraw them)."""
-    body = "\n".join([
-        story.before, story.what_we_did, story.after, story.why_it_matters, story.domain,
-        story.person_name, story.pseudonym, story.anonymous_as,
-    ])
-    return {
-        "title": fold(story.title),
-        "quote": fold(story.quote),
-        "body": fold(body),
-        "tags": fold(" ; ".join(story.keywords)),
+    be found — for example when they ask to see or withdraw them). ``only``: just these columns
+    of the index (folding a long story is the slow part of saving it)."""
+    makers = {
+        "title": lambda: fold(story.title),
+        "quote": lambda: fold(story.quote),
+        "body": lambda: fold("\n".join([
+            story.before, story.what_we_did, story.after, story.why_it_matters, story.domain,
+            story.person_name, story.pseudonym, story.anonymous_as,
+        ])),
+        "tags": lambda: fold(" ; ".join(story.keywords)),
     }
+    return {column: make() for column, make in makers.items() if only is None or column in only}
 
 
-def sync_search(db, story_id: str, text: bool = True) -> None:
-    """Brings the search tables in step with one story (call inside the write that changed it)."""
-    row = next(db.query("SELECT * FROM stories WHERE id = ?", [story_id]), None)
+def sync_search(db, story_id: str, text: bool | Collection[str] = True) -> None:
+    """Brings the search tables in step with one story (call inside the write that changed it).
+    ``text``: whether its text may have changed, or which of its columns did (SEARCHED_COLUMNS;
+    the merge knows): only those parts of the index are folded again, and the full-text index is
+    rewritten only when the folded text differs from what it holds."""
+    row = _one(db, "SELECT * FROM stories WHERE id = ?", [story_id])
     if row is None:
         return
-    consent = next(db.query("SELECT given, expires_on, withdrawn_on FROM story_consents WHERE story_id = ?",
-                            [story_id]), None) or {"given": 0, "expires_on": None, "withdrawn_on": None}
+    consent = _one(db, "SELECT given, expires_on, withdrawn_on FROM story_consents WHERE story_id = ?",
+                   [story_id]) or {"given": 0, "expires_on": None, "withdrawn_on": None}
     listed = {
         "live": int(row["deleted_at"] is None), "story_date": row["story_date"], "created_at": row["created_at"],
         "status": row["status"], "given": consent["given"], "expires_on": consent["expires_on"],
         "withdrawn_on": consent["withdrawn_on"],
     }
     sync_name_words(db, story_id, row["person_name"], row["pseudonym"])
-    found = next(db.query("SELECT rowid FROM story_list WHERE story_id = ?", [story_id]), None)
+    found = _one(db, "SELECT rowid FROM story_list WHERE story_id = ?", [story_id])
     if found is None:
         cursor = db.execute(
             "INSERT INTO story_list (story_id, live, story_date, created_at, status, given, expires_on, withdrawn_on) "
@@ -147,9 +163,27 @@ def sync_search(db, story_id: str, text: bool = True) -> None:
     db.execute("UPDATE story_list SET live = :live, story_date = :story_date, created_at = :created_at, "
                "status = :status, given = :given, expires_on = :expires_on, withdrawn_on = :withdrawn_on "
                "WHERE rowid = :rowid", {"rowid": found["rowid"], **listed})
-    if text:
-        db.execute("UPDATE story_text SET title = :title, quote = :quote, body = :body, tags = :tags WHERE rowid = :rowid",
-                   {"rowid": found["rowid"], **text_row(story_from_row(row))})
+    if not text:
+        return
+    held = _one(db, "SELECT title, quote, body, tags FROM story_text WHERE rowid = ?", [found["rowid"]])
+    only = None if text is True or held is None else [
+        column for column, sources in TEXT_SOURCES.items() if not set(sources).isdisjoint(text)]
+    folded = text_row(story_from_row(row), only)
+    if held is None:
+        db.execute("INSERT INTO story_text (rowid, title, quote, body, tags) VALUES (:rowid, :title, :quote, :body, :tags)",
+                   {"rowid": found["rowid"], **folded})
+    elif any(held[column] != value for column, value in folded.items()):
+        # An update of story_text re-indexes the whole story (trigger story_text_au): only when needed.
+        db.execute(f"UPDATE story_text SET {', '.join(f'{column} = :{column}' for column in folded)} WHERE rowid = :rowid",
+                   {"rowid": found["rowid"], **folded})
+
+
+def _one(db, sql: str, params: list) -> dict | None:
+    """One row as a dict, read on the connection itself (sqlite-utils' ``query`` parses each
+    statement first: a merge syncs hundreds of stories)."""
+    cursor = db.conn.execute(sql, params)
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found))
 
 
 # What the last check before an export reads of a story and its consent (see
