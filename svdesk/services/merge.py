@@ -139,6 +139,11 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             raise MergeRefused("The two copies each hold a different record for the same thing (for example "
                                "two readings for one month), so they cannot be combined automatically. "
                                "Remove one of them, then bring the changes in again; nothing was changed.") from None
+        except sqlite3.DatabaseError as problem:
+            if "locked" in str(problem) or "busy" in str(problem):
+                raise
+            raise MergeRefused(f"{Path(other).name} holds records svdesk cannot read; it may be damaged. "
+                               "Nothing was changed.") from None
         return MergeResult(plan, backup, changed)
 
 
@@ -249,12 +254,24 @@ class _other_copy:
 
 
 def _plan(mine_file, theirs_file):
+    try:
+        return _plan_read(mine_file, theirs_file)
+    except sqlite3.DatabaseError as problem:
+        if isinstance(problem, sqlite3.IntegrityError) or "locked" in str(problem) or "busy" in str(problem):
+            raise
+        # A copy with text that is not text, or a table not as svdesk makes it (a damaged or
+        # hand-made file): said plainly, nothing changed, never "something unexpected".
+        raise MergeRefused(f"{theirs_file.name} (or this file) holds records svdesk cannot read; it may be "
+                           "damaged. Nothing was brought in.") from None
+
+
+def _plan_read(mine_file, theirs_file):
     from svdesk.store import merge_engine
     from svdesk.store.copy_identity import copy_name_or_default, stored_copy_name
 
     mine_reader = merge_engine.Reader(mine_file.conn)
     theirs_reader = merge_engine.Reader(theirs_file.conn)
-    theirs_name = stored_copy_name(theirs_file) or theirs_file.name
+    theirs_name = merge_rules.printable(stored_copy_name(theirs_file) or theirs_file.name)[:80]
     found = merge_engine.diff(mine_reader, theirs_reader, theirs_name)
     plan = MergePlan(copy_name_or_default(mine_file), theirs_name)
     for row in found.rows:

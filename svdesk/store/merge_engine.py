@@ -132,7 +132,8 @@ def diff(mine: Reader, theirs: Reader, theirs_name: str) -> Diff:
     """Every record the other copy would change here, decided (conflicts left as mine)."""
     org_mine, org_theirs = mine.organisation(), theirs.organisation()
     if org_mine and org_theirs and org_mine[0] != org_theirs[0]:
-        raise _refused(f"That file belongs to another organisation ({org_theirs[1] or 'no name'}), not "
+        theirs_org = merge_rules.printable(org_theirs[1] or "")[:80]
+        raise _refused(f"That file belongs to another organisation ({theirs_org or 'no name'}), not "
                        f"{org_mine[1] or 'this one'}; nothing was brought in.")
     mine_v, theirs_v = mine.versions(), theirs.versions()
     shared = sum(1 for key, value in theirs_v.items() if mine_v.get(key) == value)
@@ -230,6 +231,11 @@ def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_
 
 
 def _label(mine: Reader, table: str, row: dict | None) -> str:
+    # Words from either file, which anyone could have made: printable, on one line.
+    return merge_rules.printable(_label_words(mine, table, row))
+
+
+def _label_words(mine: Reader, table: str, row: dict | None) -> str:
     if not row:
         return merge_rules.kind_word(table, 1)
     if table in ("story_consents", "story_uses", "story_indicators"):

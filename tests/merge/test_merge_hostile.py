@@ -1,0 +1,198 @@
+"""A second pair of eyes on bringing another copy in (issue 18): the other copy is a file anyone
+could have made, and consent taken back on one laptop is never given back by the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from svdesk.domain.consent import IdLevel, Use
+from svdesk.services.merge import apply_merge, preview_merge
+from svdesk.store.workspace import open_workspace
+
+sys.path.insert(0, str(Path(__file__).parent))
+from merge_helpers import copies, records  # noqa: E402
+
+SVDESK = [sys.executable, "-m", "svdesk"]
+# What must never reach a terminal or a window from another file: escapes, bells, NUL,
+# backspaces, and the marks that reorder text.
+HIDDEN = ("\x1b", "\x07", "\x00", "\x08", "\u202e", "\u2066")
+
+
+def run(*args):
+    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def _raw_story_edit(path: Path, **values) -> None:
+    """As a hand-made or damaged file would hold it: straight into the table (the triggers
+    still keep the record's version, as they do for every writer)."""
+    conn = sqlite3.connect(path)
+    try:
+        story_id = conn.execute("SELECT id FROM stories ORDER BY id LIMIT 1").fetchone()[0]
+        sets = ", ".join(f"{column} = {expression}" for column, expression in values.items())
+        conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [story_id])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_control_characters_in_conflicts_never_reach_the_terminal(demo_source, tmp_path):
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    _raw_story_edit(jo, title="'Jo' || char(27) || '[31mRED' || char(7) || char(0) || 'x' || char(8238) || "
+                              "'evil' || printf('%.5000c', 'y')",
+                    quote="'q' || char(27) || ']0;pwned' || char(7) || 'jo'")
+    _raw_story_edit(sam, title="'Sam' || char(13) || char(10) || 'line2' || char(8) || char(8) || char(8294)",
+                    quote="'q' || char(27) || ']0;pwned' || char(7) || 'sam'")
+    left = run("merge", jo, sam)
+    assert left.returncode == 3, left.stderr
+    shown = left.stdout + left.stderr
+    assert "Traceback" not in shown
+    for char in HIDDEN:
+        assert char not in shown, repr(char)
+    assert "Jo[31mRED" in shown and "Sam line2" in shown  # the words are still there to choose from
+    # Each conflict is one line: a line break in a value does not break the listing.
+    listed = [line for line in left.stderr.splitlines() if line.startswith("  - ")]
+    assert len(listed) == 2
+
+
+def test_hostile_words_are_printable_in_the_plan(demo_source, tmp_path):
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    _raw_story_edit(jo, title="'mine' || char(27) || '[2J'")
+    _raw_story_edit(sam, title="'theirs' || char(7) || char(8238)")
+    conn = sqlite3.connect(sam)
+    conn.execute("UPDATE organisation SET name = name")  # the other copy stays of this organisation
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('copy_name', 'Sam' || char(27) || '[31m')")
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('copy_host', 'elsewhere@nowhere')")
+    conn.commit()
+    conn.close()
+    plan = preview_merge(jo, sam)
+    words = [plan.theirs_name, *plan.notes] + [text for c in plan.conflicts for text in (c.label, c.mine, c.theirs)]
+    assert plan.conflicts
+    for text in words:
+        for char in HIDDEN:
+            assert char not in text, (char, text)
+    assert plan.theirs_name == "Sam[31m"
+
+
+def test_text_that_is_not_text_is_refused_plainly(demo_source, tmp_path):
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    _raw_story_edit(sam, title="CAST(x'41ff42' AS TEXT)")  # not UTF-8: no program of ours writes this
+    before = jo.read_bytes()
+    done = run("merge", jo, sam)
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert "cannot read" in done.stderr and "Traceback" not in done.stderr and "unexpected" not in done.stderr
+    assert jo.read_bytes() == before
+
+
+# -- consent taken back on one laptop ------------------------------------------------------------
+def _given_story(path: Path) -> str:
+    """A story whose consent is given for every use, named, without expiry: the widest."""
+    ws = open_workspace(path)
+    try:
+        story_id = min(story.id for story in ws.stories.search())
+        consent = ws.stories.consent_for(story_id)
+        ws.stories.save_consent(story_id, replace(
+            consent, given=True, given_on=dt.date(2025, 1, 6), method=consent.method or _signed(),
+            uses=frozenset({Use.INTERNAL, Use.TENDERS_FUNDERS, Use.PUBLIC_REPORTS}), level=IdLevel.FIRST_NAME,
+            expires_on=dt.date(2027, 12, 31), withdrawn_on=None, withdrawal_note=""))
+        return story_id
+    finally:
+        ws.close()
+
+
+def _signed():
+    from svdesk.domain.consent import Method
+
+    return Method.SIGNED_FORM
+
+
+def _change_consent(path: Path, story_id: str, **changes) -> None:
+    ws = open_workspace(path)
+    try:
+        ws.stories.save_consent(story_id, replace(ws.stories.consent_for(story_id), **changes))
+    finally:
+        ws.close()
+
+
+def _consent(path: Path, story_id: str):
+    ws = open_workspace(path, read_only=True)
+    try:
+        return ws.stories.consent_for(story_id)
+    finally:
+        ws.close()
+
+
+@pytest.fixture
+def given_copies(demo_source, tmp_path):
+    """Two laptops' copies that last met with a story's consent given widely."""
+    source = tmp_path / "source.svdesk"
+    source.write_bytes(demo_source.read_bytes())
+    story_id = _given_story(source)
+    jo, sam = copies(source, tmp_path, "jo", "sam")
+    return jo, sam, story_id
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_a_use_taken_back_on_one_laptop_stays_taken_back(given_copies, prefer):
+    jo, sam, story_id = given_copies
+    # Jo hears the person no longer wants it in tenders; Sam adds the website they agreed to.
+    _change_consent(jo, story_id, uses=frozenset({Use.INTERNAL, Use.PUBLIC_REPORTS}))
+    _change_consent(sam, story_id, uses=frozenset({Use.INTERNAL, Use.TENDERS_FUNDERS, Use.PUBLIC_REPORTS,
+                                                     Use.WEBSITE_SOCIAL}))
+    plan = preview_merge(jo, sam)
+    assert not [c for c in plan.conflicts if c.field == "uses"]  # never a choice: nothing to get wrong
+    apply_merge(jo, sam, prefer=prefer)
+    apply_merge(sam, jo, prefer=prefer)
+    expected = {Use.INTERNAL, Use.PUBLIC_REPORTS, Use.WEBSITE_SOCIAL}
+    assert _consent(jo, story_id).uses == expected
+    assert _consent(sam, story_id).uses == expected
+    assert records(jo)["story_consents"] == records(sam)["story_consents"]
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_the_narrower_level_and_expiry_stand_when_both_laptops_changed_them(given_copies, prefer):
+    jo, sam, story_id = given_copies
+    _change_consent(jo, story_id, level=IdLevel.ANONYMOUS, expires_on=dt.date(2026, 3, 31))
+    _change_consent(sam, story_id, level=IdLevel.NAMED, expires_on=None)  # widened meanwhile
+    plan = preview_merge(jo, sam)
+    assert not [c for c in plan.conflicts if c.field in ("level", "expires_on")]
+    assert any("narrower consent" in note for note in plan.notes)
+    apply_merge(sam, jo, prefer=prefer)
+    consent = _consent(sam, story_id)
+    assert consent.level is IdLevel.ANONYMOUS and consent.expires_on == dt.date(2026, 3, 31)
+
+
+def test_photo_consent_taken_back_on_one_laptop_stays_off(given_copies):
+    jo, sam, story_id = given_copies
+    _change_consent(jo, story_id, photos=True)
+    apply_merge(sam, jo)  # both now have photos ticked
+    _change_consent(jo, story_id, photos=False)  # the person took the photos back on Jo's laptop
+    _change_consent(sam, story_id, told="Told again at the allotment", level=IdLevel.NAMED)
+    apply_merge(sam, jo, prefer="theirs")
+    apply_merge(jo, sam, prefer="mine")
+    for path in (jo, sam):
+        consent = _consent(path, story_id)
+        assert consent.photos is False and consent.told == "Told again at the allotment"
+
+
+def test_a_withdrawal_on_one_laptop_survives_every_edit_and_preference_on_the_other(given_copies):
+    jo, sam, story_id = given_copies
+    ws = open_workspace(jo)
+    try:
+        ws.stories.withdraw(story_id, dt.date(2026, 2, 1), "asked on the phone")
+    finally:
+        ws.close()
+    _change_consent(sam, story_id, uses=frozenset(Use), level=IdLevel.NAMED, expires_on=None, photos=True)
+    apply_merge(sam, jo, prefer="mine")
+    apply_merge(jo, sam, prefer="theirs")
+    for path in (jo, sam):
+        consent = _consent(path, story_id)
+        assert consent.withdrawn_on == dt.date(2026, 2, 1)
+        assert consent.state(dt.date(2026, 6, 1)).name == "WITHDRAWN"
+    assert records(jo)["story_consents"] == records(sam)["story_consents"]
