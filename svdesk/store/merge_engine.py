@@ -175,17 +175,20 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
             return None  # made and removed there: nothing to bring
         twin = mine.twin(table, theirs_row)
         if twin is not None:
-            # The same thing made on both laptops: one record, its fields merged without a base.
-            mine_row = mine.row(table, twin)
-            decision = merge_rules.decide(table, None, mine_row, {**theirs_row, "id": twin}, _label(mine, table, mine_row),
-                                          theirs_name)
-            return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row, theirs_row)
+            return _twin_plan(mine, theirs, table, twin, row_id, theirs_row, t_version, theirs_name)
         return _row_plan(mine, table, row_id, row_id, merge_rules.Decision(dict(theirs_row)), t_version, None,
                          theirs_row, "new")
     m_version, m_deleted = mine_version
     if mine.knows(table, row_id, t_version):
         return None  # the other copy's record is in this copy's past
     mine_row = None if m_deleted else mine.row(table, row_id)
+    if mine_row is None and theirs_row is not None:
+        # Gone here, live there: when this copy holds a twin of it (the same month's reading
+        # made on two laptops, merged here into the other one, and reaching this copy again
+        # through a third), it is the twin that is brought up to date, never a second record.
+        twin = mine.twin(table, theirs_row)
+        if twin is not None:
+            return _twin_plan(mine, theirs, table, twin, row_id, theirs_row, t_version, theirs_name)
     if theirs.knows(table, row_id, m_version):
         # The other copy's record descends from this one's: it comes across whole, except where
         # a rule that always wins says otherwise (a withdrawal undone over there stays here).
@@ -202,9 +205,20 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
     return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row, theirs_row)
 
 
-def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str) -> dict | None:
+def _twin_plan(mine: Reader, theirs: Reader, table: str, twin: str, row_id: str, theirs_row: dict, t_version,
+               theirs_name: str) -> RowPlan:
+    """The same thing made on both laptops: one record (this copy's), its fields merged against
+    the latest state both copies know of either (a twin merged before keeps the other's past)."""
+    mine_row = mine.row(table, twin)
+    base = _common_base(mine, theirs, table, twin, row_id)
+    decision = merge_rules.decide(table, base, mine_row, {**theirs_row, "id": twin}, _label(mine, table, mine_row),
+                                  theirs_name)
+    return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row, theirs_row)
+
+
+def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str, theirs_id: str | None = None) -> dict | None:
     """The latest version of the record both copies know (None: none, or it did not exist)."""
-    theirs_past = {version for _, version, _ in theirs.past(table, row_id)}
+    theirs_past = {version for _, version, _ in theirs.past(table, theirs_id or row_id)}
     for _, version, text in reversed(mine.past(table, row_id)):
         if version in theirs_past:
             return _json_row(mine.columns(table), text)
@@ -324,9 +338,11 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     for _, version, text in theirs.past(plan.table, plan.theirs_id):
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, version, text])
-    theirs_row = plan.theirs_row
+    theirs_row = kept = plan.theirs_row
     if plan.theirs_id != plan.id:
-        # A twin: the other copy's id is remembered as merged here, so it is not brought again.
+        # A twin: the other copy's id is remembered as merged here, so it is not brought again;
+        # its values at this version are kept too, the past the two records now share (the
+        # base when either is changed later, on any laptop).
         db.execute("INSERT OR REPLACE INTO row_versions (tbl, id, version, deleted) VALUES (?, ?, ?, 1)",
                    [plan.table, plan.theirs_id, plan.theirs_version])
         theirs_row = None
@@ -336,7 +352,7 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     else:
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, plan.theirs_version,
-                    None if theirs_row is None else _json_text(theirs.columns(plan.table), theirs_row)])
+                    None if kept is None else _json_text(theirs.columns(plan.table), kept)])
 
 
 def same_file(a: Path, b: Path) -> bool:

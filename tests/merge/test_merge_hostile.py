@@ -196,3 +196,42 @@ def test_a_withdrawal_on_one_laptop_survives_every_edit_and_preference_on_the_ot
         assert consent.withdrawn_on == dt.date(2026, 2, 1)
         assert consent.state(dt.date(2026, 6, 1)).name == "WITHDRAWN"
     assert records(jo)["story_consents"] == records(sam)["story_consents"]
+
+
+# -- three laptops -------------------------------------------------------------------------------
+def test_the_same_months_reading_from_two_laptops_travels_through_a_third_without_refusal(demo_source, tmp_path):
+    """Ann and Ben each enter March; Cat brings in Ben, then Ann (who had Ben's): before, Ann
+    bringing Cat in found Ben's reading "changed since removed" and refused for good."""
+    from svdesk.store.indicators_repo import NewReading
+
+    ann, ben, cat = copies(demo_source, tmp_path, "ann", "ben", "cat")
+
+    def edit(path, action):
+        ws = open_workspace(path)
+        try:
+            return action(ws)
+        finally:
+            ws.close()
+
+    indicator = edit(ann, lambda ws: ws.indicators.active()[0])
+    march = NewReading(start=dt.date(2031, 3, 1), end=dt.date(2031, 3, 31), value="7")
+    for path in (ann, ben):
+        edit(path, lambda ws: ws.indicators.record_many(indicator.id, [march]))
+
+    def march_values(path):
+        return [str(r.value) for r in edit(path, lambda ws: ws.indicators.readings(indicator.id))
+                if r.start == march.start]
+
+    for mine, other in ((ann, ben), (cat, ben), (cat, ann), (ann, cat), (ben, cat), (ben, ann), (ann, ben)):
+        apply_merge(mine, other, prefer="mine")
+    assert march_values(ann) == march_values(ben) == march_values(cat) == ["7"]
+    # Later edits of it on any laptop come across without a question (the twins share a past).
+    [reading] = [r for r in edit(ann, lambda ws: ws.indicators.readings(indicator.id)) if r.start == march.start]
+    edit(ann, lambda ws: ws.indicators.update_reading(reading.id, value="8"))
+    for mine, other in ((cat, ann), (ben, cat), (ann, ben)):
+        plan = preview_merge(mine, other)
+        assert plan.conflicts == []
+        apply_merge(mine, other)
+    assert march_values(ann) == march_values(ben) == march_values(cat) == ["8"]
+    for path in (ann, ben, cat):
+        assert preview_merge(path, ann if path != ann else cat).nothing_to_do
