@@ -119,7 +119,13 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             found = plan._found
             mine_reader, theirs_reader = merge_engine.Reader(mine_file.conn), merge_engine.Reader(theirs.conn)
         else:
+            seen = plan
             plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
+            if seen is not None and choices and _choice_values(seen) != _choice_values(plan):
+                # A copy changed between the preview and now (a sync folder, the other laptop):
+                # a choice is only ever applied to the two values the person saw.
+                raise MergeRefused("The other copy (or this one) changed since the choices were made, so they "
+                                   "might not fit; bring the changes in again to see them. Nothing was changed.")
         undecided = [c for c in plan.conflicts if c.key not in (choices or {}) and prefer is None]
         if undecided:
             fields = "1 field was" if len(undecided) == 1 else f"{len(undecided)} fields were"
@@ -145,6 +151,10 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             raise MergeRefused(f"{Path(other).name} holds records svdesk cannot read; it may be damaged. "
                                "Nothing was changed.") from None
         return MergeResult(plan, backup, changed)
+
+
+def _choice_values(plan: MergePlan) -> set[tuple[str, str, str]]:
+    return {(c.key, c.mine, c.theirs) for c in plan.conflicts}
 
 
 def _made_from(mine_file, other: Path) -> tuple:

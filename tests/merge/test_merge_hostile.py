@@ -235,3 +235,39 @@ def test_the_same_months_reading_from_two_laptops_travels_through_a_third_withou
     assert march_values(ann) == march_values(ben) == march_values(cat) == ["8"]
     for path in (ann, ben, cat):
         assert preview_merge(path, ann if path != ann else cat).nothing_to_do
+
+
+def test_a_choice_is_never_applied_to_a_value_nobody_saw(demo_source, tmp_path):
+    """The other copy changes (a sync folder, its laptop) between the preview and the merge: the
+    person ticked "theirs" for Sam's first title; Sam's second title must not come in by it."""
+    from svdesk.services.merge import MergeRefused, merge_into, open_for_merge, preview_into
+
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+
+    def retitle(path, title):
+        ws = open_workspace(path)
+        try:
+            story_id = min(story.id for story in ws.stories.search())
+            ws.stories.update(story_id, title=title)
+            return story_id
+        finally:
+            ws.close()
+
+    retitle(jo, "Jo's title")
+    story_id = retitle(sam, "Sam's first title")
+    mine = open_for_merge(jo)
+    try:
+        plan = preview_into(mine, sam)
+        [conflict] = plan.conflicts
+        assert conflict.theirs == "Sam's first title"
+        retitle(sam, "Sam's second title")
+        with pytest.raises(MergeRefused, match="changed since"):
+            merge_into(mine, sam, {conflict.key: "theirs"}, plan=plan)
+        assert mine.conn.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()[0] == "Jo's title"
+        # Looked at again, the choice is made on what is there now.
+        plan = preview_into(mine, sam)
+        merge_into(mine, sam, {plan.conflicts[0].key: "theirs"}, plan=plan)
+        assert mine.conn.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()[0] == \
+            "Sam's second title"
+    finally:
+        mine.close()
