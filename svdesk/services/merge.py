@@ -11,6 +11,7 @@ that always win are in ``svdesk.domain.merge_rules``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,19 +238,43 @@ class _other_copy:
         from svdesk.store.migrations import SCHEMA_VERSION
         from svdesk.store.orgfile import copy_file, open_file
 
+        source = self.path
         try:
-            older = read_header(self.path).user_version < SCHEMA_VERSION
+            older = read_header(source).user_version < SCHEMA_VERSION
+            if not os.access(source.parent, os.W_OK):
+                source = self._copied_off_read_only_media()
         except FileRefused as refused:
             raise MergeRefused(str(refused)) from None
+        except OSError as problem:
+            raise MergeRefused(f"{self.path.name} could not be read ({problem.strerror or 'the disk refused'}); "
+                               "nothing was brought in.") from None
         if not older:
-            return _open(self.path, read_only=True)
-        self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
-        upgraded = Path(self.temp.name) / self.path.name
+            return _open(source, read_only=True)
+        if self.temp is None:
+            self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
+        upgraded = Path(self.temp.name) / "upgraded" / self.path.name
+        upgraded.parent.mkdir()
         try:
-            copy_file(self.path, upgraded)
+            copy_file(source, upgraded)
             return open_file(upgraded, backup=False)
         except FileRefused as refused:
             raise MergeRefused(str(refused)) from None
+
+    def _copied_off_read_only_media(self) -> Path:
+        """A copy on a read-only stick, card or share: SQLite cannot read a file kept the way
+        svdesk keeps it (with a journal) where it may not add its shared-memory companion, and
+        would call it damaged. Its bytes, and its journal's (changes not yet folded in), are
+        copied here and read instead; the copy on the media is only read."""
+        import shutil
+        import tempfile
+
+        self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
+        copied = Path(self.temp.name) / self.path.name
+        shutil.copyfile(self.path, copied)
+        journal = Path(f"{self.path}-wal")
+        if journal.exists():
+            shutil.copyfile(journal, f"{copied}-wal")
+        return copied
 
     def __exit__(self, *exc):
         if self.file is not None:

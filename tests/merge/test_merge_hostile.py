@@ -271,3 +271,49 @@ def test_a_choice_is_never_applied_to_a_value_nobody_saw(demo_source, tmp_path):
             "Sam's second title"
     finally:
         mine.close()
+
+
+def _can_mount_read_only() -> bool:
+    import shutil
+
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-m", "--", "mount", "--make-rprivate", "/"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount_read_only(), reason="needs a private mount namespace to make read-only media")
+@pytest.mark.parametrize("with_journal", [False, True])
+def test_a_copy_on_read_only_media_is_brought_in(demo_source, tmp_path, with_journal):
+    """A USB stick mounted read-only: before, SQLite could not read the copy there and svdesk
+    said it was damaged. Changes still in its journal (-wal) come across too."""
+    import os
+    import shlex
+
+    stick, mounted = tmp_path / "stick", tmp_path / "mounted"
+    stick.mkdir()
+    mounted.mkdir()
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    code = ("import os, sys\nfrom svdesk.store.workspace import open_workspace\n"
+            "ws = open_workspace(sys.argv[1])\n"
+            "story = min(ws.stories.search(), key=lambda s: s.id)\n"
+            "ws.stories.update(story.id, title='Written on the stick')\n"
+            + ("os._exit(0)\n" if with_journal else "ws.close()\n"))
+    other = stick / "sam.svdesk"
+    sam.rename(other)
+    subprocess.run([sys.executable, "-c", code, str(other)], check=True, timeout=120)
+    assert (Path(f"{other}-wal").exists() and Path(f"{other}-wal").stat().st_size > 0) == with_journal
+    Path(f"{other}.lock").unlink(missing_ok=True)
+    Path(f"{other}-shm").unlink(missing_ok=True)
+    script = (f"mount --bind {shlex.quote(str(stick))} {shlex.quote(str(mounted))} && "
+              f"mount -o remount,ro,bind {shlex.quote(str(mounted))} && "
+              f"{shlex.quote(sys.executable)} -m svdesk merge {shlex.quote(str(jo))} "
+              f"{shlex.quote(str(mounted / 'sam.svdesk'))}")
+    done = subprocess.run(["unshare", "-m", "--", "sh", "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ})
+    assert done.returncode == 0, done.stderr
+    assert "damaged" not in done.stderr
+    ws = open_workspace(jo, read_only=True)
+    try:
+        assert min(ws.stories.search(), key=lambda s: s.id).title == "Written on the stick"
+    finally:
+        ws.close()
