@@ -140,7 +140,12 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
         try:
             with mine_file.write("merge") as db:
                 changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as problem:
+            if "UNIQUE" not in str(problem):
+                # A value this file's rules refuse (a consent "method" svdesk never offers, a
+                # missing required field): made by another program, or damaged. Rolled back whole.
+                raise MergeRefused(f"{Path(other).name} holds records that break svdesk's rules (it may be "
+                                   "damaged, or made by another program), so nothing was brought in.") from None
             # Two live records for one thing (say two readings for one month, one of them brought
             # back from the bin): the transaction was rolled back whole.
             raise MergeRefused("The two copies each hold a different record for the same thing (for example "

@@ -317,3 +317,31 @@ def test_a_copy_on_read_only_media_is_brought_in(demo_source, tmp_path, with_jou
         assert min(ws.stories.search(), key=lambda s: s.id).title == "Written on the stick"
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("breakage", ["check", "not null"])
+def test_a_record_that_breaks_the_rules_is_refused_truthfully(demo_source, tmp_path, breakage):
+    """Before, any refused record was explained as "two readings for one month"."""
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    conn = sqlite3.connect(sam)
+    conn.execute("PRAGMA ignore_check_constraints = 1")
+    consent_id = conn.execute("SELECT id FROM story_consents ORDER BY id LIMIT 1").fetchone()[0]
+    if breakage == "check":
+        conn.execute("UPDATE story_consents SET method = 'telepathy' WHERE id = ?", [consent_id])
+    else:  # a table rebuilt by another program without the rule, then a record without a title
+        story_id = conn.execute("SELECT id FROM stories ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'stories'").fetchone()[0]
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'stories'",
+                     [sql.replace("title TEXT NOT NULL", "title TEXT", 1)])
+        conn.commit()
+        conn.close()
+        conn = sqlite3.connect(sam)
+        conn.execute("UPDATE stories SET title = NULL WHERE id = ?", [story_id])
+    conn.commit()
+    conn.close()
+    before = jo.read_bytes()
+    done = run("merge", jo, sam)
+    assert done.returncode == 1, done.stderr
+    assert "break svdesk's rules" in done.stderr and "readings for one month" not in done.stderr
+    assert jo.read_bytes() == before
