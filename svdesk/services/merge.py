@@ -140,6 +140,7 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
         try:
             with mine_file.write("merge") as db:
                 changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
+                _refuse_double_counting(mine_file, found)
         except sqlite3.IntegrityError as problem:
             if "UNIQUE" not in str(problem):
                 # A value this file's rules refuse (a consent "method" svdesk never offers, a
@@ -157,6 +158,21 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             raise MergeRefused(f"{Path(other).name} holds records svdesk cannot read; it may be damaged. "
                                "Nothing was changed.") from None
         return MergeResult(plan, backup, changed)
+
+
+def _refuse_double_counting(mine_file, found) -> None:
+    """Each laptop refused overlapping readings, but March on one and the whole year on the
+    other would both come in and a day be counted twice: refused, the merge rolled back."""
+    from svdesk.store.merge_checks import overlapping_readings
+
+    touched = [(row.decision.result or row.theirs_row or {}).get("indicator_id") for row in found.rows
+               if row.table == "readings"]
+    clashes = overlapping_readings(mine_file, touched) if touched else []
+    if clashes:
+        listed = "; ".join(merge_rules.printable(clash) for clash in clashes[:3])
+        raise MergeRefused(f"Together the two copies would hold readings whose periods overlap ({listed}), so a day "
+                           "would be counted twice. Delete or change one of each on either laptop, then bring the "
+                           "changes in again; nothing was changed.")
 
 
 def _choice_values(plan: MergePlan) -> set[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from svdesk.domain.consent import IdLevel, Use
-from svdesk.services.merge import apply_merge, preview_merge
+from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
 from svdesk.store.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -240,7 +240,7 @@ def test_the_same_months_reading_from_two_laptops_travels_through_a_third_withou
 def test_a_choice_is_never_applied_to_a_value_nobody_saw(demo_source, tmp_path):
     """The other copy changes (a sync folder, its laptop) between the preview and the merge: the
     person ticked "theirs" for Sam's first title; Sam's second title must not come in by it."""
-    from svdesk.services.merge import MergeRefused, merge_into, open_for_merge, preview_into
+    from svdesk.services.merge import merge_into, open_for_merge, preview_into
 
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
 
@@ -345,3 +345,71 @@ def test_a_record_that_breaks_the_rules_is_refused_truthfully(demo_source, tmp_p
     assert done.returncode == 1, done.stderr
     assert "break svdesk's rules" in done.stderr and "readings for one month" not in done.stderr
     assert jo.read_bytes() == before
+
+
+# -- a day counted once ---------------------------------------------------------------------------
+def _indicator(path: Path, taking_part: bool):
+    from svdesk.domain.counting import Counting
+
+    ws = open_workspace(path)
+    try:
+        return next(i for i in ws.indicators.active() if (i.how_counted is Counting.TAKING_PART) == taking_part)
+    finally:
+        ws.close()
+
+
+def _record(path: Path, indicator_id: str, start: dt.date, end: dt.date, value: str) -> None:
+    from svdesk.store.indicators_repo import NewReading
+
+    ws = open_workspace(path)
+    try:
+        ws.indicators.record_many(indicator_id, [NewReading(start=start, end=end, value=value)])
+    finally:
+        ws.close()
+
+
+def _year(path: Path) -> tuple[dt.date, dt.date]:
+    from svdesk.domain.periods import year_containing
+
+    ws = open_workspace(path, read_only=True)
+    try:
+        fy = year_containing(dt.date(2031, 3, 15), ws.indicators.year_end())
+        return fy.start, fy.end
+    finally:
+        ws.close()
+
+
+def test_a_month_on_one_laptop_and_the_whole_year_on_the_other_are_never_added_up_twice(demo_source, tmp_path):
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    indicator = _indicator(jo, taking_part=False)
+    start, end = _year(jo)
+    _record(jo, indicator.id, dt.date(2031, 3, 1), dt.date(2031, 3, 31), "5")
+    _record(sam, indicator.id, start, end, "60")
+    before = jo.read_bytes()
+    done = run("merge", jo, sam)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "overlap" in done.stderr and indicator.name in done.stderr and "Traceback" not in done.stderr
+    assert jo.read_bytes() == before
+    with pytest.raises(MergeRefused, match="counted twice"):
+        apply_merge(sam, jo)
+
+
+def test_a_yearly_count_of_people_beside_their_months_comes_in(demo_source, tmp_path):
+    source = tmp_path / "source.svdesk"
+    source.write_bytes(demo_source.read_bytes())
+    conn = sqlite3.connect(source)  # one indicator counts people taking part (the demo has none)
+    conn.execute("UPDATE indicators SET counting = 'taking_part' WHERE unit = 'people'")
+    conn.commit()
+    conn.close()
+    jo, sam = copies(source, tmp_path, "jo", "sam")
+    indicator = _indicator(jo, taking_part=True)
+    start, end = _year(jo)
+    _record(jo, indicator.id, dt.date(2031, 3, 1), dt.date(2031, 3, 31), "12")
+    _record(sam, indicator.id, start, end, "40")  # different people over the year
+    apply_merge(jo, sam)
+    ws = open_workspace(jo, read_only=True)
+    try:
+        periods = {(r.start, r.end) for r in ws.indicators.readings(indicator.id)}
+    finally:
+        ws.close()
+    assert {(dt.date(2031, 3, 1), dt.date(2031, 3, 31)), (start, end)} <= periods
