@@ -120,8 +120,16 @@ def _q(column: str) -> str:
 
 def _json_row(columns: list[str], text: str | None) -> dict | None:
     """A past version's values (a JSON array in column order, see m012_row_versions.json_of); a
-    column added since it was kept reads as missing."""
-    return None if text is None else dict(zip(columns, json.loads(text)))
+    column added since it was kept reads as missing. Text that is not such an array (a
+    damaged or hand-made copy's past, brought in by an earlier merge) is no base: the fields
+    that differ are then asked about, never guessed."""
+    if text is None:
+        return None
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    return dict(zip(columns, values)) if isinstance(values, list) else None
 
 
 def _json_text(columns: list[str], row: dict) -> str:

@@ -413,3 +413,24 @@ def test_a_yearly_count_of_people_beside_their_months_comes_in(demo_source, tmp_
     finally:
         ws.close()
     assert {(dt.date(2031, 3, 1), dt.date(2031, 3, 31)), (start, end)} <= periods
+
+
+@pytest.mark.parametrize("kept", ["not json at all", "{\"title\": 1}", "42"])
+def test_a_damaged_past_is_no_base_and_asks_instead_of_failing(demo_source, tmp_path, kept):
+    """A record's past values (kept by every copy, and brought across by merges from copies
+    anyone could have made) that are not what svdesk writes: before, every later merge of that
+    record failed with "something unexpected"."""
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    _raw_story_edit(jo, title="'Jo title'")
+    _raw_story_edit(sam, quote="'Sam quote'")
+    conn = sqlite3.connect(jo)
+    conn.execute("UPDATE row_history SET row_json = ? WHERE tbl = 'stories' AND id = "
+                 "(SELECT id FROM stories ORDER BY id LIMIT 1)", [kept])
+    conn.commit()
+    conn.close()
+    before = jo.read_bytes()
+    done = run("merge", jo, sam)
+    assert done.returncode == 3, done.stderr  # both fields differ and nothing says which changed: asked
+    assert "Jo title" in done.stderr and "Sam quote" in done.stderr and "unexpected" not in done.stderr
+    assert jo.read_bytes() == before
+    assert run("merge", jo, sam, "--prefer", "mine").returncode == 0
