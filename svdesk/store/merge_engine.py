@@ -233,8 +233,16 @@ def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str, theirs_i
     return None
 
 
+# The only records svdesk itself ever removes for good (everything else goes to the bin).
+REMOVED_FOR_GOOD = frozenset({"tags", "cic34_summary", "story_indicators"})
+
+
 def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_row, theirs_row,
               action=None) -> RowPlan:
+    if decision.result is None and mine_row is not None and table not in REMOVED_FOR_GOOD:
+        # Gone for good from the other copy, though svdesk only ever moves such records to the
+        # bin: a damaged or hand-made copy. Never a reason to lose this copy's record.
+        decision = merge_rules.Decision(dict(mine_row), decision.conflicts, decision.notes)
     result = decision.result
     if action is None:
         if decision.conflicts:

@@ -434,3 +434,23 @@ def test_a_damaged_past_is_no_base_and_asks_instead_of_failing(demo_source, tmp_
     assert "Jo title" in done.stderr and "Sam quote" in done.stderr and "unexpected" not in done.stderr
     assert jo.read_bytes() == before
     assert run("merge", jo, sam, "--prefer", "mine").returncode == 0
+
+
+@pytest.mark.parametrize("table", ["readings", "stories", "story_consents", "tenders"])
+def test_a_record_gone_for_good_from_the_other_copy_is_never_removed_here(demo_source, tmp_path, table):
+    """svdesk only moves these to the bin; a copy where one is simply gone (damaged, or edited by
+    another program) must not take this copy's record with it."""
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    conn = sqlite3.connect(sam)  # foreign keys off, as any other program has them
+    row_id = conn.execute(f"SELECT id FROM {table} ORDER BY id LIMIT 1").fetchone()[0]
+    conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+    conn.commit()
+    conn.close()
+    done = run("merge", jo, sam)
+    assert done.returncode == 0, done.stderr
+    conn = sqlite3.connect(jo)
+    try:
+        assert conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+    finally:
+        conn.close()
+    assert run("merge", jo, sam).returncode == 0  # and it stays so, the next time too
