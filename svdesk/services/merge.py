@@ -73,7 +73,15 @@ def preview_merge(mine: Path, other: Path) -> MergePlan:
     """What bringing ``other`` into ``mine`` would do; reads both files, changes neither."""
     mine, other = Path(mine), Path(other)
     _refuse_same(mine, other)
-    with _other_copy(other) as theirs:
+    import tempfile
+
+    with _other_copy(other) as theirs, tempfile.TemporaryDirectory(prefix="svdesk-merge-") as folder:
+        if mine.is_file() and not os.access(mine.parent, os.W_OK):
+            try:  # this copy on read-only media: looked at through a copy of its bytes
+                mine = _bytes_copied(mine, Path(folder))
+            except OSError as problem:
+                raise MergeRefused(f"{mine.name} could not be read ({problem.strerror or 'the disk refused'}); "
+                                   "nothing was brought in.") from None
         mine_file = _open(mine, read_only=True)
         try:
             return _plan(mine_file, theirs)[0]
@@ -282,20 +290,10 @@ class _other_copy:
             raise MergeRefused(str(refused)) from None
 
     def _copied_off_read_only_media(self) -> Path:
-        """A copy on a read-only stick, card or share: SQLite cannot read a file kept the way
-        svdesk keeps it (with a journal) where it may not add its shared-memory companion, and
-        would call it damaged. Its bytes, and its journal's (changes not yet folded in), are
-        copied here and read instead; the copy on the media is only read."""
-        import shutil
         import tempfile
 
         self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
-        copied = Path(self.temp.name) / self.path.name
-        shutil.copyfile(self.path, copied)
-        journal = Path(f"{self.path}-wal")
-        if journal.exists():
-            shutil.copyfile(journal, f"{copied}-wal")
-        return copied
+        return _bytes_copied(self.path, Path(self.temp.name))
 
     def __exit__(self, *exc):
         if self.file is not None:
@@ -307,6 +305,21 @@ class _other_copy:
     def _release(self):
         if self.lock is not None:
             self.lock.release()
+
+
+def _bytes_copied(path: Path, folder: Path) -> Path:
+    """A copy on a read-only stick, card or share: SQLite cannot read a file kept the way
+    svdesk keeps it (with a journal) where it may not add its shared-memory companion, and
+    would call it damaged. Its bytes, and its journal's (changes not yet folded in), are copied
+    into ``folder`` and read there instead; the file on the media is only read."""
+    import shutil
+
+    copied = folder / path.name
+    shutil.copyfile(path, copied)
+    journal = Path(f"{path}-wal")
+    if journal.exists():
+        shutil.copyfile(journal, f"{copied}-wal")
+    return copied
 
 
 def _plan(mine_file, theirs_file):

@@ -454,3 +454,27 @@ def test_a_record_gone_for_good_from_the_other_copy_is_never_removed_here(demo_s
     finally:
         conn.close()
     assert run("merge", jo, sam).returncode == 0  # and it stays so, the next time too
+
+
+@pytest.mark.skipif(not _can_mount_read_only(), reason="needs a private mount namespace to make read-only media")
+def test_this_copy_on_read_only_media_can_be_looked_at_and_is_refused_plainly(demo_source, tmp_path):
+    """--dry-run only reads this copy: before, on read-only media it was called damaged."""
+    import os
+    import shlex
+
+    stick, mounted = tmp_path / "stick", tmp_path / "mounted"
+    stick.mkdir()
+    mounted.mkdir()
+    jo, sam = copies(demo_source, tmp_path, "jo", "sam")
+    _raw_story_edit(sam, title="'Sam title'")
+    jo.rename(stick / "jo.svdesk")
+    mine = shlex.quote(str(mounted / "jo.svdesk"))
+    command = f"{shlex.quote(sys.executable)} -m svdesk merge {mine} {shlex.quote(str(sam))}"
+    script = (f"mount --bind {shlex.quote(str(stick))} {shlex.quote(str(mounted))} && "
+              f"mount -o remount,ro,bind {shlex.quote(str(mounted))} && "
+              f"{command} --dry-run; echo \"dry=$?\"; {command}; echo \"real=$?\"")
+    done = subprocess.run(["unshare", "-m", "--", "sh", "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ})
+    assert "1 story changed" in done.stdout and "dry=0" in done.stdout, done.stderr
+    assert "real=1" in done.stdout and "read-only" in done.stderr
+    assert "damaged" not in done.stderr and "Traceback" not in done.stderr
