@@ -135,26 +135,17 @@ def decide(table: str, base: dict | None, mine: dict | None, theirs: dict | None
             conflicts[key] = (m, t)
     notes: list[str] = []
     _rule_consent_narrower(table, base, mine, theirs, result, conflicts, notes, label)
-    _rule_withdrawn(table, base, mine, theirs, result, conflicts, notes, label)
+    _rule_withdrawn(table, mine, theirs, result, conflicts, notes, label)
     _rule_submitted(table, mine, theirs, result, conflicts, notes, label, theirs_name)
     _rule_bin(table, base, mine, theirs, result, conflicts, notes, label, theirs_name)
     return Decision(result, conflicts, notes)
 
 
-def _rule_withdrawn(table, base, mine, theirs, result, conflicts, notes, label) -> None:
-    """A withdrawn consent is never undone by a merge: the earliest withdrawal either copy holds
-    stays. The one exception is a person's own act, not the merge's: a withdrawal both copies
-    already knew when they last met, cancelled since on one laptop (recorded by mistake) while
-    the other left it as it was — the cancellation comes across, as any one-sided change does."""
+def _rule_withdrawn(table, mine, theirs, result, conflicts, notes, label) -> None:
+    """A withdrawn consent is never undone: the earliest withdrawal either copy holds stays."""
     if table != "story_consents":
         return
-    mine_on, theirs_on = mine.get("withdrawn_on"), theirs.get("withdrawn_on")
-    known = base.get("withdrawn_on") if base is not None else None
-    if known and {mine_on, theirs_on} == {None, known}:
-        conflicts.pop("withdrawn_on", None)
-        result["withdrawn_on"] = None
-        return
-    dates = [d for d in (mine_on, theirs_on) if d]
+    dates = [d for d in (mine.get("withdrawn_on"), theirs.get("withdrawn_on")) if d]
     if not dates:
         return
     conflicts.pop("withdrawn_on", None)
