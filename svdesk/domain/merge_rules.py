@@ -134,6 +134,7 @@ def decide(table: str, base: dict | None, mine: dict | None, theirs: dict | None
             result[key] = m
             conflicts[key] = (m, t)
     notes: list[str] = []
+    _rule_consent_narrower(table, base, mine, theirs, result, conflicts, notes, label)
     _rule_withdrawn(table, mine, theirs, result, conflicts, notes, label)
     _rule_submitted(table, mine, theirs, result, conflicts, notes, label, theirs_name)
     _rule_bin(table, base, mine, theirs, result, conflicts, notes, label, theirs_name)
@@ -151,6 +152,60 @@ def _rule_withdrawn(table, mine, theirs, result, conflicts, notes, label) -> Non
     if result.get("withdrawn_on") != min(dates):
         notes.append(f"kept the withdrawal of consent for {label}")
     result["withdrawn_on"] = min(dates)
+
+
+_LEVEL_ORDER = ("anonymous", "first_name", "named")  # least identifying first (consent.IdLevel)
+
+
+def _rule_consent_narrower(table, base, mine, theirs, result, conflicts, notes, label) -> None:
+    """What a person took back on one laptop is never given back by the other's edit: the uses
+    they agreed to merge as sets (a use removed on either laptop stays removed, one added on
+    either is added), and where both laptops changed how far the consent reaches, the narrower
+    stands (the less identifying level, the earlier expiry) — never a choice, never --prefer."""
+    if table != "story_consents":
+        return
+    if base is not None and "uses" in result:
+        merged = _merged_uses(base.get("uses"), mine.get("uses"), theirs.get("uses"))
+        if merged is not None:
+            conflicts.pop("uses", None)
+            result["uses"] = merged
+    narrowed = False
+    if "level" in conflicts:
+        levels = [v for v in conflicts.pop("level") if v in _LEVEL_ORDER]
+        if levels:
+            result["level"] = min(levels, key=_LEVEL_ORDER.index)
+            narrowed = True
+    if "expires_on" in conflicts:
+        # Both set: the earlier; one cleared ("never expires") and one set: the date.
+        dates = [d for d in conflicts.pop("expires_on") if d]
+        result["expires_on"] = min(dates) if dates else None
+        narrowed = True
+    if narrowed:
+        notes.append(f"kept the narrower consent for {label}: it was changed on both laptops")
+
+
+def _merged_uses(base_text, mine_text, theirs_text) -> str | None:
+    import json
+
+    try:
+        base, mine, theirs = (json.loads(t) if t else [] for t in (base_text, mine_text, theirs_text))
+    except (TypeError, ValueError):
+        return None
+    if not all(isinstance(v, list) and all(isinstance(u, str) for u in v) for v in (base, mine, theirs)):
+        return None
+    from svdesk.domain.consent import Use
+
+    removed = (set(base) - set(mine)) | (set(base) - set(theirs))
+    kept = (set(mine) | set(theirs)) - removed
+    if mine_text == theirs_text:
+        return mine_text
+    if set(mine) == kept != set(theirs):
+        return mine_text
+    if set(theirs) == kept != set(mine):
+        return theirs_text
+    # As the store writes them (stories_rows): in the order of Use, so both directions agree.
+    known = [use.value for use in Use]
+    return json.dumps([u for u in known if u in kept] + sorted(str(u) for u in kept if u not in known))
 
 
 def _rule_submitted(table, mine, theirs, result, conflicts, notes, label, theirs_name) -> None:
@@ -192,6 +247,33 @@ def field_label(column: str) -> str:
 
 
 def shown(value) -> str:
+    """A value as a person reads it: control and direction characters from the other copy (a
+    file anyone could have made) are not passed on to a terminal or window; lines stay."""
     if value is None or value == "":
         return "(empty)"
-    return str(value)
+    return printable(str(value), keep_lines=True) or "(empty)"
+
+
+# Characters never shown as they are: C0/C1 controls (terminal escapes, bells, NUL), lone
+# surrogates, and the invisible marks that reorder text (bidi overrides and isolates).
+_HIDDEN = {"Cc", "Cs"}
+_REORDER = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str, keep_lines: bool = False) -> str:
+    """``text`` without control or text-reordering characters; tabs and (unless ``keep_lines``)
+    line breaks become spaces."""
+    import unicodedata
+
+    text = str(text)
+    if keep_lines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for char in text:
+        if char == "\n" and keep_lines:
+            out.append(char)
+        elif char in "\t\n\r\x0b\x0c\u2028\u2029\x85":
+            out.append(" ")
+        elif char not in _REORDER and unicodedata.category(char) not in _HIDDEN:
+            out.append(char)
+    return "".join(out)

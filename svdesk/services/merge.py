@@ -11,6 +11,7 @@ that always win are in ``svdesk.domain.merge_rules``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,7 +73,15 @@ def preview_merge(mine: Path, other: Path) -> MergePlan:
     """What bringing ``other`` into ``mine`` would do; reads both files, changes neither."""
     mine, other = Path(mine), Path(other)
     _refuse_same(mine, other)
-    with _other_copy(other) as theirs:
+    import tempfile
+
+    with _other_copy(other) as theirs, tempfile.TemporaryDirectory(prefix="svdesk-merge-") as folder:
+        if mine.is_file() and not os.access(mine.parent, os.W_OK):
+            try:  # this copy on read-only media: looked at through a copy of its bytes
+                mine = _bytes_copied(mine, Path(folder))
+            except OSError as problem:
+                raise MergeRefused(f"{mine.name} could not be read ({problem.strerror or 'the disk refused'}); "
+                                   "nothing was brought in.") from None
         mine_file = _open(mine, read_only=True)
         try:
             return _plan(mine_file, theirs)[0]
@@ -119,7 +128,13 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
             found = plan._found
             mine_reader, theirs_reader = merge_engine.Reader(mine_file.conn), merge_engine.Reader(theirs.conn)
         else:
+            seen = plan
             plan, found, mine_reader, theirs_reader = _plan(mine_file, theirs)
+            if seen is not None and choices and _choice_values(seen) != _choice_values(plan):
+                # A copy changed between the preview and now (a sync folder, the other laptop):
+                # a choice is only ever applied to the two values the person saw.
+                raise MergeRefused("The other copy (or this one) changed since the choices were made, so they "
+                                   "might not fit; bring the changes in again to see them. Nothing was changed.")
         undecided = [c for c in plan.conflicts if c.key not in (choices or {}) and prefer is None]
         if undecided:
             fields = "1 field was" if len(undecided) == 1 else f"{len(undecided)} fields were"
@@ -133,13 +148,43 @@ def merge_into(mine_file, other: Path, choices: dict[str, str] | None = None,
         try:
             with mine_file.write("merge") as db:
                 changed = merge_engine.write(db, mine_reader, theirs_reader, found, dict(choices or {}), prefer)
-        except sqlite3.IntegrityError:
+                _refuse_double_counting(mine_file, found)
+        except sqlite3.IntegrityError as problem:
+            if "UNIQUE" not in str(problem):
+                # A value this file's rules refuse (a consent "method" svdesk never offers, a
+                # missing required field): made by another program, or damaged. Rolled back whole.
+                raise MergeRefused(f"{Path(other).name} holds records that break svdesk's rules (it may be "
+                                   "damaged, or made by another program), so nothing was brought in.") from None
             # Two live records for one thing (say two readings for one month, one of them brought
             # back from the bin): the transaction was rolled back whole.
             raise MergeRefused("The two copies each hold a different record for the same thing (for example "
                                "two readings for one month), so they cannot be combined automatically. "
                                "Remove one of them, then bring the changes in again; nothing was changed.") from None
+        except sqlite3.DatabaseError as problem:
+            if "locked" in str(problem) or "busy" in str(problem):
+                raise
+            raise MergeRefused(f"{Path(other).name} holds records svdesk cannot read; it may be damaged. "
+                               "Nothing was changed.") from None
         return MergeResult(plan, backup, changed)
+
+
+def _refuse_double_counting(mine_file, found) -> None:
+    """Each laptop refused overlapping readings, but March on one and the whole year on the
+    other would both come in and a day be counted twice: refused, the merge rolled back."""
+    from svdesk.store.merge_checks import overlapping_readings
+
+    touched = [(row.decision.result or row.theirs_row or {}).get("indicator_id") for row in found.rows
+               if row.table == "readings"]
+    clashes = overlapping_readings(mine_file, touched) if touched else []
+    if clashes:
+        listed = "; ".join(merge_rules.printable(clash) for clash in clashes[:3])
+        raise MergeRefused(f"Together the two copies would hold readings whose periods overlap ({listed}), so a day "
+                           "would be counted twice. Delete or change one of each on either laptop, then bring the "
+                           "changes in again; nothing was changed.")
+
+
+def _choice_values(plan: MergePlan) -> set[tuple[str, str, str]]:
+    return {(c.key, c.mine, c.theirs) for c in plan.conflicts}
 
 
 def _made_from(mine_file, other: Path) -> tuple:
@@ -222,19 +267,33 @@ class _other_copy:
         from svdesk.store.migrations import SCHEMA_VERSION
         from svdesk.store.orgfile import copy_file, open_file
 
+        source = self.path
         try:
-            older = read_header(self.path).user_version < SCHEMA_VERSION
+            older = read_header(source).user_version < SCHEMA_VERSION
+            if not os.access(source.parent, os.W_OK):
+                source = self._copied_off_read_only_media()
         except FileRefused as refused:
             raise MergeRefused(str(refused)) from None
+        except OSError as problem:
+            raise MergeRefused(f"{self.path.name} could not be read ({problem.strerror or 'the disk refused'}); "
+                               "nothing was brought in.") from None
         if not older:
-            return _open(self.path, read_only=True)
-        self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
-        upgraded = Path(self.temp.name) / self.path.name
+            return _open(source, read_only=True)
+        if self.temp is None:
+            self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
+        upgraded = Path(self.temp.name) / "upgraded" / self.path.name
+        upgraded.parent.mkdir()
         try:
-            copy_file(self.path, upgraded)
+            copy_file(source, upgraded)
             return open_file(upgraded, backup=False)
         except FileRefused as refused:
             raise MergeRefused(str(refused)) from None
+
+    def _copied_off_read_only_media(self) -> Path:
+        import tempfile
+
+        self.temp = tempfile.TemporaryDirectory(prefix="svdesk-merge-")
+        return _bytes_copied(self.path, Path(self.temp.name))
 
     def __exit__(self, *exc):
         if self.file is not None:
@@ -248,13 +307,40 @@ class _other_copy:
             self.lock.release()
 
 
+def _bytes_copied(path: Path, folder: Path) -> Path:
+    """A copy on a read-only stick, card or share: SQLite cannot read a file kept the way
+    svdesk keeps it (with a journal) where it may not add its shared-memory companion, and
+    would call it damaged. Its bytes, and its journal's (changes not yet folded in), are copied
+    into ``folder`` and read there instead; the file on the media is only read."""
+    import shutil
+
+    copied = folder / path.name
+    shutil.copyfile(path, copied)
+    journal = Path(f"{path}-wal")
+    if journal.exists():
+        shutil.copyfile(journal, f"{copied}-wal")
+    return copied
+
+
 def _plan(mine_file, theirs_file):
+    try:
+        return _plan_read(mine_file, theirs_file)
+    except sqlite3.DatabaseError as problem:
+        if isinstance(problem, sqlite3.IntegrityError) or "locked" in str(problem) or "busy" in str(problem):
+            raise
+        # A copy with text that is not text, or a table not as svdesk makes it (a damaged or
+        # hand-made file): said plainly, nothing changed, never "something unexpected".
+        raise MergeRefused(f"{theirs_file.name} (or this file) holds records svdesk cannot read; it may be "
+                           "damaged. Nothing was brought in.") from None
+
+
+def _plan_read(mine_file, theirs_file):
     from svdesk.store import merge_engine
     from svdesk.store.copy_identity import copy_name_or_default, stored_copy_name
 
     mine_reader = merge_engine.Reader(mine_file.conn)
     theirs_reader = merge_engine.Reader(theirs_file.conn)
-    theirs_name = stored_copy_name(theirs_file) or theirs_file.name
+    theirs_name = merge_rules.printable(stored_copy_name(theirs_file) or theirs_file.name)[:80]
     found = merge_engine.diff(mine_reader, theirs_reader, theirs_name)
     plan = MergePlan(copy_name_or_default(mine_file), theirs_name)
     for row in found.rows:

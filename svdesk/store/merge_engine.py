@@ -120,8 +120,16 @@ def _q(column: str) -> str:
 
 def _json_row(columns: list[str], text: str | None) -> dict | None:
     """A past version's values (a JSON array in column order, see m012_row_versions.json_of); a
-    column added since it was kept reads as missing."""
-    return None if text is None else dict(zip(columns, json.loads(text)))
+    column added since it was kept reads as missing. Text that is not such an array (a
+    damaged or hand-made copy's past, brought in by an earlier merge) is no base: the fields
+    that differ are then asked about, never guessed."""
+    if text is None:
+        return None
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    return dict(zip(columns, values)) if isinstance(values, list) else None
 
 
 def _json_text(columns: list[str], row: dict) -> str:
@@ -132,7 +140,8 @@ def diff(mine: Reader, theirs: Reader, theirs_name: str) -> Diff:
     """Every record the other copy would change here, decided (conflicts left as mine)."""
     org_mine, org_theirs = mine.organisation(), theirs.organisation()
     if org_mine and org_theirs and org_mine[0] != org_theirs[0]:
-        raise _refused(f"That file belongs to another organisation ({org_theirs[1] or 'no name'}), not "
+        theirs_org = merge_rules.printable(org_theirs[1] or "")[:80]
+        raise _refused(f"That file belongs to another organisation ({theirs_org or 'no name'}), not "
                        f"{org_mine[1] or 'this one'}; nothing was brought in.")
     compared = _compare_in_sql(mine, theirs)
     if compared is None:
@@ -209,17 +218,20 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
             return None  # made and removed there: nothing to bring
         twin = mine.twin(table, theirs_row)
         if twin is not None:
-            # The same thing made on both laptops: one record, its fields merged without a base.
-            mine_row = mine.row(table, twin)
-            decision = merge_rules.decide(table, None, mine_row, {**theirs_row, "id": twin}, _label(mine, table, mine_row),
-                                          theirs_name)
-            return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row, theirs_row)
+            return _twin_plan(mine, theirs, table, twin, row_id, theirs_row, t_version, theirs_name)
         return _row_plan(mine, table, row_id, row_id, merge_rules.Decision(dict(theirs_row)), t_version, None,
                          theirs_row, "new")
     m_version, m_deleted = mine_version
     if mine.knows(table, row_id, t_version):
         return None  # the other copy's record is in this copy's past
     mine_row = None if m_deleted else mine.row(table, row_id)
+    if mine_row is None and theirs_row is not None:
+        # Gone here, live there: when this copy holds a twin of it (the same month's reading
+        # made on two laptops, merged here into the other one, and reaching this copy again
+        # through a third), it is the twin that is brought up to date, never a second record.
+        twin = mine.twin(table, theirs_row)
+        if twin is not None:
+            return _twin_plan(mine, theirs, table, twin, row_id, theirs_row, t_version, theirs_name)
     if theirs.knows(table, row_id, m_version):
         # The other copy's record descends from this one's: it comes across whole, except where
         # a rule that always wins says otherwise (a withdrawal undone over there stays here).
@@ -236,17 +248,36 @@ def _plan_row(mine: Reader, theirs: Reader, table: str, row_id: str, mine_versio
     return _row_plan(mine, table, row_id, row_id, decision, t_version, mine_row, theirs_row)
 
 
-def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str) -> dict | None:
+def _twin_plan(mine: Reader, theirs: Reader, table: str, twin: str, row_id: str, theirs_row: dict, t_version,
+               theirs_name: str) -> RowPlan:
+    """The same thing made on both laptops: one record (this copy's), its fields merged against
+    the latest state both copies know of either (a twin merged before keeps the other's past)."""
+    mine_row = mine.row(table, twin)
+    base = _common_base(mine, theirs, table, twin, row_id)
+    decision = merge_rules.decide(table, base, mine_row, {**theirs_row, "id": twin}, _label(mine, table, mine_row),
+                                  theirs_name)
+    return _row_plan(mine, table, twin, row_id, decision, t_version, mine_row, theirs_row)
+
+
+def _common_base(mine: Reader, theirs: Reader, table: str, row_id: str, theirs_id: str | None = None) -> dict | None:
     """The latest version of the record both copies know (None: none, or it did not exist)."""
-    theirs_past = {version for _, version, _ in theirs.past(table, row_id)}
+    theirs_past = {version for _, version, _ in theirs.past(table, theirs_id or row_id)}
     for _, version, text in reversed(mine.past(table, row_id)):
         if version in theirs_past:
             return _json_row(mine.columns(table), text)
     return None
 
 
+# The only records svdesk itself ever removes for good (everything else goes to the bin).
+REMOVED_FOR_GOOD = frozenset({"tags", "cic34_summary", "story_indicators"})
+
+
 def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_row, theirs_row,
               action=None) -> RowPlan:
+    if decision.result is None and mine_row is not None and table not in REMOVED_FOR_GOOD:
+        # Gone for good from the other copy, though svdesk only ever moves such records to the
+        # bin: a damaged or hand-made copy. Never a reason to lose this copy's record.
+        decision = merge_rules.Decision(dict(mine_row), decision.conflicts, decision.notes)
     result = decision.result
     if action is None:
         if decision.conflicts:
@@ -265,6 +296,11 @@ def _row_plan(mine: Reader, table, row_id, theirs_id, decision, t_version, mine_
 
 
 def _label(mine: Reader, table: str, row: dict | None) -> str:
+    # Words from either file, which anyone could have made: printable, on one line.
+    return merge_rules.printable(_label_words(mine, table, row))
+
+
+def _label_words(mine: Reader, table: str, row: dict | None) -> str:
     if not row:
         return merge_rules.kind_word(table, 1)
     if table in ("story_consents", "story_uses", "story_indicators"):
@@ -352,9 +388,11 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     for _, version, text in theirs.past(plan.table, plan.theirs_id):
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, version, text])
-    theirs_row = plan.theirs_row
+    theirs_row = kept = plan.theirs_row
     if plan.theirs_id != plan.id:
-        # A twin: the other copy's id is remembered as merged here, so it is not brought again.
+        # A twin: the other copy's id is remembered as merged here, so it is not brought again;
+        # its values at this version are kept too, the past the two records now share (the
+        # base when either is changed later, on any laptop).
         db.execute("INSERT OR REPLACE INTO row_versions (tbl, id, version, deleted) VALUES (?, ?, ?, 1)",
                    [plan.table, plan.theirs_id, plan.theirs_version])
         theirs_row = None
@@ -364,7 +402,7 @@ def _learn(db, theirs: Reader, plan: RowPlan, result: dict | None) -> None:
     else:
         db.execute("INSERT OR IGNORE INTO row_history (tbl, id, version, row_json) VALUES (?, ?, ?, ?)",
                    [plan.table, plan.id, plan.theirs_version,
-                    None if theirs_row is None else _json_text(theirs.columns(plan.table), theirs_row)])
+                    None if kept is None else _json_text(theirs.columns(plan.table), kept)])
 
 
 def same_file(a: Path, b: Path) -> bool:

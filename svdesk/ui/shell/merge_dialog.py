@@ -20,8 +20,19 @@ SHOWN_CHARACTERS = 300  # a long value (a story's text) is shortened in its cell
 def _cell(text: str, tooltip: str | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tooltip if tooltip is not None else text)
+    item.setToolTip(_plain_tip(tooltip if tooltip is not None else text))
     return item
+
+
+TIP_CHARACTERS = 2000
+
+
+def _plain_tip(text: str) -> str:
+    """A tooltip that shows the text as written: Qt reads a tooltip that looks like HTML as HTML,
+    and the text comes from another file (anyone could have written "<img src=…>" in it)."""
+    if len(text) > TIP_CHARACTERS:
+        text = text[:TIP_CHARACTERS].rstrip() + " …"
+    return "<p style='white-space:pre-wrap'>" + _escape(text) + "</p>"
 
 
 def _value_cell(value: str) -> QTableWidgetItem:
@@ -57,6 +68,7 @@ class MergePreviewDialog(QDialog):
 
         if plan.notes:
             notes = QLabel("\n".join(f"• {note}" for note in plan.notes))
+            notes.setTextFormat(Qt.TextFormat.PlainText)  # record names from the other copy, as written
             notes.setWordWrap(True)
             notes.setAccessibleName("Notes")
             layout.addWidget(notes)
