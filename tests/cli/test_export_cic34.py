@@ -95,7 +95,7 @@ def test_summary_must_be_pdf(demo_copy, tmp_path, run):
     assert "is a PDF" in result.stderr
 
 
-def test_cic34_with_parts_unrecorded_is_not_exported_and_names_them(tmp_path):
+def test_cic34_with_parts_unrecorded_is_not_exported_and_names_them(run, tmp_path):
     # A new CIC that has entered nothing about pay, transfers or consulting: the form needs either
     # the records or the person's "none this year", so no report is written (not even a draft).
     import datetime as dt
