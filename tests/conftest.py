@@ -18,6 +18,29 @@ def pytest_configure(config):
     gc.disable()
 
 
+def fast_examples(examples: int) -> int:
+    """A tenth of a property's examples (at least 3, never more than it asks for)."""
+    return min(examples, max(3, examples // 10))
+
+
+def pytest_collection_modifyitems(config, items):
+    """In the fast suite (``-m "not slow"``) each property test tries a tenth of its examples: every
+    property still runs, with fewer random cases, and the whole suite (CI) tries every one of them.
+    Hypothesis reads a test's settings when the test is called, so they can be replaced here."""
+    if "not slow" not in (config.getoption("markexpr") or ""):
+        return
+    from hypothesis import settings
+
+    seen = set()
+    for item in items:
+        test = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+        chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+        if chosen is None or id(test) in seen:
+            continue
+        seen.add(id(test))
+        test._hypothesis_internal_use_settings = settings(chosen, max_examples=fast_examples(chosen.max_examples))
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_main_thread():
     yield

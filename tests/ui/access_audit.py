@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -70,9 +70,10 @@ class Findings:
 # -- contrast: the WCAG formula the app's own colours use (svdesk/ui/common/colours.py) ---------
 
 
-def _painted_background(image, widget: QWidget, page: QWidget) -> QColor:
-    """The commonest colour along the widget's top and bottom edges in the page's picture."""
-    top_left = widget.mapTo(page, widget.rect().topLeft())
+def _painted_background(image, widget: QWidget, page: QWidget, origin: QPoint | None = None) -> QColor:
+    """The commonest colour along the widget's top and bottom edges in the page's picture (or in
+    the picture of the part of the page from ``origin``)."""
+    top_left = widget.mapTo(page, widget.rect().topLeft()) - (origin or QPoint(0, 0))
     ratio = image.devicePixelRatio()
     counts: Counter = Counter()
     width, height = widget.width(), widget.height()
@@ -106,6 +107,7 @@ def check_contrast(page: QWidget, where: str, findings: Findings) -> None:
     from PySide6.QtWidgets import QScrollArea
 
     image = page.grab().toImage()
+    scrolled = False  # once anything has scrolled, the first picture no longer shows where labels are
     for label in page.findChildren(QLabel):
         if not label.isVisible() or not label.text().strip() or label.pixmap() is not None and not label.pixmap().isNull():
             continue
@@ -118,8 +120,14 @@ def check_contrast(page: QWidget, where: str, findings: Findings) -> None:
             for area in [*areas, *areas[:-1]]:  # outermost first, then the outer ones once more
                 area.ensureWidgetVisible(label)
                 QApplication.processEvents()
-            image = page.grab().toImage()
-        bg = _painted_background(image, label, page)
+            scrolled = True
+        if scrolled:
+            # Only the label's own rectangle of the page is drawn again (the edges sampled below):
+            # a picture of the whole page per scrolled label was most of the audit's time.
+            where_on_page = QRect(label.mapTo(page, QPoint(0, 0)), label.size()).intersected(page.rect())
+            bg = _painted_background(page.grab(where_on_page).toImage(), label, page, where_on_page.topLeft())
+        else:
+            bg = _painted_background(image, label, page)
         for fg in _label_colours(label):
             ratio = contrast(over(fg, bg), bg)
             if ratio < 4.5:

@@ -195,19 +195,19 @@ def test_demo_page_opens_on_the_first_indicator(qtbot, demo_workspace, dialogs):
     assert "on track" in page.progress_panel.headline.text()
 
 
-def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
+def test_no_chart_library_is_loaded_the_chart_is_painted(demo_copy):
     """The chart is painted from svdesk.render.chartlayout: QtCharts (PySide6-Addons) is never loaded."""
     code = textwrap.dedent("""
         import os, sys
+        from pathlib import Path
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from svdesk.ui.shell.app import make_application
-        from svdesk.store.demo import write_demo
         from svdesk.store.workspace import open_workspace
         from svdesk.ui.common.context import PageContext
         from svdesk.ui.common.dialogs import Dialogs
         from svdesk.ui.shell.main_window import MainWindow
         app = make_application()
-        ws = open_workspace(write_demo(sys.argv[1]))
+        ws = open_workspace(Path(sys.argv[1]))  # the session's demo, copied (writing it again is most of the run)
         window = MainWindow(PageContext(workspace=ws, dialogs=Dialogs()))
         app.processEvents()
         before = "PySide6.QtCharts" in sys.modules
@@ -218,7 +218,7 @@ def test_no_chart_library_is_loaded_the_chart_is_painted(tmp_path):
         print(before, "PySide6.QtCharts" in sys.modules, bool(shown))
         window.close(); ws.close()
     """)
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "demo.svdesk")],
+    result = subprocess.run([sys.executable, "-c", code, str(demo_copy)],
                             capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["False", "False", "True"], result.stderr
 
