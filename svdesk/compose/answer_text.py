@@ -8,8 +8,16 @@ The editor holds plain text with no markup to learn, laid out the way the answer
 - list items are lines starting with "• " (also "- ", "* " or "– " when typed by hand);
 - a quotation is a paragraph in quotation marks, optionally followed by a line "— who said it";
 - a table is lines of cells separated by " | " (the same number on every line, at least three
-  cells), the first line its header. The "|" count as words in the editor (and in Markdown,
-  which writes them too); Word and the text export show none, so they only ever count fewer.
+  cells), the first line its header, with text on every line and in every column (a cell may be
+  empty, and stays empty). Lines of bare pipes, a Markdown-style "| a | b |" with empty outer
+  columns, or rows that do not match stay the person's text. The "|" count as words in the
+  editor (and in Markdown, which writes them too); Word and the text export show none, so they
+  only ever count fewer.
+
+``blocks_to_text`` puts a blank line between blocks, so every block is read back on its own;
+``text_to_blocks`` therefore reads the runs of a passage that mixes list lines with other lines
+as it will read them once they stand apart. That makes text -> blocks -> text a fixed point
+after the first pass: saving and reopening an answer never changes it again.
 
 ``blocks_to_text`` writes exactly the words the plain-text export shows (headings included,
 with the "•" of list items and the "—" of attributions, which word processors count when the
@@ -60,14 +68,19 @@ def blocks_to_text(blocks) -> str:
 
 
 def _table_line(cells) -> str:
-    return " | ".join(" ".join(cell.replace("|", "/").split()) or "—" for cell in cells)
+    # An empty cell stays empty: a dash here would be a word the person never typed.
+    return " | ".join(" ".join(cell.replace("|", "/").split()) for cell in cells)
 
 
 def _as_table(lines: list[str]):
     counts = {line.count("|") for line in lines}
     if len(lines) < 2 or len(counts) != 1 or counts.pop() < 2 or any(_BULLET_LINE.match(line) for line in lines):
         return None
-    rows = [tuple(" ".join(cell.split()) or "—" for cell in line.split("|")) for line in lines]
+    rows = [tuple(" ".join(cell.split()) for cell in line.split("|")) for line in lines]
+    # Pipes with nothing between them (a line of "||", empty outer columns) are the person's
+    # text, not a table: making one would fill it with cells nobody wrote.
+    if not all(any(row) for row in rows) or not all(any(column) for column in zip(*rows)):
+        return None
     # Columns as wide as their longest word needs and their text suggests, so no word is broken.
     widths = []
     for column in range(len(rows[0])):
@@ -93,21 +106,40 @@ def text_to_blocks(text: str) -> tuple:
     blocks: list = []
     for chunk in re.split(r"\n[ \t]*\n", clean_text(text or "")):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if len(lines) == 1 and is_heading_line(lines[0]):
-            blocks.append(Heading(HEADING_LEVEL, lines[0].strip()))
-            continue
-        table = _as_table(lines)
-        if table is not None:
-            blocks.append(table)
-            continue
-        quote = _as_quote(lines)
-        if quote is not None:
-            blocks.append(quote)
-            continue
-        blocks += _paragraphs_and_lists(lines)
+        if lines:
+            blocks += _chunk_blocks(lines)
     return tuple(blocks)
+
+
+def _chunk_blocks(lines: list[str]) -> list:
+    if len(lines) == 1 and is_heading_line(lines[0]):
+        return [Heading(HEADING_LEVEL, lines[0].strip())]
+    for reader in (_as_table, _as_quote):
+        block = reader(lines)
+        if block is not None:
+            return [block]
+    runs = _runs(lines)
+    if len(runs) == 1:
+        return _paragraphs_and_lists(lines)
+    # List lines and other lines in one passage come back as separate blocks with blank lines
+    # between them, so each run is read now as it will be read then (a heading, a table, a quote).
+    return [block for run in runs for block in _chunk_blocks(run)]
+
+
+def _is_item(line: str) -> bool:
+    match = _BULLET_LINE.match(line)
+    return bool(match and match.group(1).strip())
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    """Consecutive list lines, and consecutive other lines, each as one run."""
+    runs: list[list[str]] = []
+    for line in lines:
+        if runs and _is_item(runs[-1][-1]) == _is_item(line):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def _as_quote(lines: list[str]):
@@ -140,10 +172,9 @@ def _paragraphs_and_lists(lines: list[str]) -> list:
             items.clear()
 
     for line in lines:
-        match = _BULLET_LINE.match(line)
-        if match and match.group(1).strip():
+        if _is_item(line):
             flush_para()
-            items.append(match.group(1).strip())
+            items.append(_BULLET_LINE.match(line).group(1).strip())
         else:
             flush_items()
             para.append(line.strip())
