@@ -82,15 +82,18 @@ def visible_problems(page) -> list[str]:
 def text_cells(workspace, marker: str) -> dict[tuple, str]:
     """Every TEXT cell of the file that holds ``marker``: (table, column, row) -> value."""
     found = {}
-    tables = [row["name"] for row in workspace.file.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
-    for table in tables:
-        columns = [row["name"] for row in workspace.file.query(f'PRAGMA table_info("{table}")')
-                   if row["type"].upper() == "TEXT"]
+    tables = [(row["name"], row["sql"]) for row in workspace.file.query(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    for table, sql in tables:
+        info = workspace.file.query(f'PRAGMA table_info("{table}")')
+        columns = [row["name"] for row in info if row["type"].upper() == "TEXT"]
         if not columns:
             continue
         listed = ", ".join(f'"{column}"' for column in columns)
-        for number, row in enumerate(workspace.file.query(f'SELECT rowid AS _row, {listed} FROM "{table}"')):
+        # A WITHOUT ROWID table (the merge's row versions) is told apart by its primary key.
+        keys = [f'"{row["name"]}"' for row in sorted(info, key=lambda row: row["pk"]) if row["pk"]]
+        identity = f"json_array({', '.join(keys)})" if "WITHOUT ROWID" in sql.upper() else "rowid"
+        for number, row in enumerate(workspace.file.query(f'SELECT {identity} AS _row, {listed} FROM "{table}"')):
             for column in columns:
                 value = row[column]
                 if isinstance(value, str) and marker in value:
