@@ -29,18 +29,14 @@ def choose_export_target(ctx, parent, title: str, stem: str, fmt: str, file_filt
 def run_export(ctx, parent, export):
     """Runs ``export()`` (which writes a document and returns its ExportOutcome) with the busy
     cursor showing; a refusal is told in a message and gives None."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     from svdesk.domain.errors import SvdeskError
+    from svdesk.ui.common.busy import busy_cursor
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return export()
+        with busy_cursor():
+            return export()
     except SvdeskError as error:
         failure = str(error)
-    finally:
-        QApplication.restoreOverrideCursor()
     ctx.dialogs.error(parent, "Not exported", failure)
     return None
 

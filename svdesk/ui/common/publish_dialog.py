@@ -161,23 +161,20 @@ class PublishDialog(QDialog):
         return str(path.parent if path else Path.home())
 
     def publish(self):
-        from PySide6.QtWidgets import QApplication
-
         from svdesk.services.publish import publish
+        from svdesk.ui.common.busy import busy_cursor
 
         folder = self.ctx.dialogs.choose_folder(self, "Choose a new or empty folder to publish to",
                                                 self._suggested_folder())
         if folder is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            outcome = publish(self.ctx.workspace, folder, self.chosen_tenders(), self.chosen_indicators(),
-                              self.licence_key(), self.zip_box.isChecked())
+            with busy_cursor():
+                outcome = publish(self.ctx.workspace, folder, self.chosen_tenders(), self.chosen_indicators(),
+                                  self.licence_key(), self.zip_box.isChecked())
         except SvdeskError as error:
-            QApplication.restoreOverrideCursor()
             self.ctx.dialogs.error(self, "Not published", f"{error} Nothing was written.")
             return None
-        QApplication.restoreOverrideCursor()
         self.outcome = outcome
         zipped = f" and zipped it as {outcome.zip_path}" if outcome.zip_path else ""
         notes = "".join(f" {warning}" for warning in outcome.warnings)

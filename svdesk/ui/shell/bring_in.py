@@ -6,20 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
 from svdesk.domain.errors import SvdeskError
+from svdesk.ui.common.busy import busy_cursor
 
 TITLE = "Bring in changes from another copy"
-
-
-class _busy:
-    def __enter__(self):
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc):
-        QApplication.restoreOverrideCursor()
 
 
 def bring_in_changes(window, dialogs, settings) -> bool:
@@ -38,7 +28,7 @@ def bring_in_changes(window, dialogs, settings) -> bool:
     other = Path(other)
     window.finish_editing()  # a field being typed in is saved before the two copies are compared
     try:
-        with _busy():
+        with busy_cursor():
             plan = preview_into(workspace.file, other)
     except SvdeskError as refused:
         dialogs.error(window, TITLE, f"{refused}")
@@ -51,7 +41,7 @@ def bring_in_changes(window, dialogs, settings) -> bool:
     if not dialogs.run(dialog):
         return False
     try:
-        with _busy():
+        with busy_cursor():
             result = merge_into(workspace.file, other, dialog.choices(), plan=plan)
     except SvdeskError as refused:
         dialogs.error(window, TITLE, f"{refused}")

@@ -211,13 +211,10 @@ class AppController(QObject):
         if background is not None and not background.hurry(0.5):
             # The copy taken on opening belongs in the list, and must not finish (and rotate an
             # older copy away) after the person has chosen one: let it finish now.
-            from PySide6.QtCore import Qt
+            from svdesk.ui.common.busy import busy_cursor
 
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            with busy_cursor():
                 background.finish()
-            finally:
-                QApplication.restoreOverrideCursor()
         found = backups_of(path)
         if not found:
             self.dialogs.info(window, "Backup copies", "There are no backup copies of this file yet. svdesk makes one each time you open it.")

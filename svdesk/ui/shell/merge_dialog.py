@@ -7,6 +7,8 @@ whole choice can be made from the keyboard."""
 
 from __future__ import annotations
 
+from html import escape as _escape
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -203,9 +205,3 @@ class MergePreviewDialog(QDialog):
         self.bring_in.setEnabled(left == 0)
         if self.conflicts is not None:
             self.undecided.setText("Every field has a choice" if left == 0 else f"{left} still to choose")
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(str(text))
