@@ -110,13 +110,18 @@ class PartEditor(QFrame):
         if year != self.year:
             self.undo_button.hide()
             self.compare_button.setChecked(False)
+        # Text being typed (the draft is made off the window's thread, and may arrive mid-sentence)
+        # stays in the box: it is saved when the person leaves the box, against the newest draft.
+        typing = (year == self.year and self.draft is not None and self.edit.hasFocus()
+                  and self.edit.toPlainText() != self.draft.text)
         self.year, self.draft = year, draft
         self.heading.setText(draft.title)
-        self.edit.set_text_quietly(draft.text)
+        if not typing:
+            self.edit.set_text_quietly(draft.text)
         self.edit.setReadOnly(self.ctx.workspace.read_only)
         self._show_state()
         _fit_height(self.edit)
-        self.words.update_count(draft.text)
+        self.words.update_count(self.edit.toPlainText())
 
     def _show_state(self) -> None:
         draft = self.draft

@@ -5,84 +5,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListView, QPushButton, QStyle, QTabWidget, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from svdesk.domain.cic34 import Part
 from svdesk.domain.dates import format_date
 from svdesk.domain.errors import SvdeskError
+from svdesk.ui.cic34.checks_list import ChecksModel, ChecksView
 from svdesk.ui.cic34.editors import PartEditor
 from svdesk.ui.cic34.records import YearRecords
 from svdesk.ui.cic34.signing import SigningBox
 from svdesk.ui.cic34.wording import WordingPanel
 from svdesk.ui.common.context import PageContext
+from svdesk.ui.common.drafting import Drafter
 from svdesk.ui.common.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel
 from svdesk.ui.common.year_picker import YearPicker
 from svdesk.ui.common.colours import ACCENT, themed
 
-_LEVEL_ICONS = {
-    "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
-_LEVEL_WORDS = {"problem": "To fix", "warning": "Worth a look", "info": "Good to know"}
 _EXPORTS = (("docx", "&Word…", "Word documents (*.docx)"), ("pdf", "&PDF…", "PDF files (*.pdf)"),
             ("txt", "Te&xt…", "Text files (*.txt)"))
 
 
-class ChecksModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.checks: list = []
+def _draft(workspace, year):
+    """Run on the drafting thread: plain data only (see ui/common/drafting.py)."""
+    from svdesk.compose.cic34 import draft_report
 
-    def set_checks(self, checks) -> None:
-        self.beginResetModel()
-        self.checks = list(checks)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.checks)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        check = self.checks[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return check.text
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QApplication.style().standardIcon(_LEVEL_ICONS[check.level])
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{_LEVEL_WORDS[check.level]}: {check.text}"
-        if role == Qt.ItemDataRole.UserRole:
-            return check
-        return None
-
-
-class ChecksView(QListView):
-    """The checks, as tall as their wrapped text (the page scrolls, not the list)."""
-
-    def fit(self) -> None:
-        model = self.model()
-        rows = model.rowCount() if model else 0
-        self.doItemsLayout()
-        if rows:
-            # Where the last item ends, scrolled to the top: every wrapped line included.
-            last = self.visualRect(model.index(rows - 1, 0))
-            height = last.bottom() + self.verticalOffset() + self.spacing() + 1
-        else:
-            height = 0
-        self.setFixedHeight(max(36, height + 2 * self.frameWidth() + 2))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self.fit)
+    return draft_report(workspace, year)
 
 
 class Cic34Page(Page):
@@ -132,6 +83,11 @@ class Cic34Page(Page):
         note_row.addWidget(self.saved_note, 1)
         note_row.addWidget(self.open_button)
         top_layout.addLayout(note_row)
+        # Shown while the report is drafted (off the window's thread: seconds with years of records).
+        self.drafting_note = QLabel("Drafting the report…")
+        self.drafting_note.setAccessibleDescription("Drafting")
+        self.drafting_note.hide()
+        top_layout.addWidget(self.drafting_note)
         self.saved_note.hide()
         self.open_button.hide()
         self._last_export: Path | None = None
@@ -157,6 +113,7 @@ class Cic34Page(Page):
         self.checks_view.setSpacing(2)
         self.checks_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.checks_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks_view.setBatchSize(40)
         self.checks_view.activated.connect(self._go_to_check)
         report_layout.addWidget(self.checks_view)
         report_layout.addWidget(HelpLabel("Double-click a check (or press Enter on it) to go where it is fixed."))
@@ -198,6 +155,8 @@ class Cic34Page(Page):
         wording_layout.addWidget(self.wording)
         self.tabs.addTab(scrolling(wording), "W&ording")
 
+        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self)
+        self._drafter.drafted.connect(self._drafted)
         self.year_box.chosen.connect(self._year_chosen)
         self.refresh()
 
@@ -215,16 +174,30 @@ class Cic34Page(Page):
         self.year_box.select_year(label)
 
     def _show_year(self, year) -> None:
-        from svdesk.compose.cic34 import draft_report
-
+        """Asks for the year's report; the records and wording tabs (a few rows) are read now."""
         self.year = year
+        self._drafter.request(year)
+        if self._drafter.busy:
+            self.drafting_note.show()
         workspace = self.ctx.workspace
-        try:
-            self.report = draft_report(workspace, year)
-        except SvdeskError as error:
-            self.ctx.dialogs.error(self, "The report could not be drafted", str(error))
+        previous = year.previous(workspace.organisation.get().year_end)
+        self.records.set_year(year, previous)
+        self.wording.set_year(year)
+
+    def wait_drafted(self, timeout: float = 120.0) -> bool:
+        """Waits for the report being drafted and shows it (the export and copy buttons, tests)."""
+        return self._drafter.wait(timeout)
+
+    def stop_background(self) -> None:
+        self._drafter.stop()
+
+    def _drafted(self, outcome) -> None:
+        self.drafting_note.hide()
+        if outcome.error is not None:
+            self.ctx.dialogs.error(self, "The report could not be drafted", str(outcome.error))
             return
-        report = self.report
+        self.report = report = outcome.value
+        year = report.year
         for part, editor in self.editors.items():
             present = any(item.part is part for item in report.parts)
             editor.setVisible(present)
@@ -234,9 +207,6 @@ class Cic34Page(Page):
         self._fit_checks()
         self.signing.show_signatory(year, report.signatory)
         self._show_deadline()
-        previous = year.previous(workspace.organisation.get().year_end)
-        self.records.set_year(year, previous)
-        self.wording.set_year(year)
         self.status_changed.emit()
 
     def _fit_checks(self) -> None:
@@ -305,7 +275,8 @@ class Cic34Page(Page):
         from svdesk.domain.errors import SvdeskError
 
         self.finish_editing()
-        if self._refused_for_missing_records():
+        self.wait_drafted()
+        if self.report is None or self._refused_for_missing_records():
             return
         document = self.report.document()
         try:  # the clipboard is a way out of svdesk too: the same last check as an export
@@ -320,6 +291,7 @@ class Cic34Page(Page):
         from svdesk.services.exports import export_report
 
         self.finish_editing()
+        self.wait_drafted()  # the report as it stands after the last change, never an older draft
         if self.report is None:
             return None
         if self._refused_for_missing_records():

@@ -15,3 +15,6 @@ class PageContext:
     dialogs: Dialogs
     # Opens a stored file with the system's viewer (replaced in tests).
     open_external: Callable[[str], None] = field(default=lambda path: None)
+    # Pages that draft a whole report (CIC34, impact summary) draft it on a thread of their own
+    # when True (the window of an opened file); otherwise on the spot (tests, screenshots).
+    draft_in_background: bool = False

@@ -69,7 +69,8 @@ class AppController(QObject):
         return self.windows[-1] if self.windows else self.welcome
 
     def _show_workspace(self, workspace: Workspace) -> MainWindow:
-        ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external)
+        ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external,
+                          draft_in_background=workspace.path is not None)
         window = MainWindow(ctx)
         window.new_requested.connect(self.new_file)
         window.open_requested.connect(self.choose_and_open)

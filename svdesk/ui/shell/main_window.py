@@ -340,6 +340,9 @@ class MainWindow(QMainWindow):
         self._background_statuses = False
         if self._status_worker is not None:
             self._status_worker.stop()
+        self.ctx.draft_in_background = False  # pages made from now on draft on the spot too
+        for page in self._built.values():
+            page.stop_background()
 
     def _worker_failed(self) -> None:
         self._stop_worker()

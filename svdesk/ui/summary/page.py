@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.common.context import PageContext
+from svdesk.ui.common.drafting import Drafter
 from svdesk.ui.common.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.common.page_base import Page, page_header, scrolling
+from svdesk.ui.common.slices import Slices
 from svdesk.ui.common.colours import QUIET, WARNING, themed
 from svdesk.ui.common.widgets import HelpLabel
 from svdesk.ui.common.year_picker import YearPicker
@@ -33,6 +35,20 @@ _PAPER_STYLE = (
     "QLabel { background: transparent; border: none; color: #1a1a1a; }"
 )
 PAPER_WIDTH = 380
+CHART_WIDTH = PAPER_WIDTH - 50
+CHART_DPI = 192  # drawn at twice the size and scaled down, for crisp text on the screen
+
+
+def _draft(workspace, year):
+    """Run on the drafting thread: the summary and each chart's picture as PNG bytes, plain data
+    only (see ui/common/drafting.py); the window's thread only turns the bytes into pixmaps."""
+    from svdesk.compose.summary import draft_summary
+    from svdesk.render.chart_png import chart_png
+
+    summary = draft_summary(workspace, year)
+    width_pt = CHART_WIDTH * 72 / 96
+    pictures = [chart_png(chart.chart, width_pt, width_pt * 0.58, dpi=CHART_DPI) for chart in summary.charts]
+    return summary, pictures
 
 
 def _label(text: str = "", style: str = "", name: str = "") -> QLabel:
@@ -121,6 +137,10 @@ class SummaryPage(Page):
         outer.addLayout(note_row)
         self.saved_note.hide()
         self.open_button.hide()
+        # Shown while the summary is drafted (off the window's thread: seconds with years of records).
+        self.drafting_note = _label("Drafting the summary…", name="Drafting")
+        self.drafting_note.hide()
+        outer.addWidget(self.drafting_note)
 
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
@@ -145,6 +165,8 @@ class SummaryPage(Page):
         left.addWidget(self.excluded)
         left.addStretch()
         self.checkboxes: list[QCheckBox] = []
+        self._chosen: list[str] = []  # the stories ticked, including any whose box is not made yet
+        self._pictures: list[bytes] = []
 
         # Right: a preview of the leaflet, as paper.
         self.paper = QFrame()
@@ -166,6 +188,10 @@ class SummaryPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
+        # The stories to choose from and the preview can be hundreds of widgets: made in slices.
+        self._slices = Slices(self)
+        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self)
+        self._drafter.drafted.connect(self._drafted)
         self.year_box.chosen.connect(self._show_year)
         self.export_button.clicked.connect(lambda: self.export())
         self.auto_button.clicked.connect(self._let_svdesk_choose)
@@ -183,20 +209,32 @@ class SummaryPage(Page):
         self.year_box.select_year(label)
 
     def _show_year(self, year) -> None:
-        from svdesk.compose.summary import draft_summary
-
         self.year = year
-        try:
-            self.summary = draft_summary(self.ctx.workspace, year)
-        except SvdeskError as error:
-            self.ctx.dialogs.error(self, "The summary could not be drafted", str(error))
+        self._drafter.request(year)
+        if self._drafter.busy:
+            self.drafting_note.show()
+
+    def wait_drafted(self, timeout: float = 120.0) -> bool:
+        """Waits for the summary being drafted and shows all of it (export, tests)."""
+        drafted = self._drafter.wait(timeout)
+        self._slices.finish()
+        return drafted
+
+    def stop_background(self) -> None:
+        self._drafter.stop()
+        self._slices.finish()
+
+    def _drafted(self, outcome) -> None:
+        self.drafting_note.hide()
+        if outcome.error is not None:
+            self.ctx.dialogs.error(self, "The summary could not be drafted", str(outcome.error))
             return
+        self.summary, self._pictures = outcome.value
         summary = self.summary
         self.contents.setText("\n".join(_contents(summary)))
         self.notes.setText("\n".join(note for note in summary.notes if not note.startswith("The story “")))
         self.notes.setVisible(bool(self.notes.text()))
         self._show_story_choice()
-        self._show_preview()
         self.status_changed.emit()
 
     def _show_story_choice(self) -> None:
@@ -205,30 +243,36 @@ class SummaryPage(Page):
             box.setParent(None)
             box.deleteLater()
         self.checkboxes = []
-        featured = {story.story_id for story in summary.stories}
-        read_only = self.ctx.workspace.read_only
+        self._chosen = [story.story_id for story in summary.stories]
         # The listing (id, title as printed, level), not the rendered stories: a year can hold hundreds.
-        for story in getattr(summary.sources.stories, "entries", summary.sources.stories):
-            box = QCheckBox(story.title)
-            box.setToolTip(f"Told as: {story.level.label.lower()}")
-            box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
-            box.setChecked(story.story_id in featured)
-            box.setProperty("story_id", story.story_id)
-            box.setEnabled(not read_only)
-            box.toggled.connect(self._stories_chosen)
-            self.story_box.addWidget(box)
-            self.checkboxes.append(box)
+        listing = list(getattr(summary.sources.stories, "entries", summary.sources.stories))
         self.no_stories.setText(f"No story from {summary.year.label} may be used here yet.")
-        self.no_stories.setVisible(not self.checkboxes)
-        self.auto_button.setVisible(summary.chosen_by_person and not read_only)
+        self.no_stories.setVisible(not listing)
+        self.auto_button.setVisible(summary.chosen_by_person and not self.ctx.workspace.read_only)
         excluded = [f"Left out: “{item.title}” — {item.reason}" for item in summary.sources.excluded]
         self.excluded.setText("\n".join(excluded))
         self.excluded.setVisible(bool(excluded))
+        # The preview first: it is what changed when a story was ticked.
+        steps = self._preview_steps() + [lambda story=story: self._add_story_box(story) for story in listing]
+        self._slices.run(steps, at_once=not self._drafter.in_background)
 
-    def _stories_chosen(self) -> None:
-        chosen = [box.property("story_id") for box in self.checkboxes if box.isChecked()]
+    def _add_story_box(self, story) -> None:
+        box = QCheckBox(story.title)
+        box.setToolTip(f"Told as: {story.level.label.lower()}")
+        box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
+        box.setChecked(story.story_id in self._chosen)
+        box.setProperty("story_id", story.story_id)
+        box.setEnabled(not self.ctx.workspace.read_only)
+        box.toggled.connect(self._stories_chosen)
+        self.story_box.addWidget(box)
+        self.checkboxes.append(box)
+
+    def _stories_chosen(self, checked: bool) -> None:
+        sender = self.sender()
+        story_id = sender.property("story_id")
+        # From what is ticked, boxes not made yet included (never from the boxes alone).
+        chosen = [item for item in self._chosen if item != story_id] + ([story_id] if checked else [])
         if len(chosen) > 2:
-            sender = self.sender()
             sender.blockSignals(True)
             sender.setChecked(False)
             sender.blockSignals(False)
@@ -236,13 +280,24 @@ class SummaryPage(Page):
             self.notes.show()
             return
         cic34_services.choose_summary_stories(self.ctx.workspace, self.year.end, chosen)
+        self._chosen = chosen
         self._show_year(self.year)
 
     def _let_svdesk_choose(self) -> None:
         cic34_services.choose_summary_stories(self.ctx.workspace, self.year.end, None)
         self._show_year(self.year)
 
-    def _show_preview(self) -> None:
+    def _preview_steps(self) -> list:
+        """The preview, as steps: the paper, then each chart and story on it."""
+        summary = self.summary
+        steps = [self._show_paper]
+        if summary.charts:
+            steps += [lambda chart=chart, png=png: self._add_chart(chart, png)
+                      for chart, png in zip(summary.charts, self._pictures)]
+        steps += [lambda story=story: self._add_story(story) for story in summary.stories]
+        return steps
+
+    def _show_paper(self) -> None:
         _clear(self.paper_layout)
         summary = self.summary
         org, sources = summary.organisation, summary.sources
@@ -271,40 +326,33 @@ class SummaryPage(Page):
                 cell_layout.addWidget(_label(label, "color: #5c6b6a; font-size: 8pt;"))
                 grid.addWidget(cell, number // 3, number % 3)
             self.paper_layout.addLayout(grid)
-        if summary.charts:
-            from svdesk.document.chartdata import alt_text
 
-            width = PAPER_WIDTH - 50
-            for chart in summary.charts:
-                picture = QLabel()
-                pixmap = self._chart_pixmap(chart.chart, width)
-                picture.setPixmap(pixmap)
-                picture.setFixedSize(pixmap.size())
-                picture.setAccessibleName(alt_text(chart.chart))
-                # Tab stops on it, so a screen reader reaches the chart's description.
-                picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                picture.setToolTip(alt_text(chart.chart))
-                add(picture)
-        for story in summary.stories:
-            add(_label(story.title, "font-weight: bold; margin-top: 6px;"))
-            if story.quote.strip():
-                box = QFrame()
-                box.setObjectName("quote")
-                box_layout = QVBoxLayout(box)
-                box_layout.setContentsMargins(10, 6, 8, 6)
-                box_layout.addWidget(_label(f"“{story.quote.strip()}” — {story.who}",
-                                            f"color: {ACCENT}; font-style: italic;"))
-                add(box)
+    def _add_chart(self, chart, png: bytes) -> None:
+        from svdesk.document.chartdata import alt_text
 
-    def _chart_pixmap(self, spec, width_px: int) -> QPixmap:
-        from svdesk.render.chart_png import chart_png
-
-        # Drawn at twice the size and scaled down, for crisp text on the screen.
-        dpi = 192
-        width_pt = width_px * 72 / 96
+        picture = QLabel()
         pixmap = QPixmap()
-        pixmap.loadFromData(chart_png(spec, width_pt, width_pt * 0.58, dpi=dpi))
-        return pixmap.scaledToWidth(width_px, Qt.TransformationMode.SmoothTransformation)
+        pixmap.loadFromData(png)
+        pixmap = pixmap.scaledToWidth(CHART_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        picture.setPixmap(pixmap)
+        picture.setFixedSize(pixmap.size())
+        picture.setAccessibleName(alt_text(chart.chart))
+        # Tab stops on it, so a screen reader reaches the chart's description.
+        picture.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        picture.setToolTip(alt_text(chart.chart))
+        self.paper_layout.addWidget(picture)
+
+    def _add_story(self, story) -> None:
+        add = self.paper_layout.addWidget
+        add(_label(story.title, "font-weight: bold; margin-top: 6px;"))
+        if story.quote.strip():
+            box = QFrame()
+            box.setObjectName("quote")
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(10, 6, 8, 6)
+            box_layout.addWidget(_label(f"“{story.quote.strip()}” — {story.who}",
+                                        f"color: {ACCENT}; font-style: italic;"))
+            add(box)
 
     # -- output -----------------------------------------------------------------------------------
     def open_publish(self):
@@ -315,6 +363,7 @@ class SummaryPage(Page):
     def export(self) -> Path | None:
         from svdesk.services.exports import export_summary
 
+        self.wait_drafted()  # the summary as it stands after the last change, never an older draft
         if self.summary is None:
             return None
         outcome = export_to_chosen_file(
