@@ -18,7 +18,7 @@ from svdesk.ui.cic34.records import YearRecords
 from svdesk.ui.cic34.signing import SigningBox
 from svdesk.ui.cic34.wording import WordingPanel
 from svdesk.ui.common.context import PageContext
-from svdesk.ui.common.drafting import Drafter
+from svdesk.ui.common.drafting import Drafter, stories_read_now
 from svdesk.ui.common.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel
@@ -30,10 +30,17 @@ _EXPORTS = (("docx", "&Word…", "Word documents (*.docx)"), ("pdf", "&PDF…", 
 
 
 def _draft(workspace, year):
-    """Run on the drafting thread: plain data only (see ui/common/drafting.py)."""
+    """Run on the drafting thread (or on the spot): plain data only (see ui/common/drafting.py)."""
     from svdesk.compose.cic34 import draft_report
 
     return draft_report(workspace, year)
+
+
+def _hand_over(report):
+    """On the drafting thread: the report, needing nothing more from the thread's connection."""
+    import dataclasses
+
+    return dataclasses.replace(report, sources=stories_read_now(report.sources))
 
 
 class Cic34Page(Page):
@@ -155,7 +162,7 @@ class Cic34Page(Page):
         wording_layout.addWidget(self.wording)
         self.tabs.addTab(scrolling(wording), "W&ording")
 
-        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self)
+        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self, hand_over=_hand_over)
         self._drafter.drafted.connect(self._drafted)
         self.year_box.chosen.connect(self._year_chosen)
         self.refresh()

@@ -47,10 +47,14 @@ class Drafter(QObject):
     drafted = Signal(object)
     _finished = Signal(int)  # from the thread: the request with this number is drafted
 
-    def __init__(self, workspace, draft: Callable, background: bool, parent: QObject | None = None):
+    def __init__(self, workspace, draft: Callable, background: bool, parent: QObject | None = None,
+                 hand_over: Callable | None = None):
+        """``hand_over(value)``, on the thread, makes a draft independent of the thread's
+        connection (closed once the draft is delivered): anything it reads lazily, read now."""
         super().__init__(parent)
         self._workspace = workspace
         self._draft = draft
+        self._hand_over = hand_over or (lambda value: value)
         self._path: Path | None = Path(workspace.path) if background and workspace.path is not None else None
         self._lock = threading.Condition()
         self._number = 0  # of the newest request
@@ -181,7 +185,7 @@ class Drafter(QObject):
 
     def _draft_on_thread(self, workspace, what) -> Drafted | None:
         try:
-            return Drafted(what, value=self._draft(workspace, what))
+            return Drafted(what, value=self._hand_over(self._draft(workspace, what)))
         except Exception as error:  # noqa: BLE001 - drafted again on the window's thread, which reports it
             if self._superseded():
                 return None  # interrupted for a newer request (or stopped): never shown
@@ -196,3 +200,22 @@ class Drafter(QObject):
             self._result = (number, drafted)
             self._lock.notify_all()
         self._finished.emit(number)
+
+
+def stories_read_now(sources):
+    """``sources`` (YearSources) with every story of the year rendered now, on the drafting
+    thread. A report reads its stories lazily, through the connection it was drafted with; that
+    connection belongs to the drafting thread and is closed once the draft is handed over, so
+    the export and the clipboard (which tell and log the stories) must find them all read. The
+    consent is still checked on the window's own connection as each export is written."""
+    import dataclasses
+
+    from svdesk.compose.year_stories import YearStories
+
+    stories = sources.stories
+    if not isinstance(stories, YearStories):
+        return sources
+    rendered = {story.story_id: story for story in stories}
+    entries = [entry for entry in stories.entries if entry.story_id in rendered]
+    read = YearStories(entries, lambda wanted: {entry.story_id: rendered[entry.story_id] for entry in wanted})
+    return dataclasses.replace(sources, stories=read)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from svdesk.domain.errors import SvdeskError
 from svdesk.ui.common.context import PageContext
-from svdesk.ui.common.drafting import Drafter
+from svdesk.ui.common.drafting import Drafter, stories_read_now
 from svdesk.ui.common.export_target import export_to_chosen_file, saved_sentence
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.slices import Slices
@@ -49,6 +49,14 @@ def _draft(workspace, year):
     width_pt = CHART_WIDTH * 72 / 96
     pictures = [chart_png(chart.chart, width_pt, width_pt * 0.58, dpi=CHART_DPI) for chart in summary.charts]
     return summary, pictures
+
+
+def _hand_over(drafted):
+    """On the drafting thread: the summary, needing nothing more from the thread's connection."""
+    import dataclasses
+
+    summary, pictures = drafted
+    return dataclasses.replace(summary, sources=stories_read_now(summary.sources)), pictures
 
 
 def _label(text: str = "", style: str = "", name: str = "") -> QLabel:
@@ -190,7 +198,7 @@ class SummaryPage(Page):
 
         # The stories to choose from and the preview can be hundreds of widgets: made in slices.
         self._slices = Slices(self)
-        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self)
+        self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self, hand_over=_hand_over)
         self._drafter.drafted.connect(self._drafted)
         self.year_box.chosen.connect(self._show_year)
         self.export_button.clicked.connect(lambda: self.export())

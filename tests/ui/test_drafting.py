@@ -1,0 +1,236 @@
+"""The CIC34 and Impact summary pages draft off the window's thread (issue 17): the newest request
+wins, a stale draft is never shown after an edit, the thread holds no connection once idle, and
+the export waits for the current draft."""
+
+import datetime as dt
+import threading
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from svdesk.domain.cic34 import Part
+from svdesk.domain.errors import SvdeskError
+from svdesk.ui.common.context import PageContext
+from svdesk.ui.common.drafting import Drafter
+
+DEMO_TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def demo_today(monkeypatch):
+    from svdesk.domain import dates
+    from svdesk.ui.shell.steps import STEPS
+
+    for step in STEPS:  # every page imported before the fake is in place (see test_cic34_ui.py)
+        step.page_class()
+    monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
+
+
+@pytest.fixture
+def background_ctx(demo_workspace, dialogs):
+    return PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda _path: None,
+                       draft_in_background=True)
+
+
+@pytest.fixture
+def holder(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _drafter(workspace, draft, holder):
+    drafter = Drafter(workspace, draft, True, holder)
+    got = []
+    drafter.drafted.connect(got.append)
+    return drafter, got
+
+
+def test_a_draft_comes_back_on_the_windows_thread_from_a_connection_of_its_own(qtbot, demo_workspace, holder):
+    seen = []
+
+    def draft(workspace, what):
+        seen.append((threading.current_thread() is threading.main_thread(), workspace is demo_workspace,
+                     workspace.file.read_only))
+        return f"{workspace.organisation.get().name} {what}"
+
+    drafter, got = _drafter(demo_workspace, draft, holder)
+    drafter.request("2025/26")
+    assert drafter.busy
+    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    assert [item.value for item in got] == ["Riverside Bike Works CIC 2025/26"]
+    assert seen == [(False, False, True)]
+    # Idle: the thread has ended and closed its connection (the file must be the last one closed).
+    qtbot.waitUntil(lambda: not drafter._threads, timeout=5000)
+    drafter.stop()
+
+
+def test_a_newer_request_supersedes_one_being_drafted(qtbot, demo_workspace, holder):
+    started, release = threading.Event(), threading.Event()
+
+    def draft(workspace, what):
+        if what == "old":
+            started.set()
+            release.wait(10)
+        workspace.organisation.get()
+        return what
+
+    drafter, got = _drafter(demo_workspace, draft, holder)
+    drafter.request("old")
+    assert started.wait(10)
+    drafter.request("new")
+    release.set()
+    assert drafter.wait(20)
+    qtbot.wait(50)  # anything the old draft queued is delivered now, or never
+    assert [item.value for item in got] == ["new"]
+
+
+def test_a_finished_draft_is_dropped_when_a_newer_request_came_before_it_was_shown(qtbot, demo_workspace, holder):
+    drafter, got = _drafter(demo_workspace, lambda _workspace, what: what, holder)
+    drafter.request("before the edit")
+    # Drafted and its signal queued, but not yet delivered (the event loop has not run) ...
+    with drafter._lock:
+        assert drafter._lock.wait_for(lambda: drafter._result is not None, 20)
+    drafter.request("after the edit")  # ... when the person saves a change
+    assert drafter.wait(20)
+    QApplication.processEvents()
+    assert [item.value for item in got] == ["after the edit"]
+
+
+def test_a_plain_error_is_handed_back_and_stop_drafts_on_the_spot(qtbot, demo_workspace, holder):
+    def draft(_workspace, what):
+        if what == "bad":
+            raise SvdeskError("The year starts before the company was incorporated.")
+        return threading.current_thread() is threading.main_thread()
+
+    drafter, got = _drafter(demo_workspace, draft, holder)
+    drafter.request("bad")
+    assert drafter.wait(20)
+    assert got[-1].error is not None and "incorporated" in str(got[-1].error)
+    drafter.stop()
+    assert not drafter._threads and not drafter.in_background
+    drafter.request("good")
+    assert got[-1].value is True  # drafted at once, on the window's thread
+    assert not drafter.busy
+
+
+def test_an_unexpected_failure_on_the_thread_is_drafted_again_on_the_windows_thread(qtbot, demo_workspace, holder):
+    def draft(_workspace, _what):
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("only on the thread")
+        return "drafted here"
+
+    drafter, got = _drafter(demo_workspace, draft, holder)
+    drafter.request("x")
+    assert drafter.wait(20)
+    assert [item.value for item in got] == ["drafted here"]
+    drafter.stop()
+
+
+def test_cic34_page_shows_drafting_then_the_report_and_never_a_stale_one_after_an_edit(qtbot, background_ctx):
+    from svdesk.ui.cic34.page import Cic34Page
+
+    page = Cic34Page(background_ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    assert page.drafting_note.isVisible() and page.drafting_note.text() == "Drafting the report…"
+    assert page.report is None
+    assert page.wait_drafted()
+    assert not page.drafting_note.isVisible()
+    assert page.year.label == "2025/26"
+    assert page.editors[Part.ACTIVITIES].edit.toPlainText().startswith("Riverside Bike Works CIC is")
+    assert any("not dated yet" in check.text for check in page.checks_model.checks)
+
+    # A draft requested before the edit is still on its way when the report is dated: only the
+    # draft made after the edit is ever shown.
+    page.refresh()
+    page.signing.sign_today.click()
+    assert page.wait_drafted()
+    QApplication.processEvents()
+    assert not any("not dated yet" in check.text for check in page.checks_model.checks)
+    assert page.report.signatory.signed_on is not None
+    page.stop_background()
+
+
+def test_cic34_export_waits_for_the_current_draft(qtbot, background_ctx, dialogs, tmp_path):
+    from svdesk.ui.cic34.page import Cic34Page
+
+    page = Cic34Page(background_ctx)
+    qtbot.addWidget(page)
+    assert page.wait_drafted() and page.report.signatory.signed_on is None
+    page.signing.sign_today.click()
+    assert page._drafter.busy  # redrafted after the change: not in yet
+    dialogs.answers = [str(tmp_path / "report.txt")]
+    written = page.export("txt")
+    assert written == tmp_path / "report.txt"
+    assert page.report.signatory.signed_on is not None  # the draft after the change was used
+    assert "not dated yet" not in str(dialogs.messages)
+    page.stop_background()
+
+
+def test_summary_page_drafts_in_the_background_and_builds_its_choice_in_slices(qtbot, background_ctx, dialogs,
+                                                                                tmp_path):
+    from svdesk.ui.summary.page import SummaryPage
+
+    page = SummaryPage(background_ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    assert page.drafting_note.isVisible() and page.summary is None
+    # Filled by the event loop alone (queued signal, then slices), without waiting on the page.
+    qtbot.waitUntil(lambda: page.summary is not None and not page._slices.running, timeout=30000)
+    assert not page.drafting_note.isVisible()
+    listing = list(page.summary.sources.stories)
+    assert len(page.checkboxes) == len(listing) and sum(box.isChecked() for box in page.checkboxes) == 2
+    texts = [label.text() for label in page.paper.findChildren(type(page.notes))]
+    assert "Riverside Bike Works CIC" in texts
+
+    first = next(box for box in page.checkboxes if box.isChecked())
+    first.setChecked(False)
+    assert page.wait_drafted()
+    assert len(page.summary.stories) == 1 and page.auto_button.isVisible()
+    # The export tells (and logs) the stories of a draft made on the thread, whose connection is closed.
+    page.auto_button.click()
+    dialogs.answers = [str(tmp_path / "summary.pdf")]
+    assert page.export().read_bytes().startswith(b"%PDF")
+    assert len(page.summary.stories) == 2
+    for story in page.summary.stories:
+        assert background_ctx.workspace.stories.uses_of(story.story_id)
+    page.stop_background()
+
+
+def test_ticking_a_story_whose_neighbours_are_not_built_yet_keeps_the_other_choice(qtbot, background_ctx):
+    """The choice is saved from what is ticked, never from the boxes made so far (a slice may not
+    have made the box of a chosen story yet)."""
+    from svdesk.ui.summary.page import SummaryPage
+
+    page = SummaryPage(background_ctx)
+    qtbot.addWidget(page)
+    assert page.wait_drafted()
+    workspace = background_ctx.workspace
+    end = page.year.end
+    chosen = [story.story_id for story in page.summary.stories]
+    assert len(chosen) == 2
+    kept = chosen[1]
+    # Only the box of the first chosen story exists, as in the middle of the slices.
+    for box in page.checkboxes:
+        if box.property("story_id") != chosen[0]:
+            box.setParent(None)
+    page.checkboxes = [box for box in page.checkboxes if box.property("story_id") == chosen[0]]
+    page.checkboxes[0].setChecked(False)
+    assert workspace.cic34.summary_story_ids(end) == [kept]
+    page.stop_background()
+
+
+def test_the_window_stops_drafting_before_the_file_closes(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    cic34 = window.show_page("cic34")
+    summary = window.page("summary")
+    assert cic34._drafter.in_background and summary._drafter.in_background
+    qtbot.waitUntil(lambda: cic34.report is not None and summary.summary is not None, timeout=30000)
+    window.close()
+    assert not cic34._drafter._threads and not summary._drafter._threads
+    assert window.workspace.file.is_closed
