@@ -234,3 +234,38 @@ def test_the_window_stops_drafting_before_the_file_closes(qtbot, controller, dem
     window.close()
     assert not cic34._drafter._threads and not summary._drafter._threads
     assert window.workspace.file.is_closed
+
+
+def test_a_file_the_thread_cannot_open_is_drafted_on_the_windows_thread(qtbot, demo_workspace, holder, monkeypatch):
+    from svdesk.store import workspace as workspace_module
+
+    def refuse(_path):
+        raise OSError("no second connection")
+
+    monkeypatch.setattr(workspace_module, "reader_workspace", refuse)
+    drafter, got = _drafter(demo_workspace, lambda workspace, what: (workspace is demo_workspace, what), holder)
+    drafter.request("a")
+    assert drafter.wait(20)
+    assert [item.value for item in got] == [(True, "a")]
+    assert not drafter.in_background
+    drafter.request("b")  # from now on at once
+    assert got[-1].value == (True, "b") and not drafter.busy
+
+
+def test_text_being_typed_stays_when_a_draft_arrives(qtbot, background_ctx):
+    from svdesk.ui.cic34.page import Cic34Page
+
+    page = Cic34Page(background_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    assert page.wait_drafted()
+    edit = page.editors[Part.CONSULTATION].edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=5000)
+    typed = edit.toPlainText() + "\n\nHalf a senten"
+    edit.setPlainText(typed)
+    page.refresh()  # a draft asked for elsewhere arrives mid-sentence
+    assert page.wait_drafted()
+    assert edit.toPlainText() == typed
+    page.stop_background()

@@ -61,7 +61,10 @@ class Drafter(QObject):
         self._delivered = 0  # number of the last result handed to the page
         self._pending: tuple[int, object] | None = None
         self._result: tuple[int, Drafted] | None = None  # the newest request's result, once drafted
+        # Every thread not yet ended (stop joins them all: each may still be closing its
+        # connection), and the one that will draft the next request, if any.
         self._threads: set[threading.Thread] = set()
+        self._serving: threading.Thread | None = None
         self._finished.connect(self._on_finished)
 
     @property
@@ -82,8 +85,9 @@ class Drafter(QObject):
             if self._path is not None:
                 self._pending = (number, what)
                 self._result = None
-                if not self._threads:
+                if self._serving is None:
                     thread = threading.Thread(target=self._run, name="svdesk-drafting", daemon=True)
+                    self._serving = thread
                     self._threads.add(thread)
                     thread.start()
                 self._lock.notify_all()
@@ -156,7 +160,8 @@ class Drafter(QObject):
             while True:
                 with self._lock:
                     if self._pending is None or self._path is None:
-                        self._threads.discard(me)  # (before closing: a new request starts a new thread)
+                        if self._serving is me:
+                            self._serving = None  # (before closing: a new request starts a new thread)
                         return
                     (number, what), self._pending = self._pending, None
                 if workspace is None:
@@ -165,6 +170,8 @@ class Drafter(QObject):
                     except Exception:  # noqa: BLE001 - drafted on the window's thread from now on
                         with self._lock:
                             self._path = None
+                            if self._serving is me:
+                                self._serving = None
                         self._finish(number, Drafted(what, redo_here=True))
                         return
                     workspace.file.stop_reading_when(self._superseded)
@@ -175,6 +182,8 @@ class Drafter(QObject):
             if workspace is not None:
                 workspace.close()
             with self._lock:
+                if self._serving is me:
+                    self._serving = None
                 self._threads.discard(me)
                 self._lock.notify_all()
 
