@@ -269,3 +269,20 @@ def test_text_being_typed_stays_when_a_draft_arrives(qtbot, background_ctx):
     assert page.wait_drafted()
     assert edit.toPlainText() == typed
     page.stop_background()
+
+
+def test_stories_left_out_are_named_up_to_a_limit_and_the_rest_counted(qtbot, demo_ctx_sync, monkeypatch):
+    from svdesk.ui.summary import page as summary_module
+
+    monkeypatch.setattr(summary_module, "EXCLUDED_SHOWN", 1)
+    page = summary_module.SummaryPage(demo_ctx_sync)
+    qtbot.addWidget(page)
+    left_out = page.summary.sources.excluded
+    assert len(left_out) == 3
+    lines = page.excluded.text().splitlines()
+    assert lines == [f"Left out: “{left_out[0].title}” — {left_out[0].reason}", "…and 2 more stories left out."]
+
+
+@pytest.fixture
+def demo_ctx_sync(demo_workspace, dialogs):
+    return PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda _path: None)

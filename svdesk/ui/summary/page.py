@@ -36,6 +36,9 @@ _PAPER_STYLE = (
 )
 PAPER_WIDTH = 380
 CHART_WIDTH = PAPER_WIDTH - 50
+# The stories left out are listed by name up to this many (a year can leave out thousands:
+# one label holding them all took seconds to lay out); the rest are counted.
+EXCLUDED_SHOWN = 12
 CHART_DPI = 192  # drawn at twice the size and scaled down, for crisp text on the screen
 
 
@@ -163,8 +166,12 @@ class SummaryPage(Page):
         left.addWidget(_label("Stories to feature (at most two)", "font-weight: bold; margin-top: 8px;"))
         left.addWidget(HelpLabel("Only stories from the year whose consent covers public reports AND the website "
                                  "can go in; each is told at the level of identification that consent allows."))
+        # The boxes live in a widget of their own, made afresh (in slices, out of sight) and swapped
+        # in whole: each box added to the shown page made it lay out again, hundreds of times.
         self.story_box = QVBoxLayout()
+        self.story_box.setContentsMargins(0, 0, 0, 0)
         left.addLayout(self.story_box)
+        self._story_list: QWidget | None = None
         self.no_stories = _label(name="No stories")
         left.addWidget(self.no_stories)
         self.auto_button = QPushButton("Let svdesk &choose")
@@ -247,24 +254,39 @@ class SummaryPage(Page):
 
     def _show_story_choice(self) -> None:
         summary = self.summary
-        for box in self.checkboxes:
-            box.setParent(None)
-            box.deleteLater()
-        self.checkboxes = []
+        if self._story_list is not None:
+            self._story_list.setEnabled(False)  # until the new boxes are in: no ticking a stale list
+        building = QWidget()
+        QVBoxLayout(building).setContentsMargins(0, 0, 0, 0)
+        made: list[QCheckBox] = []
         self._chosen = [story.story_id for story in summary.stories]
         # The listing (id, title as printed, level), not the rendered stories: a year can hold hundreds.
         listing = list(getattr(summary.sources.stories, "entries", summary.sources.stories))
         self.no_stories.setText(f"No story from {summary.year.label} may be used here yet.")
         self.no_stories.setVisible(not listing)
         self.auto_button.setVisible(summary.chosen_by_person and not self.ctx.workspace.read_only)
-        excluded = [f"Left out: “{item.title}” — {item.reason}" for item in summary.sources.excluded]
+        left_out = summary.sources.excluded
+        excluded = [f"Left out: “{item.title}” — {item.reason}" for item in left_out[:EXCLUDED_SHOWN]]
+        if len(left_out) > EXCLUDED_SHOWN:
+            more = len(left_out) - EXCLUDED_SHOWN
+            excluded.append(f"…and {more:,} more stor{'ies' if more != 1 else 'y'} left out.")
         self.excluded.setText("\n".join(excluded))
         self.excluded.setVisible(bool(excluded))
         # The preview first: it is what changed when a story was ticked.
-        steps = self._preview_steps() + [lambda story=story: self._add_story_box(story) for story in listing]
+        steps = self._preview_steps() + [lambda story=story: self._add_story_box(story, building, made)
+                                         for story in listing]
+        steps.append(lambda: self._swap_story_list(building, made))
         self._slices.run(steps, at_once=not self._drafter.in_background)
 
-    def _add_story_box(self, story) -> None:
+    def _swap_story_list(self, building: QWidget, made: list) -> None:
+        if self._story_list is not None:
+            self._story_list.hide()
+            self._story_list.setParent(None)
+            self._story_list.deleteLater()
+        self._story_list, self.checkboxes = building, made
+        self.story_box.addWidget(building)
+
+    def _add_story_box(self, story, building: QWidget, made: list) -> None:
         box = QCheckBox(story.title)
         box.setToolTip(f"Told as: {story.level.label.lower()}")
         box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
@@ -272,8 +294,8 @@ class SummaryPage(Page):
         box.setProperty("story_id", story.story_id)
         box.setEnabled(not self.ctx.workspace.read_only)
         box.toggled.connect(self._stories_chosen)
-        self.story_box.addWidget(box)
-        self.checkboxes.append(box)
+        building.layout().addWidget(box)
+        made.append(box)
 
     def _stories_chosen(self, checked: bool) -> None:
         sender = self.sender()
