@@ -220,11 +220,13 @@ def test_summary_page_preview_choice_and_export(summary_page, demo_ctx, dialogs,
     usable = {story.story_id for story in page.summary.sources.stories}
     allowed = {s.story_id for s in demo_ctx.workspace.stories.usable_for(Use.WEBSITE_SOCIAL, dt.date.today())}
     assert usable <= allowed  # only stories with website consent can be chosen
-    assert len(page.checkboxes) == len(usable) and sum(box.isChecked() for box in page.checkboxes) == 2
+    model = page.story_model  # one list of tick boxes (a model), not a widget per story
+    ticked = [row for row in range(model.rowCount())
+              if model.index(row).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked]
+    assert model.rowCount() == len(usable) and len(ticked) == 2
     assert "Left out:" in page.excluded.text()
 
-    first = next(box for box in page.checkboxes if box.isChecked())
-    first.setChecked(False)
+    assert model.setData(model.index(ticked[0]), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert demo_ctx.workspace.cic34.summary_story_ids(dt.date(2026, 3, 31)) is not None
     assert len(page.summary.stories) == 1 and page.auto_button.isVisible()
     page.auto_button.click()

@@ -2,10 +2,12 @@
 wins, a stale draft is never shown after an edit, the thread holds no connection once idle, and
 the export waits for the current draft."""
 
+import dataclasses
 import datetime as dt
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from svdesk.domain.cic34 import Part
@@ -184,12 +186,14 @@ def test_summary_page_drafts_in_the_background_and_builds_its_choice_in_slices(q
     qtbot.waitUntil(lambda: page.summary is not None and not page._slices.running, timeout=30000)
     assert not page.drafting_note.isVisible()
     listing = list(page.summary.sources.stories)
-    assert len(page.checkboxes) == len(listing) and sum(box.isChecked() for box in page.checkboxes) == 2
+    model = page.story_model
+    assert model.rowCount() == len(listing) and len(model.ticked()) == 2
     texts = [label.text() for label in page.paper.findChildren(type(page.notes))]
     assert "Riverside Bike Works CIC" in texts
 
-    first = next(box for box in page.checkboxes if box.isChecked())
-    first.setChecked(False)
+    first = model.ticked()[0]
+    row = next(row for row in range(model.rowCount()) if model.index(row).data(Qt.ItemDataRole.UserRole) == first)
+    model.setData(model.index(row), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert page.wait_drafted()
     assert len(page.summary.stories) == 1 and page.auto_button.isVisible()
     # The export tells (and logs) the stories of a draft made on the thread, whose connection is closed.
@@ -202,26 +206,27 @@ def test_summary_page_drafts_in_the_background_and_builds_its_choice_in_slices(q
     page.stop_background()
 
 
-def test_ticking_a_story_whose_neighbours_are_not_built_yet_keeps_the_other_choice(qtbot, background_ctx):
-    """The choice is saved from what is ticked, never from the boxes made so far (a slice may not
-    have made the box of a chosen story yet)."""
+def test_a_third_story_is_refused_and_never_shows_ticked(qtbot, background_ctx):
+    from PySide6.QtWidgets import QCheckBox
+
     from svdesk.ui.summary.page import SummaryPage
 
     page = SummaryPage(background_ctx)
     qtbot.addWidget(page)
     assert page.wait_drafted()
-    workspace = background_ctx.workspace
+    model = page.story_model
+    assert not page.findChildren(QCheckBox)  # the stories are rows of one list, not a widget each
     end = page.year.end
-    chosen = [story.story_id for story in page.summary.stories]
+    chosen = model.ticked()
     assert len(chosen) == 2
-    kept = chosen[1]
-    # Only the box of the first chosen story exists, as in the middle of the slices.
-    for box in page.checkboxes:
-        if box.property("story_id") != chosen[0]:
-            box.setParent(None)
-    page.checkboxes = [box for box in page.checkboxes if box.property("story_id") == chosen[0]]
-    page.checkboxes[0].setChecked(False)
-    assert workspace.cic34.summary_story_ids(end) == [kept]
+    # The demo's year has two usable stories: a third row, as a bigger year would list.
+    entries = model.entries + [dataclasses.replace(model.entries[0], story_id="third", title="A third story")]
+    model.set_stories(entries, chosen, True)
+    row = len(entries) - 1
+    model.setData(model.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "at most two" in page.notes.text()
+    assert model.index(row).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert background_ctx.workspace.cic34.summary_story_ids(end) is None  # still svdesk's choice: nothing saved
     page.stop_background()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,7 @@ from svdesk.ui.common.slices import Slices
 from svdesk.ui.common.colours import QUIET, WARNING, themed
 from svdesk.ui.common.widgets import HelpLabel
 from svdesk.ui.common.year_picker import YearPicker
+from svdesk.ui.summary.story_choice import StoryChoiceModel, StoryChoiceView
 from svdesk.services import cic34 as cic34_services
 
 ACCENT = "#1f5f5b"
@@ -166,12 +167,12 @@ class SummaryPage(Page):
         left.addWidget(_label("Stories to feature (at most two)", "font-weight: bold; margin-top: 8px;"))
         left.addWidget(HelpLabel("Only stories from the year whose consent covers public reports AND the website "
                                  "can go in; each is told at the level of identification that consent allows."))
-        # The boxes live in a widget of their own, made afresh (in slices, out of sight) and swapped
-        # in whole: each box added to the shown page made it lay out again, hundreds of times.
-        self.story_box = QVBoxLayout()
-        self.story_box.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(self.story_box)
-        self._story_list: QWidget | None = None
+        self.story_model = StoryChoiceModel(self)
+        self.story_view = StoryChoiceView()
+        self.story_view.setModel(self.story_model)
+        self.story_view.setAccessibleName("Stories to feature")
+        self.story_view.hide()
+        left.addWidget(self.story_view)
         self.no_stories = _label(name="No stories")
         left.addWidget(self.no_stories)
         self.auto_button = QPushButton("Let svdesk &choose")
@@ -179,8 +180,6 @@ class SummaryPage(Page):
         self.excluded = _label(style=f"color: {themed(QUIET)};", name="Stories left out")
         left.addWidget(self.excluded)
         left.addStretch()
-        self.checkboxes: list[QCheckBox] = []
-        self._chosen: list[str] = []  # the stories ticked, including any whose box is not made yet
         self._pictures: list[bytes] = []
 
         # Right: a preview of the leaflet, as paper.
@@ -203,10 +202,11 @@ class SummaryPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
-        # The stories to choose from and the preview can be hundreds of widgets: made in slices.
+        # The preview (charts drawn from pictures, the featured stories) is made in slices.
         self._slices = Slices(self)
         self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self, hand_over=_hand_over)
         self._drafter.drafted.connect(self._drafted)
+        self.story_model.toggled.connect(self._story_toggled)
         self.year_box.chosen.connect(self._show_year)
         self.export_button.clicked.connect(lambda: self.export())
         self.auto_button.clicked.connect(self._let_svdesk_choose)
@@ -254,17 +254,14 @@ class SummaryPage(Page):
 
     def _show_story_choice(self) -> None:
         summary = self.summary
-        if self._story_list is not None:
-            self._story_list.setEnabled(False)  # until the new boxes are in: no ticking a stale list
-        building = QWidget()
-        QVBoxLayout(building).setContentsMargins(0, 0, 0, 0)
-        made: list[QCheckBox] = []
-        self._chosen = [story.story_id for story in summary.stories]
         # The listing (id, title as printed, level), not the rendered stories: a year can hold hundreds.
         listing = list(getattr(summary.sources.stories, "entries", summary.sources.stories))
+        read_only = self.ctx.workspace.read_only
+        self.story_model.set_stories(listing, [story.story_id for story in summary.stories], not read_only)
+        self.story_view.fit()
         self.no_stories.setText(f"No story from {summary.year.label} may be used here yet.")
         self.no_stories.setVisible(not listing)
-        self.auto_button.setVisible(summary.chosen_by_person and not self.ctx.workspace.read_only)
+        self.auto_button.setVisible(summary.chosen_by_person and not read_only)
         left_out = summary.sources.excluded
         excluded = [f"Left out: “{item.title}” — {item.reason}" for item in left_out[:EXCLUDED_SHOWN]]
         if len(left_out) > EXCLUDED_SHOWN:
@@ -272,45 +269,16 @@ class SummaryPage(Page):
             excluded.append(f"…and {more:,} more stor{'ies' if more != 1 else 'y'} left out.")
         self.excluded.setText("\n".join(excluded))
         self.excluded.setVisible(bool(excluded))
-        # The preview first: it is what changed when a story was ticked.
-        steps = self._preview_steps() + [lambda story=story: self._add_story_box(story, building, made)
-                                         for story in listing]
-        steps.append(lambda: self._swap_story_list(building, made))
-        self._slices.run(steps, at_once=not self._drafter.in_background)
+        self._slices.run(self._preview_steps(), at_once=not self._drafter.in_background)
 
-    def _swap_story_list(self, building: QWidget, made: list) -> None:
-        if self._story_list is not None:
-            self._story_list.hide()
-            self._story_list.setParent(None)
-            self._story_list.deleteLater()
-        self._story_list, self.checkboxes = building, made
-        self.story_box.addWidget(building)
-
-    def _add_story_box(self, story, building: QWidget, made: list) -> None:
-        box = QCheckBox(story.title)
-        box.setToolTip(f"Told as: {story.level.label.lower()}")
-        box.setAccessibleDescription(f"Told as: {story.level.label.lower()}")
-        box.setChecked(story.story_id in self._chosen)
-        box.setProperty("story_id", story.story_id)
-        box.setEnabled(not self.ctx.workspace.read_only)
-        box.toggled.connect(self._stories_chosen)
-        building.layout().addWidget(box)
-        made.append(box)
-
-    def _stories_chosen(self, checked: bool) -> None:
-        sender = self.sender()
-        story_id = sender.property("story_id")
-        # From what is ticked, boxes not made yet included (never from the boxes alone).
-        chosen = [item for item in self._chosen if item != story_id] + ([story_id] if checked else [])
+    def _story_toggled(self, story_id: str, ticked: bool) -> None:
+        chosen = [item for item in self.story_model.chosen if item != story_id] + ([story_id] if ticked else [])
         if len(chosen) > 2:
-            sender.blockSignals(True)
-            sender.setChecked(False)
-            sender.blockSignals(False)
             self.notes.setText("Choose at most two stories: a leaflet has room for one or two.")
             self.notes.show()
             return
         cic34_services.choose_summary_stories(self.ctx.workspace, self.year.end, chosen)
-        self._chosen = chosen
+        self.story_model.set_chosen(chosen)
         self._show_year(self.year)
 
     def _let_svdesk_choose(self) -> None:
