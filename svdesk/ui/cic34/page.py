@@ -142,6 +142,10 @@ class Cic34Page(Page):
         copy_all = QPushButton("Copy the &whole report as text")
         copy_all.clicked.connect(self.copy_all)
         report_layout.addWidget(copy_all, 0, Qt.AlignmentFlag.AlignLeft)
+        # Shown once there is a report to show: empty parts with their buttons said nothing true.
+        self._report_widgets = [self.checks_view, *self.editors.values(), self.signing, copy_all]
+        for widget in self._report_widgets:
+            widget.hide()
         report_layout.addStretch()
         self.report_scroll = scrolling(report)
         self.tabs.addTab(self.report_scroll, "&Report")
@@ -210,6 +214,8 @@ class Cic34Page(Page):
             editor.setVisible(present)
             if present:
                 editor.show_draft(year, report.part(part))
+        for widget in (self.checks_view, self.signing, *self._report_widgets[-1:]):
+            widget.show()
         self.checks_model.set_checks(report.checks)
         self._fit_checks()
         self.signing.show_signatory(year, report.signatory)
