@@ -199,8 +199,10 @@ class Cic34Page(Page):
         """Waits for the report being drafted and shows it (the export and copy buttons, tests)."""
         return self._drafter.wait(timeout)
 
-    def stop_background(self) -> None:
+    def stop_background(self, finish: bool = True) -> None:
         self._drafter.stop()
+        if finish:
+            self.wait_drafted()
 
     def _drafted(self, outcome) -> None:
         self.drafting_note.hide()

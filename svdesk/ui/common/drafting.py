@@ -106,11 +106,14 @@ class Drafter(QObject):
             result = self._result
         if result is not None and result[0] == self._number:
             self._deliver(*result)
+        elif self._path is None and self.busy:  # stopped before it was drafted: drafted here now
+            self._deliver(self._number, self._draft_here(self._last_request))
         return not self.busy
 
     def stop(self) -> None:
         """Ends the drafting thread (closing its connection) before this returns; later requests
-        are drafted on the spot. A request not yet delivered is drafted here and now."""
+        are drafted on the spot. A result already drafted is delivered; a request still being
+        drafted is left for ``wait`` to draft on the spot (a window closing never waits for it)."""
         with self._lock:
             self._path = None
             self._pending = None
@@ -122,8 +125,6 @@ class Drafter(QObject):
             result = self._result
         if result is not None and result[0] == self._number:
             self._deliver(*result)
-        elif self.busy and self._last_request is not None:
-            self._deliver(self._number, self._draft_here(self._last_request))
 
     _last_request = None
 

@@ -44,9 +44,10 @@ class Page(QWidget):
     def finish_editing(self) -> None:
         """Saves a field that still has focus (called before switching page or closing)."""
 
-    def stop_background(self) -> None:
+    def stop_background(self, finish: bool = True) -> None:
         """Ends any reading the page does on a thread of its own (called before the file
-        closes, whose connection must be the last one closed); from then on it reads on the spot."""
+        closes, whose connection must be the last one closed); from then on it reads on the spot.
+        With ``finish``, what was still being read is read now (not when the window closes)."""
 
 
 def page_header(title: str, intro: str) -> QWidget:

@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
             self._status_worker.stop()
         self.ctx.draft_in_background = False  # pages made from now on draft on the spot too
         for page in self._built.values():
-            page.stop_background()
+            page.stop_background(finish=not self._closing)  # a closing window waits for no draft
 
     def _worker_failed(self) -> None:
         self._stop_worker()

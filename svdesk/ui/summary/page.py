@@ -235,9 +235,10 @@ class SummaryPage(Page):
         self._slices.finish()
         return drafted
 
-    def stop_background(self) -> None:
+    def stop_background(self, finish: bool = True) -> None:
         self._drafter.stop()
-        self._slices.finish()
+        if finish:
+            self.wait_drafted()
 
     def _drafted(self, outcome) -> None:
         self.drafting_note.hide()
