@@ -197,7 +197,12 @@ class Cic34Page(Page):
 
     def wait_drafted(self, timeout: float = 120.0) -> bool:
         """Waits for the report being drafted and shows it (the export and copy buttons, tests)."""
-        return self._drafter.wait(timeout)
+        if not self._drafter.busy:
+            return True
+        from svdesk.ui.common.busy import busy_cursor
+
+        with busy_cursor():  # the person clicked and waits for the draft
+            return self._drafter.wait(timeout)
 
     def stop_background(self, finish: bool = True) -> None:
         self._drafter.stop()

@@ -231,8 +231,11 @@ class SummaryPage(Page):
 
     def wait_drafted(self, timeout: float = 120.0) -> bool:
         """Waits for the summary being drafted and shows all of it (export, tests)."""
-        drafted = self._drafter.wait(timeout)
-        self._slices.finish()
+        from svdesk.ui.common.busy import busy_cursor
+
+        with busy_cursor():  # the person clicked and waits for the draft
+            drafted = self._drafter.wait(timeout)
+            self._slices.finish()
         return drafted
 
     def stop_background(self, finish: bool = True) -> None:
