@@ -291,3 +291,29 @@ def test_stories_left_out_are_named_up_to_a_limit_and_the_rest_counted(qtbot, de
 @pytest.fixture
 def demo_ctx_sync(demo_workspace, dialogs):
     return PageContext(workspace=demo_workspace, dialogs=dialogs, open_external=lambda _path: None)
+
+
+def test_stop_leaves_a_draft_under_way_for_wait_and_a_closing_window_drafts_nothing(qtbot, demo_workspace, holder):
+    import time
+
+    started = threading.Event()
+    calls = []
+
+    def draft(_workspace, _what):
+        on_thread = threading.current_thread() is not threading.main_thread()
+        calls.append(on_thread)
+        if on_thread:
+            started.set()
+            while drafter.in_background:
+                time.sleep(0.01)
+            raise RuntimeError("given up: the drafting was stopped")
+        return "drafted here"
+
+    drafter, got = _drafter(demo_workspace, draft, holder)
+    drafter.request("x")
+    assert started.wait(10)
+    drafter.stop()
+    QApplication.processEvents()
+    assert got == [] and drafter.busy and calls == [True]  # nothing drafted on the window's thread
+    assert drafter.wait(5)
+    assert [item.value for item in got] == ["drafted here"] and calls == [True, False]
