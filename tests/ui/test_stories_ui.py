@@ -318,6 +318,7 @@ def test_consultation_problems_and_bin(listening_page, page_ctx, dialogs):
 def test_demo_listening_page(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     page = window.show_page("listening")
+    qtbot.waitUntil(lambda: not page.reading(), timeout=20_000)  # the list is read off the window's thread
     assert page.model.rowCount() == 4
     assert page.status_text() == "4 consultations, latest 28 Jan 2026"
     assert "2025/26: 2" in page.by_year.text() and "2024/25: 2" in page.by_year.text()

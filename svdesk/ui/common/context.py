@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from svdesk.store.workspace import Workspace
 from svdesk.ui.common.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from svdesk.ui.common.page_reads import PageReads
 
 
 @dataclass
@@ -15,3 +19,5 @@ class PageContext:
     dialogs: Dialogs
     # Opens a stored file with the system's viewer (replaced in tests).
     open_external: Callable[[str], None] = field(default=lambda path: None)
+    # Reads off the window's thread (ui/common/page_reads.py); None: pages read at once.
+    reads: PageReads | None = None

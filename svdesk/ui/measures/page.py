@@ -437,12 +437,17 @@ class MeasuresPage(Page):
             self.readings_panel.finish_editing()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        active = self.repo.active()
+        repo = workspace.indicators
+        active = repo.active()
         if not active:
             return "No indicators yet"
-        behind = sum(1 for indicator in active if self.repo.progress(indicator.id).status in ("behind", "missed"))
+        behind = sum(1 for indicator in active if repo.progress(indicator.id).status in ("behind", "missed"))
         text = f"{len(active)} indicator{'s' if len(active) != 1 else ''}"
         return text + (f", {behind} behind" if behind else "")
 

@@ -69,7 +69,11 @@ class AppController(QObject):
         return self.windows[-1] if self.windows else self.welcome
 
     def _show_workspace(self, workspace: Workspace) -> MainWindow:
-        ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external)
+        from svdesk.ui.common.page_reads import PageReads
+
+        # Pages read long lists on a second connection, off the window's thread (issue 17).
+        ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external,
+                          reads=PageReads(workspace))
         window = MainWindow(ctx)
         window.new_requested.connect(self.new_file)
         window.open_requested.connect(self.choose_and_open)

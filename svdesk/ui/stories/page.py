@@ -311,9 +311,13 @@ class StoriesPage(Page):
         self.editor.finish_editing()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        repo = self.ctx.workspace.stories
+        repo = workspace.stories
         total = repo.count()
         if total == 0:
             return "No stories yet"
