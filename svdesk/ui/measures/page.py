@@ -217,17 +217,22 @@ class MeasuresPage(Page):
             row = 0
         if row >= 0:
             index = self.list_model.index(row)
+            selected = self._selections
             self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self._select(self.list_model.items[row][0].id, force=True)
+            if self._selections == selected:  # not shown by the selection change (showing it twice doubled the cost)
+                self._select(self.list_model.items[row][0].id, force=True)
         else:
             self.current_id = None
             self._show_current()
         self._update_buttons()
         self.status_changed.emit()
 
+    _selections = 0  # how many times an indicator was chosen and shown (see _reload_list)
+
     def _select(self, indicator_id: str | None, force: bool = False) -> None:
         if indicator_id == self.current_id and not force:
             return
+        self._selections += 1
         self.finish_editing()
         self.current_id = indicator_id
         self._dirty = {PROGRESS_TAB, READINGS_TAB, DETAILS_TAB, MONEY_TAB}
