@@ -152,3 +152,26 @@ def test_statuses_that_count_every_record_are_worked_out_on_another_thread(qtbot
     _settled(qtbot, window)
     assert window.journey_model.item(row).data(STATUS_ROLE) == original(cls, window.workspace)
     assert page.status_text() == original(cls, window.workspace)
+
+
+def test_the_consultation_table_is_given_its_rows_a_window_at_a_time(qtbot):
+    """10,000 consultations are read, but the table holds what has been scrolled to."""
+    from types import SimpleNamespace
+
+    from svdesk.ui.stories.consultation_model import BATCH, ConsultationModel
+
+    model = ConsultationModel()
+    items = [SimpleNamespace(id=f"c{number}") for number in range(2 * BATCH + 50)]
+    model.set_items(items)
+    assert model.rowCount() == BATCH and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * BATCH
+    model.fetchMore()
+    assert model.rowCount() == len(items) and not model.canFetchMore()
+    model.set_items(items)  # read again: back to the first window
+    assert model.rowCount() == BATCH
+    # The row of a consultation not given to the view yet is given, with those before it.
+    assert model.row_of(f"c{BATCH + 10}") == BATCH + 10 and model.rowCount() == BATCH + 11
+    assert model.row_of("not there") is None and model.rowCount() == BATCH + 11
+    model.set_items(items[:3])
+    assert model.rowCount() == 3 and not model.canFetchMore()

@@ -1,8 +1,11 @@
-"""The consultation log as a table model (a few dozen rows a year: all loaded at once)."""
+"""The consultation log as a table model. Every consultation is read (a few dozen a year; a big
+file holds 10,000), but the table is given them a window at a time as it scrolls
+(``canFetchMore``/``fetchMore``): a view with 10,000 rows took a quarter second each time the page
+was shown again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from svdesk.domain import dates
 from svdesk.domain.consultations import Consultation
@@ -11,18 +14,41 @@ from svdesk.ui.common.rows_model import RowsTableModel
 COLUMNS = ("Date", "What", "Who", "People")
 
 
+BATCH = 200  # rows given to the view at a time: several screenfuls
+
+
 class ConsultationModel(RowsTableModel):
     HEADERS = COLUMNS
+    _shown = 0  # how many of the rows the view has been given
 
     @property
     def items(self) -> list[Consultation]:
         return self.rows
 
     def set_items(self, items: list[Consultation]) -> None:
-        self.set_rows(items)
+        self.beginResetModel()
+        self.rows = list(items)
+        self._shown = min(BATCH, len(self.rows))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and self._shown < len(self.rows)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's name
+        self._show_up_to(self._shown + BATCH - 1)
+
+    def _show_up_to(self, row: int) -> None:
+        last = min(row, len(self.rows) - 1)
+        if last >= self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, last)
+            self._shown = last + 1
+            self.endInsertRows()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.items):
+        if not index.isValid() or index.row() >= self._shown:
             return None
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -39,4 +65,8 @@ class ConsultationModel(RowsTableModel):
         return None
 
     def row_of(self, consultation_id: str | None) -> int | None:
-        return next((row for row, item in enumerate(self.items) if item.id == consultation_id), None)
+        """The row of ``consultation_id``, given to the view if it was not yet (None: not listed)."""
+        row = next((row for row, item in enumerate(self.items) if item.id == consultation_id), None)
+        if row is not None:
+            self._show_up_to(row)
+        return row
