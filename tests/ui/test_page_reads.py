@@ -175,3 +175,25 @@ def test_the_consultation_table_is_given_its_rows_a_window_at_a_time(qtbot):
     assert model.row_of("not there") is None and model.rowCount() == BATCH + 11
     model.set_items(items[:3])
     assert model.rowCount() == 3 and not model.canFetchMore()
+
+
+def test_what_we_measure_says_it_is_reading_then_shows_the_first_indicator(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("measures")
+    # Never "No indicators yet" while they are being read.
+    assert page.reading() and page.right.currentWidget() is page.reading_label
+    assert page.count_label.text() == "Reading the indicators…"
+    qtbot.waitUntil(lambda: not page.reading() and page.list_model.rowCount() > 0, timeout=20_000)
+    active = window.workspace.indicators.active()
+    assert [item[0].id for item in page.list_model.items] == [indicator.id for indicator in active]
+    assert page.right.currentWidget() is page.detail and page.current_id == active[0].id
+    assert page.count_label.text().startswith(f"{len(active)} active indicator")
+
+
+def test_the_indicator_tabs_are_made_in_an_idle_moment_of_their_own(qtbot, page_ctx):
+    from svdesk.ui.measures.page import MeasuresPage
+
+    page = MeasuresPage(page_ctx)
+    qtbot.addWidget(page)
+    assert not page._panels_built  # not while the page itself is made
+    qtbot.waitUntil(lambda: page._panels_built, timeout=5_000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
     QWidget,
@@ -52,7 +52,12 @@ class MeasuresPage(Page):
         self.right.addWidget(self._build_empty())
         self.detail = QWidget()
         self.right.addWidget(self.detail)
+        self.reading_label = QLabel("Reading the indicators…")  # until the list first comes
+        self.right.addWidget(self.reading_label)
         self.library_panel = None
+        # The indicator's tabs are made in an idle moment of their own, before the page is shown
+        # (made on its first showing, with the list, they kept the window busy for half a second).
+        QTimer.singleShot(0, self, self._build_panels)
 
     # -- building ---------------------------------------------------------------------------------
     def _build_list(self) -> QWidget:
@@ -191,18 +196,22 @@ class MeasuresPage(Page):
     def refresh(self) -> None:
         if self.ctx.workspace.file.is_closed:
             return
-        self._reload_list()
+        # Each indicator's progress reads all its readings: off the window's thread when the
+        # page is shown (after a change made here the list is read at once, see _reload_list).
+        archived = self.show_archived.isChecked()
+        if not self.list_model.items:  # never "No indicators yet" before they have been read
+            self.count_label.setText(self.reading_label.text())
+            self.right.setCurrentWidget(self.reading_label)
+        self.read(lambda workspace: _listing(workspace, archived), self._show_list)
 
     def _reload_list(self) -> None:
-        indicators = self.repo.all() if self.show_archived.isChecked() else self.repo.active()
-        items = []
-        for indicator in indicators:
-            progress = self.repo.progress(indicator.id)
-            items.append((indicator, progress.short, progress.status))
+        self._show_list(_listing(self.ctx.workspace, self.show_archived.isChecked()))
+
+    def _show_list(self, listing: tuple[list, int]) -> None:
+        items, archived = listing
         self.list_model.set_items(items)
         active = sum(1 for indicator, _, _ in items if indicator.is_active) if self.show_archived.isChecked() \
             else len(items)
-        archived = len(self.repo.archived())
         text = f"{active} active indicator{'s' if active != 1 else ''}" if active else "No indicators yet"
         if active > COMFORTABLE:
             text += " — two or three is usually best"
@@ -456,3 +465,12 @@ class MeasuresPage(Page):
         text = f"{len(active)} indicator{'s' if len(active) != 1 else ''}"
         return text + (f", {behind} behind" if behind else "")
 
+
+def _listing(workspace, with_archived: bool) -> tuple[list, int]:
+    """The indicators the list shows, each with its progress line, and how many are archived."""
+    repo = workspace.indicators
+    items = []
+    for indicator in repo.all() if with_archived else repo.active():
+        progress = repo.progress(indicator.id)
+        items.append((indicator, progress.short, progress.status))
+    return items, len(repo.archived())
