@@ -57,18 +57,24 @@ class PageReads(QObject):
             return
         self._ticket += 1
         ticket = self._ticket
+        mark = self.workspace.file.change_mark()
         with self._changed:
-            # An older read of the same owner not started yet is not needed any more.
-            for older, _work in [queued for queued in self._queue if self._asked[queued[0]][0] == owner]:
-                del self._asked[older]
-            self._queue = [queued for queued in self._queue if queued[0] in self._asked]
-            self._latest[owner] = ticket
-            self._asked[ticket] = (owner, work, then, self.workspace.file.change_mark())
-            self._queue.append((ticket, work))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="svdesk-page-reads", daemon=True)
-                self._thread.start()
-            self._changed.notify_all()
+            here = self._here  # the thread may have found it cannot read the file meanwhile
+            if not here:
+                # An older read of the same owner not started yet is not needed any more.
+                for older, _work in [queued for queued in self._queue if self._asked[queued[0]][0] == owner]:
+                    del self._asked[older]
+                self._queue = [queued for queued in self._queue if queued[0] in self._asked]
+                self._latest[owner] = ticket
+                self._asked[ticket] = (owner, work, then, mark)
+                self._queue.append((ticket, work))
+                if self._thread is None:
+                    self._thread = threading.Thread(target=self._run, name="svdesk-page-reads", daemon=True)
+                    self._thread.start()
+                self._changed.notify_all()
+        if here:
+            self._latest.pop(owner, None)
+            then(work(self.workspace))
 
     def pending(self, owner: str) -> bool:
         """True while a read of ``owner`` has been asked and not yet answered."""

@@ -14,7 +14,7 @@ from svdesk.domain.indicator_library import Suggestion
 from svdesk.domain.measures import ACTIVE_LIMIT, COMFORTABLE, WHY_TWO_OR_THREE, Indicator
 from svdesk.services.measures import TOO_MANY
 from svdesk.ui.common.context import PageContext
-from svdesk.ui.measures.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel
+from svdesk.ui.measures.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel, listing
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel, UndoBar
 from svdesk.services import measures as measure_services
@@ -202,13 +202,13 @@ class MeasuresPage(Page):
         if not self.list_model.items:  # never "No indicators yet" before they have been read
             self.count_label.setText(self.reading_label.text())
             self.right.setCurrentWidget(self.reading_label)
-        self.read(lambda workspace: _listing(workspace, archived), self._show_list)
+        self.read(lambda workspace: listing(workspace, archived), self._show_list)
 
     def _reload_list(self) -> None:
-        self._show_list(_listing(self.ctx.workspace, self.show_archived.isChecked()))
+        self._show_list(listing(self.ctx.workspace, self.show_archived.isChecked()))
 
-    def _show_list(self, listing: tuple[list, int]) -> None:
-        items, archived = listing
+    def _show_list(self, found: tuple[list, int]) -> None:
+        items, archived = found
         self.list_model.set_items(items)
         active = sum(1 for indicator, _, _ in items if indicator.is_active) if self.show_archived.isChecked() \
             else len(items)
@@ -464,13 +464,3 @@ class MeasuresPage(Page):
         behind = sum(1 for indicator in active if repo.progress(indicator.id).status in ("behind", "missed"))
         text = f"{len(active)} indicator{'s' if len(active) != 1 else ''}"
         return text + (f", {behind} behind" if behind else "")
-
-
-def _listing(workspace, with_archived: bool) -> tuple[list, int]:
-    """The indicators the list shows, each with its progress line, and how many are archived."""
-    repo = workspace.indicators
-    items = []
-    for indicator in repo.all() if with_archived else repo.active():
-        progress = repo.progress(indicator.id)
-        items.append((indicator, progress.short, progress.status))
-    return items, len(repo.archived())
