@@ -197,3 +197,34 @@ def test_the_indicator_tabs_are_made_in_an_idle_moment_of_their_own(qtbot, page_
     qtbot.addWidget(page)
     assert not page._panels_built  # not while the page itself is made
     qtbot.waitUntil(lambda: page._panels_built, timeout=5_000)
+
+
+def test_the_stories_page_says_it_is_reading_then_lists_them(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("stories")
+    assert page.reading("list") and page.model.rowCount() == 0
+    assert page.count_label.text() == "Reading the stories…"
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)
+    assert page.model.total == 13 and page.count_label.text() == "13 stories, newest first."
+    assert page.editor.title.text() == (page.model._rows[0].title or "")
+
+
+def test_a_search_run_while_the_stories_are_read_is_not_overwritten(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("stories")
+    assert page.reading("list")
+    page.search.setText("lukasz")
+    page.apply_filters()  # the person's own search, read at once
+    assert page.model.total == 1
+    qtbot.waitUntil(lambda: not window.ctx.reads.busy, timeout=20_000)
+    qtbot.wait(20)
+    assert page.model.total == 1 and page.count_label.text() == "1 of 13 stories match."
+
+
+def test_a_story_changed_while_the_list_is_read_is_listed_as_it_now_is(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("stories")
+    newest = window.workspace.stories.search_ids("", None, limit=1, offset=0)[0]
+    window.workspace.stories.update(newest, title="Renamed while the list was read")
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)
+    assert page.model._rows[0].title == "Renamed while the list was read"

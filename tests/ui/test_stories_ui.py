@@ -247,6 +247,7 @@ def test_a_search_matching_very_many_stories_counts_no_further_than_it_says(stor
 def test_demo_stories_page(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     page = window.show_page("stories")
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)  # read off the window's thread
     assert page.model.total == 13
     assert page.status_text() == "13 stories, 3 need consent"
     page.search.setText("lukasz")
@@ -330,6 +331,7 @@ def test_read_only_file_shows_but_never_changes(qtbot, controller, demo_copy):
     before = hashlib.sha256(demo_copy.read_bytes()).hexdigest()
     window = controller.open_path(demo_copy, read_only=True)
     page = window.show_page("stories")
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)  # read off the window's thread
     assert page.model.total == 13
     editor = page.editor
     assert editor.title.isReadOnly() and not editor.status.isEnabled()

@@ -47,15 +47,19 @@ class StoryListModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------------------------------
     def search(self, query: str = "", filters: StoryFilter | None = None) -> None:
+        self.show_found(query, filters, first_window(self.repo, query, filters))
+
+    def show_found(self, query: str, filters: StoryFilter | None,
+                   found: tuple[int, list[StorySummary], bool]) -> None:
+        """Shows a search's count and first window, read here or on another thread (first_window)."""
+        total, rows, exhausted = found
         self.beginResetModel()
         self._query, self._filters = query, filters
-        self._rows = []
-        self._exhausted = False
-        self.fetched_batches = 0
+        self._rows = list(rows)
+        self._exhausted = exhausted
+        self.fetched_batches = 1 if rows else 0
+        self._total = total
         self.endResetModel()
-        self._total = self.repo.count_matches(query, filters, cap=COUNT_CAP + 1)
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
 
     @property
     def total(self) -> int:
@@ -89,9 +93,11 @@ class StoryListModel(QAbstractTableModel):
         self.fetched_batches += 1
         self.endInsertRows()
 
-    def row_of(self, story_id: str) -> int | None:
-        """The row showing ``story_id``, loading windows up to it if needed (None: not listed)."""
-        position = self.repo.position_of(story_id, self._query, self._filters)
+    def row_of(self, story_id: str, position: int | None | bool = False) -> int | None:
+        """The row showing ``story_id``, loading windows up to it if needed (None: not listed).
+        ``position`` is its place in the search when already known (first_window's reader)."""
+        if position is False:
+            position = self.repo.position_of(story_id, self._query, self._filters)
         if position is None:
             return None
         while position >= len(self._rows) and self.canFetchMore():
@@ -163,3 +169,12 @@ class StoryListModel(QAbstractTableModel):
         if column == 3:
             return "Draft" if summary.status == "draft" else "Ready"
         return str(summary.use_count) if summary.use_count else ""
+
+
+def first_window(repo, query: str, filters: StoryFilter | None) -> tuple[int, list[StorySummary], bool]:
+    """How many stories match (counted up to COUNT_CAP + 1), the first window of them, and
+    whether that was all of them."""
+    total = repo.count_matches(query, filters, cap=COUNT_CAP + 1)
+    window = repo.search_ids(query, filters, limit=BATCH, offset=0)
+    rows = repo.summaries(window)
+    return total, rows, len(window) < BATCH or not rows
