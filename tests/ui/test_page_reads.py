@@ -181,7 +181,7 @@ def test_what_we_measure_says_it_is_reading_then_shows_the_first_indicator(qtbot
     window = controller.open_path(demo_copy)
     page = window.show_page("measures")
     # Never "No indicators yet" while they are being read.
-    assert page.reading() and page.right.currentWidget() is page.reading_label
+    assert page.reading() and page.right.currentWidget() is page.reading_box
     assert page.count_label.text() == "Reading the indicators…"
     qtbot.waitUntil(lambda: not page.reading() and page.list_model.rowCount() > 0, timeout=20_000)
     active = window.workspace.indicators.active()

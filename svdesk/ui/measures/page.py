@@ -52,8 +52,8 @@ class MeasuresPage(Page):
         self.right.addWidget(self._build_empty())
         self.detail = QWidget()
         self.right.addWidget(self.detail)
-        self.reading_label = QLabel("Reading the indicators…")  # until the list first comes
-        self.right.addWidget(self.reading_label)
+        self.reading_box = QWidget()  # blank until the list first comes (the list says it is reading)
+        self.right.addWidget(self.reading_box)
         self.library_panel = None
         # The indicator's tabs are made in an idle moment of their own, before the page is shown
         # (made on its first showing, with the list, they kept the window busy for half a second).
@@ -200,8 +200,8 @@ class MeasuresPage(Page):
         # page is shown (after a change made here the list is read at once, see _reload_list).
         archived = self.show_archived.isChecked()
         if not self.list_model.items:  # never "No indicators yet" before they have been read
-            self.count_label.setText(self.reading_label.text())
-            self.right.setCurrentWidget(self.reading_label)
+            self.count_label.setText("Reading the indicators…")
+            self.right.setCurrentWidget(self.reading_box)
         self.read(lambda workspace: listing(workspace, archived), self._show_list)
 
     def _reload_list(self) -> None:
