@@ -106,8 +106,14 @@ def total_between(indicator: Indicator, readings: list[Reading], start: dt.date,
                   year_end: YearEnd | None = None) -> RangeTotal:
     """The figure for readings whose whole period lies between ``start`` and ``end``; readings only
     partly inside are left out (and counted in ``left_out``) rather than guessed at."""
-    inside = [r for r in readings if start <= r.start and r.end <= end]
-    partly = [r for r in readings if r not in inside and r.start <= end and r.end >= start]
+    # One pass: asking ``r not in inside`` compared every reading with every other (20 years of
+    # monthly readings: a third of a second each time the Progress tab was shown).
+    inside, partly = [], []
+    for r in readings:
+        if start <= r.start and r.end <= end:
+            inside.append(r)
+        elif r.start <= end and r.end >= start:
+            partly.append(r)
     value = combine(indicator, inside, year_end)
     if value is None and inside and year_end is not None:
         text = headcount_range(indicator, inside, year_end)

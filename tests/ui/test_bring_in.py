@@ -69,7 +69,9 @@ def test_the_other_laptops_changes_come_in_and_the_page_shows_them(controller, d
     preview = dialogs.shown[-1]
     assert "1 story changed" in preview.summary.text()
     assert window.workspace.stories.get(story_id).title == "Sam's new title"
-    # The page on show read the file again; the person was told what came in and about the backup.
+    # The page on show read the file again (off the window's thread); the person was told what
+    # came in and about the backup.
+    qtbot.waitUntil(lambda: not window.ctx.reads.busy, timeout=20_000)
     assert any("Sam's new title" in text for text in _visible_texts(page))
     kind, _title, text = dialogs.messages[-1]
     assert kind == "info" and "1 story changed" in text and "backup copy" in text

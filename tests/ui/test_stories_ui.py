@@ -247,6 +247,7 @@ def test_a_search_matching_very_many_stories_counts_no_further_than_it_says(stor
 def test_demo_stories_page(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     page = window.show_page("stories")
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)  # read off the window's thread
     assert page.model.total == 13
     assert page.status_text() == "13 stories, 3 need consent"
     page.search.setText("lukasz")
@@ -318,6 +319,7 @@ def test_consultation_problems_and_bin(listening_page, page_ctx, dialogs):
 def test_demo_listening_page(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     page = window.show_page("listening")
+    qtbot.waitUntil(lambda: not page.reading(), timeout=20_000)  # the list is read off the window's thread
     assert page.model.rowCount() == 4
     assert page.status_text() == "4 consultations, latest 28 Jan 2026"
     assert "2025/26: 2" in page.by_year.text() and "2024/25: 2" in page.by_year.text()
@@ -329,6 +331,7 @@ def test_read_only_file_shows_but_never_changes(qtbot, controller, demo_copy):
     before = hashlib.sha256(demo_copy.read_bytes()).hexdigest()
     window = controller.open_path(demo_copy, read_only=True)
     page = window.show_page("stories")
+    qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)  # read off the window's thread
     assert page.model.total == 13
     editor = page.editor
     assert editor.title.isReadOnly() and not editor.status.isEnabled()

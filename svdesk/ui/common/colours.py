@@ -9,6 +9,8 @@ painted; see tests/ui/test_startup_path.py.)
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QColor, QPalette
 
 MINIMUM = 4.5
@@ -101,6 +103,21 @@ def themed(colour: QColor | str, on_lists: bool = False) -> str:
     from PySide6.QtGui import QGuiApplication
 
     palette = QGuiApplication.palette()
+    if isinstance(colour, str):
+        # Tables ask for a cell's colour at every paint (thousands of times as a page is shown);
+        # the answer changes only with the colour or the theme (the palette's key).
+        return _themed_name(colour, on_lists, palette.cacheKey())
+    return _themed(colour, on_lists, palette)
+
+
+@functools.lru_cache(maxsize=256)
+def _themed_name(colour: str, on_lists: bool, _palette_key: int) -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    return _themed(colour, on_lists, QGuiApplication.palette())
+
+
+def _themed(colour: QColor | str, on_lists: bool, palette: QPalette) -> str:
     if on_lists:
         return readable(colour, [palette.color(QPalette.ColorRole.Base),
                                  palette.color(QPalette.ColorRole.AlternateBase)]).name()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from svdesk.store.workspace import Workspace
 from svdesk.ui.common.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from svdesk.ui.common.page_reads import PageReads
 
 
 @dataclass
@@ -18,3 +22,5 @@ class PageContext:
     # Pages that draft a whole report (CIC34, impact summary) draft it on a thread of their own
     # when True (the window of an opened file); otherwise on the spot (tests, screenshots).
     draft_in_background: bool = False
+    # Reads off the window's thread (ui/common/page_reads.py); None: pages read at once.
+    reads: PageReads | None = None

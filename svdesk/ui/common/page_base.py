@@ -41,6 +41,21 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reloads what the page shows from the file (called when the page is shown)."""
 
+    def read(self, work, then, part: str = "") -> None:
+        """``then(work(workspace))``: off the window's thread when the window reads there (then
+        ``then`` runs later, and only for the newest read of this page's ``part``), else at once.
+        ``work`` must return plain records, never touch a widget."""
+        reads = self.ctx.reads
+        if reads is None:
+            then(work(self.ctx.workspace))
+        else:
+            reads.read(f"{self.key}:{part}", work, then)
+
+    def reading(self, part: str = "") -> bool:
+        """True while a read of ``part`` asked through ``read`` has not been answered."""
+        reads = self.ctx.reads
+        return reads is not None and reads.pending(f"{self.key}:{part}")
+
     def finish_editing(self) -> None:
         """Saves a field that still has focus (called before switching page or closing)."""
 

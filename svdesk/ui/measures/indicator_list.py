@@ -94,3 +94,14 @@ class IndicatorDelegate(QStyledItemDelegate):
         elided = opt.fontMetrics.elidedText(status, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(QRect(rect.x(), rect.y() + line * 2 + 4, rect.width(), line + 2), int(Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
+
+
+def listing(workspace, with_archived: bool) -> tuple[list, int]:
+    """The indicators the list shows, each with its progress line, and how many are archived
+    (read on the page's reading thread when the page is shown: each progress reads every reading)."""
+    repo = workspace.indicators
+    items = []
+    for indicator in repo.all() if with_archived else repo.active():
+        progress = repo.progress(indicator.id)
+        items.append((indicator, progress.short, progress.status))
+    return items, len(repo.archived())

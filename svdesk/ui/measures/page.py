@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
     QWidget,
@@ -14,7 +14,7 @@ from svdesk.domain.indicator_library import Suggestion
 from svdesk.domain.measures import ACTIVE_LIMIT, COMFORTABLE, WHY_TWO_OR_THREE, Indicator
 from svdesk.services.measures import TOO_MANY
 from svdesk.ui.common.context import PageContext
-from svdesk.ui.measures.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel
+from svdesk.ui.measures.indicator_list import ID_ROLE, IndicatorDelegate, IndicatorListModel, listing
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.widgets import HelpLabel, UndoBar
 from svdesk.services import measures as measure_services
@@ -52,7 +52,12 @@ class MeasuresPage(Page):
         self.right.addWidget(self._build_empty())
         self.detail = QWidget()
         self.right.addWidget(self.detail)
+        self.reading_box = QWidget()  # blank until the list first comes (the list says it is reading)
+        self.right.addWidget(self.reading_box)
         self.library_panel = None
+        # The indicator's tabs are made in an idle moment of their own, before the page is shown
+        # (made on its first showing, with the list, they kept the window busy for half a second).
+        QTimer.singleShot(0, self, self._build_panels)
 
     # -- building ---------------------------------------------------------------------------------
     def _build_list(self) -> QWidget:
@@ -191,18 +196,22 @@ class MeasuresPage(Page):
     def refresh(self) -> None:
         if self.ctx.workspace.file.is_closed:
             return
-        self._reload_list()
+        # Each indicator's progress reads all its readings: off the window's thread when the
+        # page is shown (after a change made here the list is read at once, see _reload_list).
+        archived = self.show_archived.isChecked()
+        if not self.list_model.items:  # never "No indicators yet" before they have been read
+            self.count_label.setText("Reading the indicators…")
+            self.right.setCurrentWidget(self.reading_box)
+        self.read(lambda workspace: listing(workspace, archived), self._show_list)
 
     def _reload_list(self) -> None:
-        indicators = self.repo.all() if self.show_archived.isChecked() else self.repo.active()
-        items = []
-        for indicator in indicators:
-            progress = self.repo.progress(indicator.id)
-            items.append((indicator, progress.short, progress.status))
+        self._show_list(listing(self.ctx.workspace, self.show_archived.isChecked()))
+
+    def _show_list(self, found: tuple[list, int]) -> None:
+        items, archived = found
         self.list_model.set_items(items)
         active = sum(1 for indicator, _, _ in items if indicator.is_active) if self.show_archived.isChecked() \
             else len(items)
-        archived = len(self.repo.archived())
         text = f"{active} active indicator{'s' if active != 1 else ''}" if active else "No indicators yet"
         if active > COMFORTABLE:
             text += " — two or three is usually best"
@@ -217,17 +226,22 @@ class MeasuresPage(Page):
             row = 0
         if row >= 0:
             index = self.list_model.index(row)
+            selected = self._selections
             self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self._select(self.list_model.items[row][0].id, force=True)
+            if self._selections == selected:  # not shown by the selection change (showing it twice doubled the cost)
+                self._select(self.list_model.items[row][0].id, force=True)
         else:
             self.current_id = None
             self._show_current()
         self._update_buttons()
         self.status_changed.emit()
 
+    _selections = 0  # how many times an indicator was chosen and shown (see _reload_list)
+
     def _select(self, indicator_id: str | None, force: bool = False) -> None:
         if indicator_id == self.current_id and not force:
             return
+        self._selections += 1
         self.finish_editing()
         self.current_id = indicator_id
         self._dirty = {PROGRESS_TAB, READINGS_TAB, DETAILS_TAB, MONEY_TAB}
@@ -437,12 +451,16 @@ class MeasuresPage(Page):
             self.readings_panel.finish_editing()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        active = self.repo.active()
+        repo = workspace.indicators
+        active = repo.active()
         if not active:
             return "No indicators yet"
-        behind = sum(1 for indicator in active if self.repo.progress(indicator.id).status in ("behind", "missed"))
+        behind = sum(1 for indicator in active if repo.progress(indicator.id).status in ("behind", "missed"))
         text = f"{len(active)} indicator{'s' if len(active) != 1 else ''}"
         return text + (f", {behind} behind" if behind else "")
-

@@ -69,8 +69,12 @@ class AppController(QObject):
         return self.windows[-1] if self.windows else self.welcome
 
     def _show_workspace(self, workspace: Workspace) -> MainWindow:
+        from svdesk.ui.common.page_reads import PageReads
+
+        # Pages read long lists on a second connection, off the window's thread (issue 17), and
+        # the CIC34 and summary pages draft their reports on threads of their own.
         ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external,
-                          draft_in_background=workspace.path is not None)
+                          draft_in_background=workspace.path is not None, reads=PageReads(workspace))
         window = MainWindow(ctx)
         window.new_requested.connect(self.new_file)
         window.open_requested.connect(self.choose_and_open)

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self._read_at: dict[str, tuple[int, int]] = {}
         self._status_worker = None  # made when first needed (ui/shell/status_worker.py)
         self._background_statuses = self.workspace.path is not None
+        if ctx.reads is not None:
+            ctx.reads.setParent(self)  # stopped with the window (closeEvent)
 
         self.journey_model = JourneyModel(self)
         for number, cls in enumerate(self._classes, start=1):
@@ -241,6 +243,8 @@ class MainWindow(QMainWindow):
         every page built (screenshots show the window as it is a moment after opening). From
         then on every status is worked out at once, on this thread."""
         self._stop_worker()
+        if self.ctx.reads is not None:
+            self.ctx.reads.read_here()
         self._statuses_at = -1
         self._after_first_paint()
         self.update_statuses()
@@ -483,5 +487,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.workspace.file.remove_listener(self._on_saved)
         self._stop_worker()  # its connection closes before the file does
+        if self.ctx.reads is not None:
+            self.ctx.reads.stop()  # likewise
         self.closed.emit()
         super().closeEvent(event)

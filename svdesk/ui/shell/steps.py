@@ -16,8 +16,9 @@ class PageStep:
     key: str
     title: str
     where: str  # "package.module:Class" under svdesk.ui
-    # The status drafts a whole report (a tenth of a second or more with years of records): the
-    # window works it out on a second connection, off the thread that draws (ui/shell/status_worker.py).
+    # The status drafts a whole report or counts every record (a tenth of a second or more with years
+    # of records): the window works it out on a second connection, off the thread that draws
+    # (ui/shell/status_worker.py).
     slow_status: bool = False
 
     def page_class(self):
@@ -34,10 +35,11 @@ class PageStep:
 STEPS = (
     PageStep("organisation", "Our organisation", "organisation.page:OrganisationPage"),
     PageStep("statement", "Our statement", "statement.page:StatementPage"),
-    PageStep("measures", "What we measure", "measures.page:MeasuresPage"),
-    PageStep("stories", "Stories", "stories.page:StoriesPage"),
-    PageStep("listening", "Who we listened to", "stories.listening_page:ListeningPage"),
-    PageStep("tenders", "Tenders", "tenders.page:TendersPage"),
+    # These count every record (every story's consent, every reading): a second or more at 50,000.
+    PageStep("measures", "What we measure", "measures.page:MeasuresPage", slow_status=True),
+    PageStep("stories", "Stories", "stories.page:StoriesPage", slow_status=True),
+    PageStep("listening", "Who we listened to", "stories.listening_page:ListeningPage", slow_status=True),
+    PageStep("tenders", "Tenders", "tenders.page:TendersPage", slow_status=True),
     PageStep("cic34", "CIC34 report", "cic34.page:Cic34Page", slow_status=True),
     PageStep("summary", "Impact summary", "summary.page:SummaryPage", slow_status=True),
 )

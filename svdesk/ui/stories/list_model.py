@@ -20,6 +20,12 @@ BATCH = 64  # rows read per window: a screenful or two
 COUNT_CAP = 1000  # stories counted exactly; past it the page says "more than"
 COLUMNS = ("Date", "Title", "Consent", "Status", "Used")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY, _ACCESSIBLE = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
+_TIP, _FOREGROUND, _FONT = (int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.ForegroundRole),
+                            int(Qt.ItemDataRole.FontRole))
+_ALIGNMENT, _ID = int(Qt.ItemDataRole.TextAlignmentRole), int(ID_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _TIP, _FOREGROUND, _FONT, _ALIGNMENT, _ID})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 _STATE_SHORT = {
     ConsentState.NONE: "Needs consent",
@@ -41,15 +47,19 @@ class StoryListModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------------------------------
     def search(self, query: str = "", filters: StoryFilter | None = None) -> None:
+        self.show_found(query, filters, first_window(self.repo, query, filters))
+
+    def show_found(self, query: str, filters: StoryFilter | None,
+                   found: tuple[int, list[StorySummary], bool]) -> None:
+        """Shows a search's count and first window, read here or on another thread (first_window)."""
+        total, rows, exhausted = found
         self.beginResetModel()
         self._query, self._filters = query, filters
-        self._rows = []
-        self._exhausted = False
-        self.fetched_batches = 0
+        self._rows = list(rows)
+        self._exhausted = exhausted
+        self.fetched_batches = 1 if rows else 0
+        self._total = total
         self.endResetModel()
-        self._total = self.repo.count_matches(query, filters, cap=COUNT_CAP + 1)
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
 
     @property
     def total(self) -> int:
@@ -83,9 +93,11 @@ class StoryListModel(QAbstractTableModel):
         self.fetched_batches += 1
         self.endInsertRows()
 
-    def row_of(self, story_id: str) -> int | None:
-        """The row showing ``story_id``, loading windows up to it if needed (None: not listed)."""
-        position = self.repo.position_of(story_id, self._query, self._filters)
+    def row_of(self, story_id: str, position: int | None | bool = False) -> int | None:
+        """The row showing ``story_id``, loading windows up to it if needed (None: not listed).
+        ``position`` is its place in the search when already known (first_window's reader)."""
+        if position is False:
+            position = self.repo.position_of(story_id, self._query, self._filters)
         if position is None:
             return None
         while position >= len(self._rows) and self.canFetchMore():
@@ -119,29 +131,31 @@ class StoryListModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
+        # Asked for every role of every cell at each paint and column fit (2,700 calls as the page
+        # is shown): roles are compared as plain numbers (naming Qt's enum costs a lookup each time).
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self._rows):
             return None
         summary = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == _DISPLAY or role == _ACCESSIBLE:
             return self._text(summary, column)
-        if role == ID_ROLE:
+        if role == _ID:
             return summary.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             return f"{summary.title or '(untitled)'} — {summary.date_text}\n{summary.consent_state.label}" + (
                 f"\nUsed in {summary.use_count} document{'s' if summary.use_count != 1 else ''}" if summary.use_count else "")
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+        if role == _FOREGROUND and column == 2:
             if summary.consent_state is ConsentState.WITHDRAWN:
                 return QColor(themed(PROBLEM, on_lists=True))
             if summary.consent_state in (ConsentState.NONE, ConsentState.EXPIRED):
                 return QColor(themed(WARNING, on_lists=True))
-        if role == Qt.ItemDataRole.FontRole and column == 1 and summary.status == "draft":
+        if role == _FONT and column == 1 and summary.status == "draft":
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == 4:
+            return _RIGHT
         return None
 
     @staticmethod
@@ -155,3 +169,12 @@ class StoryListModel(QAbstractTableModel):
         if column == 3:
             return "Draft" if summary.status == "draft" else "Ready"
         return str(summary.use_count) if summary.use_count else ""
+
+
+def first_window(repo, query: str, filters: StoryFilter | None) -> tuple[int, list[StorySummary], bool]:
+    """How many stories match (counted up to COUNT_CAP + 1), the first window of them, and
+    whether that was all of them."""
+    total = repo.count_matches(query, filters, cap=COUNT_CAP + 1)
+    window = repo.search_ids(query, filters, limit=BATCH, offset=0)
+    rows = repo.summaries(window)
+    return total, rows, len(window) < BATCH or not rows

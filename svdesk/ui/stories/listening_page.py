@@ -169,33 +169,34 @@ class ListeningPage(Page):
     def refresh(self) -> None:
         if self.ctx.workspace.file.is_closed:
             return
-        repo = self.ctx.workspace.consultations
-        self.model.set_items(repo.all())
-        self._show_years()
         writable = not self.ctx.workspace.read_only
         for button in (self.new_button, self.empty_new, self.restore_button):
             button.setEnabled(writable)
+        self._lock_if_read_only()  # already while the list is read
+        self._read_all()
+
+    def _lock_if_read_only(self) -> None:
+        read_only = self.ctx.workspace.read_only
+        for widget in (self.held_on, self.title_edit, self.who_other, self.how_other, self.heard, self.changed):
+            widget.setReadOnly(read_only)
+        for widget in (*self.who.values(), self.how, self.people):
+            widget.setEnabled(not read_only)
+
+    def _read_all(self, then=None) -> None:
+        """Reads every consultation, and counts them per year, off the window's thread (10,000
+        in a big file: a quarter second or more); the list shows what it showed until they come."""
+        if not self.model.items:
+            self.by_year.setText("Reading the consultations…")
+        self.read(_every_consultation, then or self._fill)
+
+    def _fill(self, read: tuple[list[Consultation], str]) -> None:
+        items, per_year = read
+        self.model.set_items(items)
+        self.by_year.setText(per_year)
         row = self.model.row_of(self._current)
         if row is None and self.model.rowCount():
             row = 0
         self._select_row(row)
-
-    def _show_years(self) -> None:
-        items = self.model.items
-        if not items:
-            self.by_year.setText("No consultations recorded yet.")
-            return
-        year_end = self.ctx.workspace.organisation.get().year_end
-        counts: dict = {}
-        for item in items:
-            if item.held_on:
-                year = year_containing(item.held_on, year_end)
-                counts[year] = counts.get(year, 0) + 1
-        this_year = year_containing(dates.today(), year_end)
-        parts = [f"{year.label}: {count}" for year, count in sorted(counts.items(), reverse=True)]
-        if this_year not in counts:
-            parts.insert(0, f"{this_year.label}: none yet")
-        self.by_year.setText("Recorded per financial year — " + " · ".join(parts))
 
     def _select_row(self, row: int | None) -> None:
         if row is None:
@@ -236,11 +237,7 @@ class ListeningPage(Page):
         finally:
             self._loading = False
         self.files.set_owner(Owner.CONSULTATION, consultation_id)
-        read_only = self.ctx.workspace.read_only
-        for widget in (self.held_on, self.title_edit, self.who_other, self.how_other, self.heard, self.changed):
-            widget.setReadOnly(read_only)
-        for widget in (*self.who.values(), self.how, self.people):
-            widget.setEnabled(not read_only)
+        self._lock_if_read_only()
         self._show_problems(item)
         self.right.setCurrentWidget(self.editor_scroll)
 
@@ -261,7 +258,6 @@ class ListeningPage(Page):
     def _save(self, **changes) -> None:
         if self._loading or not self._current or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
-        repo = self.ctx.workspace.consultations
         try:
             saved = story_services.update_consultation(self.ctx.workspace, self._current, **changes)
         except ValidationError as error:
@@ -272,18 +268,26 @@ class ListeningPage(Page):
             return
         row = self.model.row_of(saved.id)
         if "held_on" in changes:
-            self.model.set_items(repo.all())  # the list is in date order
-            row = self.model.row_of(saved.id)
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
+            self._read_all(self._reordered)  # the list is in date order, the counts per year change
         elif row is not None:
             self.model.items[row] = saved
             self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
-        self._show_years()
         self._show_problems(saved)
         self.status_changed.emit()
+
+    def _reordered(self, read: tuple[list[Consultation], str]) -> None:
+        """The list read again after a date changed: the consultation shown stays selected, its
+        fields as they are (the person may be typing in the next one)."""
+        items, per_year = read
+        self.model.set_items(items)
+        self.by_year.setText(per_year)
+        row = self.model.row_of(self._current)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+        elif self._current is not None:
+            self._fill(read)  # gone meanwhile (from another copy): show what is there
 
     def new_consultation(self) -> None:
         if self.ctx.workspace.read_only:
@@ -310,12 +314,34 @@ class ListeningPage(Page):
         self.changed.finish()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        repo = self.ctx.workspace.consultations
+        repo = workspace.consultations
         count = repo.count()
         if not count:
             return "None recorded yet"
         latest = repo.latest()
         text = f"{count} consultation{'s' if count != 1 else ''}"
         return text + (f", latest {dates.format_date(latest.held_on)}" if latest else "")
+
+
+def _every_consultation(workspace) -> tuple[list[Consultation], str]:
+    """Every consultation, and how many were held in each financial year (on the reading thread)."""
+    items = workspace.consultations.all()
+    if not items:
+        return items, "No consultations recorded yet."
+    year_end = workspace.organisation.get().year_end
+    counts: dict = {}
+    for item in items:
+        if item.held_on:
+            year = year_containing(item.held_on, year_end)
+            counts[year] = counts.get(year, 0) + 1
+    this_year = year_containing(dates.today(), year_end)
+    parts = [f"{year.label}: {count}" for year, count in sorted(counts.items(), reverse=True)]
+    if this_year not in counts:
+        parts.insert(0, f"{this_year.label}: none yet")
+    return items, "Recorded per financial year — " + " · ".join(parts)

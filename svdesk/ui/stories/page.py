@@ -19,7 +19,7 @@ from svdesk.ui.common.context import PageContext
 from svdesk.ui.common.page_base import Page, page_header, scrolling
 from svdesk.ui.common.record_list import EmptyState, RecordBin, never_narrower_than_its_fields, record_table
 from svdesk.ui.stories.editor import StoryEditor
-from svdesk.ui.stories.list_model import COUNT_CAP, StoryListModel
+from svdesk.ui.stories.list_model import COUNT_CAP, StoryListModel, first_window
 from svdesk.services import stories as story_services
 
 SEARCH_DELAY_MS = 120
@@ -29,6 +29,7 @@ class StoriesPage(Page):
     key = "stories"
     title = "Stories"
     reads_when_made = True
+    _searches = 0  # searches run by apply_filters: a list read before one is not shown after it
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -152,7 +153,32 @@ class StoriesPage(Page):
         writable = not self.ctx.workspace.read_only
         for button in (self.new_button, self.empty_new, self.restore_button):
             button.setEnabled(writable)
-        self.apply_filters()
+        # The count and first window of stories are read off the window's thread when the page is
+        # shown (reading their rows from a big file took up to a second); a search the person runs
+        # meanwhile wins (apply_filters reads at once: it is their own action).
+        query, filters, keep, searches = self.search.text(), self.current_filters(), self._current, self._searches
+        if not self.model.rowCount():
+            self.count_label.setText("Reading the stories…")
+
+        def work(workspace):
+            repo = workspace.stories
+            position = repo.position_of(keep, query, filters) if keep else None
+            return first_window(repo, query, filters), repo.count(), position
+
+        self.read(work, lambda found: self._show_found(query, filters, keep, searches, found), part="list")
+
+    def _show_found(self, query, filters, keep, searches, found) -> None:
+        if searches != self._searches:
+            return  # the person ran a search meanwhile: what it showed is newer
+        window, total, position = found
+        self.editor.finish_editing()
+        chosen = self._current  # a story chosen in the list meanwhile stays chosen
+        self.model.show_found(query, filters, window)
+        self._show_count(total)
+        row = None if not chosen else self.model.row_of(chosen, position if chosen == keep else False)
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        self._select_row(row)
 
     def _fill_year_filter(self) -> None:
         year_end = self.ctx.workspace.organisation.get().year_end
@@ -198,6 +224,7 @@ class StoriesPage(Page):
         if self.ctx.workspace.file.is_closed:
             return
         self._search_timer.stop()
+        self._searches += 1
         self.editor.finish_editing()
         keep = self._current
         self.model.search(self.search.text(), self.current_filters())
@@ -207,8 +234,8 @@ class StoriesPage(Page):
             row = 0
         self._select_row(row)
 
-    def _show_count(self) -> None:
-        total = self.ctx.workspace.stories.count()
+    def _show_count(self, total: int | None = None) -> None:
+        total = self.ctx.workspace.stories.count() if total is None else total
         found = self.model.total
         searching = bool(self.search.text().strip()) or not self.current_filters().is_empty
         # Searching and filtering mean nothing until there is something to find.
@@ -311,9 +338,13 @@ class StoriesPage(Page):
         self.editor.finish_editing()
 
     def status_text(self) -> str:
-        if self.ctx.workspace.file.is_closed:
+        return self.journey_status(self.ctx.workspace) or ""
+
+    @classmethod
+    def journey_status(cls, workspace) -> str | None:
+        if workspace.file.is_closed:
             return ""
-        repo = self.ctx.workspace.stories
+        repo = workspace.stories
         total = repo.count()
         if total == 0:
             return "No stories yet"

@@ -34,6 +34,13 @@ class _Cells:
     colours: dict = field(default_factory=dict)
 
 
+_DISPLAY, _ACCESSIBLE = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
+_TIP, _FONT, _FOREGROUND = (int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.FontRole),
+                            int(Qt.ItemDataRole.ForegroundRole))
+_ID = int(ID_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _TIP, _FONT, _FOREGROUND, _ID})
+
+
 class TendersModel(RowsTableModel):
     HEADERS = ("Contract", "Buyer", "Deadline", "Time left", "Status")
 
@@ -59,22 +66,21 @@ class TendersModel(RowsTableModel):
             return "—"
         return describe_days_left(days_left(tender.deadline, self.today))
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Roles compared as plain numbers: naming Qt's enum costs a lookup at each of the view's calls.
+        if role not in _ANSWERED or not index.isValid():
             return None
         tender = self.tenders[index.row()]
-        if role == ID_ROLE:
+        if role == _ID:
             return tender.id
         cells = self._cells(index.row(), tender)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == _DISPLAY or role == _ACCESSIBLE:
             return cells.texts[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             return cells.tip
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return cells.fonts.get(index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return cells.colours.get(index.column())
-        return None
+        return cells.colours.get(index.column())  # the foreground
 
     def _cells(self, row: int, tender: Tender) -> "_Cells":
         # The view asks each cell for many roles at every paint and fit (about 24,000 calls for

@@ -27,6 +27,11 @@ from svdesk.ui.common.colours import themed
 from svdesk.services import tenders as tender_services
 
 
+NO_TENDER = ("No tender yet. Press New tender when a tender with a social value question comes in: paste the "
+             "question, add what you will commit to, and svdesk drafts the answer within the word limit.")
+READING = "Reading the tenders…"
+
+
 class TendersPage(Page):
     key = "tenders"
     title = "Tenders"
@@ -85,9 +90,7 @@ class TendersPage(Page):
         self.tabs.addTab(self.commitments, "&2 Commitments")
         self.tabs.addTab(self.answer, "&3 Answer")
         self.tabs.addTab(self.delivery, "&4 Delivery")
-        self.empty = HelpLabel("No tender yet. Press New tender when a tender with a social value question comes "
-                               "in: paste the question, add what you will commit to, and svdesk drafts the answer "
-                               "within the word limit.")
+        self.empty = HelpLabel(NO_TENDER)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -144,8 +147,16 @@ class TendersPage(Page):
     def refresh(self, keep: str | None = None) -> None:
         if self.ctx.workspace.file.is_closed:
             return
+        # Every tender is read off the window's thread (2,500 in a big file: a quarter second);
+        # the list shows what it showed until they come.
+        if not self.model.tenders:
+            self._show_row(-1)
+            self.empty.setText(READING)
+        self.read(lambda workspace: workspace.tenders.all(), lambda tenders: self._fill(tenders, keep))
+
+    def _fill(self, tenders: list, keep: str | None) -> None:
         keep = keep or self._current_id
-        tenders = self.ctx.workspace.tenders.all()
+        self.empty.setText(NO_TENDER)
         self.model.set_tenders(tenders, today())
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and tenders:
