@@ -179,3 +179,20 @@ def demo_window(_shared_demo):
         _shared_demo.discard()
         pytest.fail("A test of the shared demo window " + ("changed its file" if changed else f"asked or opened {asked}")
                     + ": give it a window of its own (controller.open_path(demo_copy)).")
+
+
+@pytest.fixture
+def demo_copied_not_rewritten(monkeypatch, demo_source):
+    """``write_demo`` copies the demo written once this session instead of writing it again from
+    its JSON (about half a second each): for the tests of opening the demo in the window and of
+    the self-test's pages, not of writing the demo (the session's ``demo_source`` writes it, and
+    tests/store and tests/test_selftest.py test that)."""
+    import shutil
+
+    from svdesk.store import demo
+
+    def copied(target: Path) -> Path:
+        shutil.copyfile(demo_source, target)
+        return Path(target)
+
+    monkeypatch.setattr(demo, "write_demo", copied)

@@ -55,7 +55,7 @@ def test_refused_file_shows_message_and_welcome_stays(qtbot, controller, dialogs
     assert bad.read_text() == "hello"
 
 
-def test_demo_opens_as_a_fresh_copy(qtbot, controller):
+def test_demo_opens_as_a_fresh_copy(qtbot, controller, demo_copied_not_rewritten):
     window = controller.open_demo()
     assert "Riverside Bike Works" in window.windowTitle()
     page = window.show_page("organisation")

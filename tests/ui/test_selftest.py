@@ -83,7 +83,8 @@ def test_a_failing_page_is_one_sentence(qtbot, monkeypatch, demo_copy, tmp_path,
     assert str(caught.value).startswith(says)
 
 
-def test_the_whole_run_fails_plainly_on_a_broken_page(qtbot, monkeypatch, _private_user_folders):
+def test_the_whole_run_fails_plainly_on_a_broken_page(qtbot, monkeypatch, _private_user_folders,
+                                                     demo_copied_not_rewritten):
     _with_extra_page(monkeypatch, BrokenPage)
     monkeypatch.setattr(exports, "EXPORTS", [])
     lines = []
