@@ -57,6 +57,10 @@ def _with_extra_page(monkeypatch, cls):
     monkeypatch.setattr(pages_module, "STEPS", (*steps[:1], _Step(cls), *steps[1:]))
 
 
+# Every page made, settled and saved as a picture (about 2.5 s of processor time). The fast suite
+# keeps test_a_failing_page_is_one_sentence (the same run: the welcome picture, the window and the
+# first page's picture, then each kind of failure) and the accessibility audit draws every page.
+@pytest.mark.slow
 def test_every_page_is_drawn_to_a_picture(qtbot, demo_copy, tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
