@@ -96,69 +96,11 @@ def controller(qtbot, settings, dialogs):
         ctrl.welcome.close()
 
 
-class SharedDemoWindow:
-    """One main window on a copy of the demo, built once for the tests that only look at it
-    (building a window and every page is most of such a test's time). It is made as the app
-    makes it, less the controller's backup copy on opening (as ``demo_workspace``): those tests
-    are about the window, not about opening files."""
-
-    SIZE = (1100, 720)  # the size a first window opens at
-
-    def __init__(self, folder: Path, demo: Path):
-        self._folder, self._demo = folder, demo
-        self._window = None
-        self.dialogs = FakeDialogs()
-        self.opened: list = []
-        self.built = 0
-
-    def window(self):
-        if self._window is None:
-            import shutil
-
-            from svdesk.store.orgfile import open_file
-            from svdesk.store.workspace import Workspace
-            from svdesk.ui.common.context import PageContext
-            from svdesk.ui.shell.main_window import MainWindow
-
-            self.built += 1
-            copy = self._folder / f"shared demo {self.built}.svdesk"
-            shutil.copyfile(self._demo, copy)
-            workspace = Workspace.around(open_file(copy, backup=False))
-            self._window = MainWindow(PageContext(workspace=workspace, dialogs=self.dialogs,
-                                                  open_external=self.opened.append))
-            self._window.resize(*self.SIZE)
-            self._window.show()
-            self._window.finish_starting()
-        return self._window
-
-    def reset(self) -> None:
-        """Back to how a window opens: its size, the first page, every tab on its first sheet,
-        nothing asked or opened. (Anything else a test changes, such as a row chosen in a table,
-        stays: a test of the shared window must not depend on it.)"""
-        from PySide6.QtWidgets import QApplication, QTabWidget
-
-        window = self.window()
-        window.resize(*self.SIZE)
-        for page in window.pages:
-            for tabs in page.findChildren(QTabWidget):
-                tabs.setCurrentIndex(0)
-        window.show_page(window.pages[0].key)
-        window.journey.setFocus()
-        self.dialogs.messages.clear()
-        self.dialogs.answers.clear()
-        self.opened.clear()
-        QApplication.processEvents()
-
-    def discard(self) -> None:
-        if self._window is not None:
-            window, self._window = self._window, None
-            window.close()
-            window.deleteLater()
-
-
 @pytest.fixture(scope="session")
 def _shared_demo(qapp, demo_source, tmp_path_factory):
-    shared = SharedDemoWindow(tmp_path_factory.mktemp("shared-window"), demo_source)
+    from tests.ui.shared_window import SharedDemoWindow
+
+    shared = SharedDemoWindow(tmp_path_factory.mktemp("shared-window"), demo_source, FakeDialogs())
     yield shared
     shared.discard()
 
@@ -166,19 +108,15 @@ def _shared_demo(qapp, demo_source, tmp_path_factory):
 @pytest.fixture
 def demo_window(_shared_demo):
     """The demo's main window, shown and with every page made, SHARED by the tests that only
-    read: the test fails if the file's change mark moved (it wrote something; such a test needs
-    its own window: ``controller.open_path(demo_copy)``), if it asked a question or opened a
-    file, and the window is then made again for the next test."""
+    look at it (see tests/ui/shared_window.py). The test fails if it wrote to the file, asked a
+    question or opened a file (it needs a window of its own), and the window is then made again."""
     _shared_demo.reset()
-    window = _shared_demo.window()
-    mark = window.workspace.file.change_mark()
-    yield window
-    changed = window.workspace.file.is_closed or window.workspace.file.change_mark() != mark
-    asked = list(_shared_demo.dialogs.messages) + list(_shared_demo.opened)
-    if changed or asked:
+    mark = _shared_demo.mark()
+    yield _shared_demo.window()
+    problem = _shared_demo.problem_since(mark)
+    if problem is not None:
         _shared_demo.discard()
-        pytest.fail("A test of the shared demo window " + ("changed its file" if changed else f"asked or opened {asked}")
-                    + ": give it a window of its own (controller.open_path(demo_copy)).")
+        pytest.fail(problem)
 
 
 @pytest.fixture
