@@ -94,3 +94,43 @@ def controller(qtbot, settings, dialogs):
         window.close()
     if ctrl.welcome is not None:
         ctrl.welcome.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(qapp, demo_source, tmp_path_factory):
+    from tests.ui.shared_window import SharedDemoWindow
+
+    shared = SharedDemoWindow(tmp_path_factory.mktemp("shared-window"), demo_source, FakeDialogs())
+    yield shared
+    shared.discard()
+
+
+@pytest.fixture
+def demo_window(_shared_demo):
+    """The demo's main window, shown and with every page made, SHARED by the tests that only
+    look at it (see tests/ui/shared_window.py). The test fails if it wrote to the file, asked a
+    question or opened a file (it needs a window of its own), and the window is then made again."""
+    _shared_demo.reset()
+    mark = _shared_demo.mark()
+    yield _shared_demo.window()
+    problem = _shared_demo.problem_since(mark)
+    if problem is not None:
+        _shared_demo.discard()
+        pytest.fail(problem)
+
+
+@pytest.fixture
+def demo_copied_not_rewritten(monkeypatch, demo_source):
+    """``write_demo`` copies the demo written once this session instead of writing it again from
+    its JSON (about half a second each): for the tests of opening the demo in the window and of
+    the self-test's pages, not of writing the demo (the session's ``demo_source`` writes it, and
+    tests/store and tests/test_selftest.py test that)."""
+    import shutil
+
+    from svdesk.store import demo
+
+    def copied(target: Path) -> Path:
+        shutil.copyfile(demo_source, target)
+        return Path(target)
+
+    monkeypatch.setattr(demo, "write_demo", copied)

@@ -87,6 +87,23 @@ def test_every_meaning_colour_reads_on_light_and_dark_backgrounds():
             assert colours.contrast(made, QColor(background)) >= 4.5, (colour, background, made.name())
 
 
+def test_a_readable_colour_is_worked_out_once_and_handed_out_as_a_copy():
+    """Help and problem labels ask for the same colours thousands of times while pages are built:
+    the answer is kept, and each caller gets a colour of its own to change."""
+    from svdesk.ui.common import colours
+
+    colours._readable.cache_clear()
+    light = [QColor("#ffffff"), QColor("#efefef")]
+    first = colours.readable(colours.QUIET, light)
+    first.setRed(255)  # a caller changing its colour changes nobody else's
+    again = colours.readable(colours.QUIET, light)
+    assert again.name() != first.name() and colours.contrast(again, QColor("#efefef")) >= 4.5
+    assert colours._readable.cache_info().hits == 1 and colours._readable.cache_info().misses == 1
+    translucent = QColor(232, 232, 232, 128)  # Qt's placeholder text: flattened over the background
+    assert colours.readable(translucent, QColor("#2b2b2b")).name() == colours.readable(translucent, [QColor("#2b2b2b")]).name()
+    assert colours.readable(translucent, QColor("#2b2b2b")).name() != colours.readable(QColor(232, 232, 232), QColor("#2b2b2b")).name()
+
+
 def test_a_refused_value_is_said_on_its_field_and_announced(qtbot):
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 

@@ -55,7 +55,7 @@ def test_refused_file_shows_message_and_welcome_stays(qtbot, controller, dialogs
     assert bad.read_text() == "hello"
 
 
-def test_demo_opens_as_a_fresh_copy(qtbot, controller):
+def test_demo_opens_as_a_fresh_copy(qtbot, controller, demo_copied_not_rewritten):
     window = controller.open_demo()
     assert "Riverside Bike Works" in window.windowTitle()
     page = window.show_page("organisation")
@@ -77,11 +77,10 @@ def test_recent_files_and_journey(qtbot, controller, file_workspace):
     assert controller.open_path(path) is window  # the same file is not opened twice
 
 
-def test_every_input_has_an_accessible_name(qtbot, controller, demo_copy):
+def test_every_input_has_an_accessible_name(qtbot, demo_window):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
-    window = controller.open_path(demo_copy)
-    window.finish_starting()  # Qt's own buttons are named once the window has first painted
+    window = demo_window  # started (Qt's own buttons are named once the window has first painted)
     missing = []
     for page in window.pages:
         window.show_page(page.key)
@@ -138,15 +137,14 @@ def test_the_copy_chosen_for_a_restore_is_not_rotated_away_meanwhile(qtbot, cont
     assert controller.windows[-1].workspace.organisation.get().staff == 1
 
 
-def test_no_page_cuts_off_its_side_panel_at_the_default_size(qtbot, controller, demo_copy):
+def test_no_page_cuts_off_its_side_panel_at_the_default_size(qtbot, demo_window):
     """Side panels scroll up and down only: a field wider than the panel would be cut off at
     its right edge (it was, on the Stories page: the consent panel's widest row)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget
 
-    window = controller.open_path(demo_copy)
-    window.resize(1100, 720)  # the size a first window opens at
-    window.finish_starting()
+    window = demo_window  # started, at the size a first window opens at
+    assert (window.width(), window.height()) == (1100, 720)
     clipped = []
     def check(page, where):
         QApplication.processEvents()

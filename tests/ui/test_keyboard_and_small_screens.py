@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from tests.ui.test_accessibility import page_states
 
 
-def test_arrow_keys_in_the_steps_list_change_the_page(qtbot, controller, demo_copy):
-    window = controller.open_path(demo_copy)
-    window.show()
+def test_arrow_keys_in_the_steps_list_change_the_page(qtbot, demo_window):
+    window = demo_window
     window.journey.setFocus()
     QApplication.processEvents()
     assert window.current_page().key == "organisation"
@@ -22,9 +21,8 @@ def test_arrow_keys_in_the_steps_list_change_the_page(qtbot, controller, demo_co
     assert window.current_page().key == "summary"
 
 
-def test_ctrl_number_jumps_to_a_page_and_f6_moves_between_steps_and_page(qtbot, controller, demo_copy):
-    window = controller.open_path(demo_copy)
-    window.show()
+def test_ctrl_number_jumps_to_a_page_and_f6_moves_between_steps_and_page(qtbot, demo_window):
+    window = demo_window
     window.activateWindow()
     window.journey.setFocus()
     QApplication.processEvents()
@@ -38,10 +36,8 @@ def test_ctrl_number_jumps_to_a_page_and_f6_moves_between_steps_and_page(qtbot, 
     assert QApplication.focusWidget() is window.journey
 
 
-def test_tables_leave_with_tab_and_move_between_cells_with_arrows(qtbot, controller, demo_copy):
-    window = controller.open_path(demo_copy)
-    window.show()
-    window.finish_starting()
+def test_tables_leave_with_tab_and_move_between_cells_with_arrows(qtbot, demo_window):
+    window = demo_window  # shown and started
     page = window.show_page("stories")
     table = page.table
     assert not table.tabKeyNavigation()
@@ -126,14 +122,12 @@ def test_dates_keep_their_digits_at_150_percent_text(qtbot, controller, demo_cop
         qapp.setFont(before)
 
 
-def test_tab_reaches_each_chart_of_the_summary_with_its_description(qtbot, controller, demo_copy):
+def test_tab_reaches_each_chart_of_the_summary_with_its_description(qtbot, demo_window):
     from PySide6.QtWidgets import QLabel
 
-    window = controller.open_path(demo_copy)
-    window.show()
+    window = demo_window  # shown and started
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.finish_starting()
     page = window.show_page("summary")
     charts = [label for label in page.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()
               and label.isVisible()]

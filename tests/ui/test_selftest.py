@@ -57,6 +57,10 @@ def _with_extra_page(monkeypatch, cls):
     monkeypatch.setattr(pages_module, "STEPS", (*steps[:1], _Step(cls), *steps[1:]))
 
 
+# Every page made, settled and saved as a picture (about 2.5 s of processor time). The fast suite
+# keeps test_a_failing_page_is_one_sentence (the same run: the welcome picture, the window and the
+# first page's picture, then each kind of failure) and the accessibility audit draws every page.
+@pytest.mark.slow
 def test_every_page_is_drawn_to_a_picture(qtbot, demo_copy, tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -83,7 +87,8 @@ def test_a_failing_page_is_one_sentence(qtbot, monkeypatch, demo_copy, tmp_path,
     assert str(caught.value).startswith(says)
 
 
-def test_the_whole_run_fails_plainly_on_a_broken_page(qtbot, monkeypatch, _private_user_folders):
+def test_the_whole_run_fails_plainly_on_a_broken_page(qtbot, monkeypatch, _private_user_folders,
+                                                     demo_copied_not_rewritten):
     _with_extra_page(monkeypatch, BrokenPage)
     monkeypatch.setattr(exports, "EXPORTS", [])
     lines = []

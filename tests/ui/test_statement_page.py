@@ -243,7 +243,7 @@ def test_read_only_files_cannot_be_changed(qtbot, demo_copy, dialogs):
         ws.close()
 
 
-def test_demo_in_the_window_shows_the_agreed_statement(qtbot, controller):
+def test_demo_in_the_window_shows_the_agreed_statement(qtbot, controller, demo_copied_not_rewritten):
     window = controller.open_demo()
     page = window.show_page("statement")
     assert page.status_text() == "Agreed 3 Mar 2026"

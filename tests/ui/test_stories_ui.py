@@ -316,8 +316,8 @@ def test_consultation_problems_and_bin(listening_page, page_ctx, dialogs):
     assert repo.count() == 1
 
 
-def test_demo_listening_page(qtbot, controller, demo_copy):
-    window = controller.open_path(demo_copy)
+def test_demo_listening_page(qtbot, demo_window):
+    window = demo_window
     page = window.show_page("listening")
     qtbot.waitUntil(lambda: not page.reading(), timeout=20_000)  # the list is read off the window's thread
     assert page.model.rowCount() == 4

@@ -50,13 +50,29 @@ def readable(colour: QColor | str, background: QColor | list[QColor]) -> QColor:
     reach 4.5:1 against ``background`` (or against each of several), keeping its hue."""
     backgrounds = background if isinstance(background, list) else [background]
     # (QColor(a QColor) would make PySide build the Qt namespace while resolving the overload.)
-    fg = flatten(colour if isinstance(colour, QColor) else QColor(colour), backgrounds[0])
+    fg = colour if isinstance(colour, QColor) else QColor(colour)
+    # Every help label and problem label asks this on being made (thousands of times while the
+    # pages are built), nearly always with the same few colours: the answer is kept by value.
+    red, green, blue = _readable((fg.red(), fg.green(), fg.blue(), fg.alphaF()),
+                                 tuple((bg.red(), bg.green(), bg.blue()) for bg in backgrounds))
+    return QColor(red, green, blue)
+
+
+@functools.lru_cache(maxsize=512)
+def _readable(colour: tuple[int, int, int, float], background: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int]:
+    backgrounds = [QColor(*bg) for bg in background]
+    given = QColor(*colour[:3])
+    given.setAlphaF(colour[3])
+    fg = flatten(given, backgrounds[0])
 
     def worst(candidate: QColor) -> float:
         return min(contrast(candidate, bg) for bg in backgrounds)
 
+    def made(chosen: QColor) -> tuple[int, int, int]:
+        return chosen.red(), chosen.green(), chosen.blue()
+
     if worst(fg) >= _TARGET:
-        return fg
+        return made(fg)
     towards = QColor("#000000") if luminance(backgrounds[0]) > 0.18 else QColor("#ffffff")
     for step in range(1, 21):
         share = step / 20
@@ -64,8 +80,8 @@ def readable(colour: QColor | str, background: QColor | list[QColor]) -> QColor:
                        round(fg.green() + (towards.green() - fg.green()) * share),
                        round(fg.blue() + (towards.blue() - fg.blue()) * share))
         if worst(mixed) >= _TARGET:
-            return mixed
-    return towards
+            return made(mixed)
+    return made(towards)
 
 
 def backgrounds(palette: QPalette) -> list[QColor]:
