@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -72,6 +73,11 @@ class OrgFile:
         """One user action: everything inside commits together, or not at all."""
         return self._write(what, only_if_changed=False)
 
+    def write_rows(self, what: str = "change"):
+        """As ``write``, giving the bare sqlite3 connection: for a write on a path that must
+        not pay for importing sqlite-utils (an export's use log, in a fresh process)."""
+        return self._write(what, only_if_changed=False, plain=True)
+
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:
         """One action of a service, made of repository writes: they commit together or not at
@@ -87,7 +93,7 @@ class OrgFile:
             yield
 
     @contextlib.contextmanager
-    def _write(self, what: str, only_if_changed: bool) -> Iterator[Database]:
+    def _write(self, what: str, only_if_changed: bool, plain: bool = False) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
@@ -97,8 +103,8 @@ class OrgFile:
         nested = self.conn.in_transaction
         before = self.conn.total_changes
         try:
-            with self.db.atomic():
-                yield self.db
+            with self._transaction():
+                yield self.conn if plain else self.db
         except sqlite3.OperationalError as error:
             raise plain_write_error(error, self.path) from error
         except UnicodeEncodeError:
@@ -109,6 +115,40 @@ class OrgFile:
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
                 listener(what)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """What sqlite-utils' ``Database.atomic`` does (BEGIN ... COMMIT, a savepoint when
+        nested), without importing sqlite-utils for it."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"svdesk_{secrets.token_hex(16)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                # A RAISE(ROLLBACK) trigger may have ended the whole transaction, savepoint and all.
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)

@@ -207,8 +207,13 @@ class StoryRepo(StorySearch):
                 rows.append(stamped({"story_id": story_id, "use": Use(use).value, "document": document_name,
                                      "used_on": when.isoformat(), "level": decision.level.value}, new=True))
         if rows:
-            with self._file.write("story use") as db:
-                db["story_uses"].insert_all(rows)
+            # Plain SQL: an export records its stories here, and in a fresh process sqlite-utils
+            # would cost more to import than the whole use log takes to write.
+            columns = list(rows[0])
+            sql = (f"INSERT INTO story_uses ({', '.join(columns)}) "
+                   f"VALUES ({', '.join('?' for _ in columns)})")
+            with self._file.write_rows("story use") as conn:
+                conn.executemany(sql, [[row[column] for column in columns] for row in rows])
         return len(rows)
 
     def uses_of(self, story_id: str) -> list[StoryUse]:
