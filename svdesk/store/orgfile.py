@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from svdesk.store import background_check
 from svdesk.store.file_access import journal_absent, take_writer_lock, tidy_journal
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, journal_size, read_header
 from svdesk.store.sqlite_errors import plain_write_error
+from svdesk.store import write_check
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ class OrgFile:
         # A read-only connection to a file in WAL mode makes its -wal/-shm files but cannot
         # remove them; when it made them, closing tidies them away (``_tidy_journal``).
         self.made_journal = False
+        # Opened for writing without reading every page first (``open_file(check_pages=False)``):
+        # the first write checks first (see ``check_before_writing``).
+        self.pages_unchecked = False
+        self._tables_checked: frozenset[str] = frozenset()
 
     @property
     def db(self) -> "Database":
@@ -73,10 +77,12 @@ class OrgFile:
         """One user action: everything inside commits together, or not at all."""
         return self._write(what, only_if_changed=False)
 
-    def write_rows(self, what: str = "change"):
+    def write_rows(self, what: str, tables: tuple[str, ...]):
         """As ``write``, giving the bare sqlite3 connection: for a write on a path that must
-        not pay for importing sqlite-utils (an export's use log, in a fresh process)."""
-        return self._write(what, only_if_changed=False, plain=True)
+        not pay for importing sqlite-utils (an export's use log, in a fresh process). It writes
+        only to ``tables``: on a file opened without its page check, only their pages (and
+        their indexes') are checked first, not the whole file."""
+        return self._write(what, only_if_changed=False, plain=True, tables=tables)
 
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:
@@ -93,7 +99,8 @@ class OrgFile:
             yield
 
     @contextlib.contextmanager
-    def _write(self, what: str, only_if_changed: bool, plain: bool = False) -> Iterator[Database]:
+    def _write(self, what: str, only_if_changed: bool, plain: bool = False,
+               tables: tuple[str, ...] | None = None) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
@@ -101,9 +108,11 @@ class OrgFile:
         if self.background is not None and self.background.problem:
             raise SvdeskError(self.background.problem)
         nested = self.conn.in_transaction
+        if self.pages_unchecked and not nested:
+            self.check_before_writing(tables)
         before = self.conn.total_changes
         try:
-            with self._transaction():
+            with write_check.atomic(self.conn):
                 yield self.conn if plain else self.db
         except sqlite3.OperationalError as error:
             raise plain_write_error(error, self.path) from error
@@ -116,39 +125,19 @@ class OrgFile:
             for listener in list(self._listeners):
                 listener(what)
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """What sqlite-utils' ``Database.atomic`` does (BEGIN ... COMMIT, a savepoint when
-        nested), without importing sqlite-utils for it."""
-        conn = self.conn
-        if conn.in_transaction:
-            savepoint = f"svdesk_{secrets.token_hex(16)}"
-            conn.execute(f"SAVEPOINT {savepoint}")
-            try:
-                yield
-            except BaseException:
-                # A RAISE(ROLLBACK) trigger may have ended the whole transaction, savepoint and all.
-                if conn.in_transaction:
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                raise
-            else:
-                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+    def check_before_writing(self, tables: tuple[str, ...] | None = None) -> None:
+        """On a file opened without its page check: checks the pages a write to ``tables``
+        (None: to anything) would go to, raising FileRefused when they are damaged; done once
+        (svdesk/store/write_check.py). An export asks before it writes its document, so a
+        damaged use log refuses the export before anything is written."""
+        if not self.pages_unchecked or (tables and set(tables) <= self._tables_checked):
             return
-        conn.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        if not write_check.check_before_writing(self.conn, tables):
+            raise FileRefused(self.path, "the file is damaged and cannot be read safely.", "damaged")
+        if tables:
+            self._tables_checked |= set(tables)
         else:
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            self.pages_unchecked = False
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -390,7 +379,9 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
 
     Every page is checked before writing; work that only reads (``read_only``, unless
     ``check_pages``) skips that whole-file read — SQLite checks each page it reads, so a damaged
-    record still stops the work (as ``sqlite3.DatabaseError``), and nothing is written."""
+    record still stops the work (as ``sqlite3.DatabaseError``), and nothing is written. Opened
+    for writing with ``check_pages=False``, the check waits for the first write, which checks
+    the pages it writes to (``OrgFile.write_rows``) or else every page."""
     path = Path(path)
     large = background and background_check.is_large(path)
     if check_pages is None:
@@ -413,10 +404,14 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
     orgfile = OrgFile(conn, path, lock=lock)
     try:
         pending = _pending_steps(conn)
-        if large and pending:
+        # Opened for writing without the page check (an export writing only its use log): the
+        # first write checks what it writes to (OrgFile.check_before_writing).
+        orgfile.pages_unchecked = not check_pages and not large
+        if (large or orgfile.pages_unchecked) and pending:
             # An upgrade rewrites tables: never on a file not fully checked.
             if [row[0] for row in conn.execute("PRAGMA quick_check(5)")] != ["ok"]:
                 raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
+            orgfile.pages_unchecked = False
         if pending or (backup and not background):
             from svdesk.store import backups
 

@@ -30,6 +30,8 @@ OWNER_TABLE = "stories"
 # How many decisions_for questions are remembered at once: the pages ask four or five (tenders
 # for the whole file; the report's and the leaflet's uses for one year).
 _QUESTIONS_KEPT = 6
+# What recording a story's use writes to (an export checks these pages before writing anything).
+USE_LOG_TABLES = ("story_uses",)
 PHOTO_ROLE = "photo"
 DOCUMENT_ROLE = "document"
 CONSENT_FORM_ROLE = "consent_form"
@@ -212,7 +214,7 @@ class StoryRepo(StorySearch):
             columns = list(rows[0])
             sql = (f"INSERT INTO story_uses ({', '.join(columns)}) "
                    f"VALUES ({', '.join('?' for _ in columns)})")
-            with self._file.write_rows("story use") as conn:
+            with self._file.write_rows("story use", USE_LOG_TABLES) as conn:
                 conn.executemany(sql, [[row[column] for column in columns] for row in rows])
         return len(rows)
 
