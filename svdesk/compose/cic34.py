@@ -92,7 +92,10 @@ class Cic34Report:
     def stories_used(self) -> list:
         """The usable stories whose words are in the printed Part 1 (drafted or edited)."""
         text = normalise(self.text_of(Part.ACTIVITIES))
-        return [story for story in self.sources.stories if _story_in(text, story)]
+        stories = self.sources.stories
+        if hasattr(stories, "told_where"):  # the year's stories: only those told are rendered
+            return stories.told_where(lambda title, quote, after: _fragments_in(text, (title, quote[:80], after[:80])))
+        return [story for story in stories if _story_in(text, story)]
 
     def excluded_in_print(self) -> list:
         """Stories whose consent does not cover this report but whose words are still in an
