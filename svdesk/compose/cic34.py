@@ -178,14 +178,16 @@ def not_before_incorporation(organisation, year: FinancialYear, what: str) -> No
 
 
 def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
-                 with_checks: bool = True) -> Cic34Report:
+                 with_checks: bool = True, left_out: bool = True) -> Cic34Report:
+    """The year's report. ``left_out=False`` (with ``with_checks=False``) drafts last year's only
+    to compare with: the stories its consent leaves out are not listed (nothing reads them)."""
     today = today or dates.today()
     organisation = workspace.organisation.get()
     not_before_incorporation(organisation, year, "CIC34 report")
     repo = workspace.cic34
     end = year.end
     wording = repo.wording(end)
-    sources = gather(workspace, year, today, REPORT_USES)
+    sources = gather(workspace, year, today, REPORT_USES, left_out=left_out or with_checks)
     pay = tuple(repo.pay(end))
     transfers = tuple(repo.transfers(end))
     nones = workspace.cic34_none.confirmed(end)
@@ -220,7 +222,8 @@ def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
 
     before = year.previous(organisation.year_end)
     # No comparison with, or figure quoted from, a year before the organisation existed.
-    previous = draft_report(workspace, before, today, with_checks=False) if organisation.existed_in(before) else None
+    previous = (draft_report(workspace, before, today, with_checks=False, left_out=False)
+                if organisation.existed_in(before) else None)
     return _with_checks(report, report_checks(report, previous))
 
 
