@@ -92,7 +92,10 @@ class Cic34Report:
     def stories_used(self) -> list:
         """The usable stories whose words are in the printed Part 1 (drafted or edited)."""
         text = normalise(self.text_of(Part.ACTIVITIES))
-        return [story for story in self.sources.stories if _story_in(text, story)]
+        stories = self.sources.stories
+        if hasattr(stories, "told_where"):  # the year's stories: only those told are rendered
+            return stories.told_where(lambda title, quote, after: _fragments_in(text, (title, quote[:80], after[:80])))
+        return [story for story in stories if _story_in(text, story)]
 
     def excluded_in_print(self) -> list:
         """Stories whose consent does not cover this report but whose words are still in an
@@ -175,14 +178,16 @@ def not_before_incorporation(organisation, year: FinancialYear, what: str) -> No
 
 
 def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
-                 with_checks: bool = True) -> Cic34Report:
+                 with_checks: bool = True, left_out: bool = True) -> Cic34Report:
+    """The year's report. ``left_out=False`` (with ``with_checks=False``) drafts last year's only
+    to compare with: the stories its consent leaves out are not listed (nothing reads them)."""
     today = today or dates.today()
     organisation = workspace.organisation.get()
     not_before_incorporation(organisation, year, "CIC34 report")
     repo = workspace.cic34
     end = year.end
     wording = repo.wording(end)
-    sources = gather(workspace, year, today, REPORT_USES)
+    sources = gather(workspace, year, today, REPORT_USES, left_out=left_out or with_checks)
     pay = tuple(repo.pay(end))
     transfers = tuple(repo.transfers(end))
     nones = workspace.cic34_none.confirmed(end)
@@ -217,7 +222,8 @@ def draft_report(workspace, year: FinancialYear, today: dt.date | None = None,
 
     before = year.previous(organisation.year_end)
     # No comparison with, or figure quoted from, a year before the organisation existed.
-    previous = draft_report(workspace, before, today, with_checks=False) if organisation.existed_in(before) else None
+    previous = (draft_report(workspace, before, today, with_checks=False, left_out=False)
+                if organisation.existed_in(before) else None)
     return _with_checks(report, report_checks(report, previous))
 
 

@@ -302,8 +302,10 @@ def _deadline_check(report) -> Check:
 
 
 def _wording_checks(report) -> list[Check]:
+    # Each part normalised once, not once per sentence of wording: a big year's parts run to pages.
+    parts = [normalise(item.text) for item in report.parts]
     unconfirmed = [value for value in report.wording.values()
-                   if value.needs_checking and value.key != "filing_fee" and _wording_in_use(report, value)]
+                   if value.needs_checking and value.key != "filing_fee" and _wording_in_use(parts, value)]
     if not unconfirmed:
         return []
     count = len(unconfirmed)
@@ -316,11 +318,11 @@ def _wording_checks(report) -> list[Check]:
     return [Check("wording", "info", text, "wording")]
 
 
-def _wording_in_use(report, value) -> bool:
+def _wording_in_use(parts: list[str], value) -> bool:
     if value.key == "signing":
         return True
     text = normalise(value.text)
-    return any(text in normalise(item.text) for item in report.parts)
+    return any(text in part for part in parts)
 
 
 def _lower_first(text: str) -> str:

@@ -66,17 +66,20 @@ class YearSources:
     consultations: tuple = ()
 
 
-def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date: dt.date):
+def year_stories(workspace, year: FinancialYear, uses: tuple[Use, ...], on_date: dt.date, left_out: bool = True):
     """(usable, excluded) for the stories dated in ``year``. A story is usable only when its
     consent covers EVERY one of ``uses`` on ``on_date``; it is rendered at the least identifying
-    level among them, when first read (``YearStories``)."""
+    level among them, when first read (``YearStories``). Without ``left_out``, excluded is empty
+    (last year's report, drafted only to compare this year's with, never lists them)."""
     # Only the year's stories are read: a file of twenty years of stories would otherwise render
     # every one of them for each report.
     stories = YearStories.gather(workspace, year, uses, on_date)
+    if not left_out:
+        return stories, []
     left_out, seen = [], set()
     for use in uses:
-        for summary, decision in workspace.stories.decisions_for(use, on_date, date_from=year.start,
-                                                                 date_to=year.end):
+        for summary, decision in workspace.stories.decisions_in(use, on_date, date_from=year.start,
+                                                                date_to=year.end):
             if decision.allowed or summary.story_date is None or not year.contains(summary.story_date):
                 continue
             if summary.id in seen:
@@ -165,10 +168,10 @@ def indicator_results(workspace, year: FinancialYear) -> tuple[list[IndicatorRes
 
 
 def gather(workspace, year: FinancialYear, on_date: dt.date,
-           uses: tuple[Use, ...] = (Use.PUBLIC_REPORTS,)) -> YearSources:
+           uses: tuple[Use, ...] = (Use.PUBLIC_REPORTS,), left_out: bool = True) -> YearSources:
     agreed = workspace.statements.current_agreed(as_of=year.end)  # as it stood that year, not as reworded since
     results, missing, count = indicator_results(workspace, year)
-    stories, excluded = year_stories(workspace, year, uses, on_date)
+    stories, excluded = year_stories(workspace, year, uses, on_date, left_out)
     consultations = workspace.consultations.between(year.start, year.end)
     return YearSources(
         year=year,

@@ -12,6 +12,7 @@ batch with the others asked for at once.
     stories.entries            # StoryEntry for each, newest first: id, level, date, title as printed
     stories.best(3, rank)      # rendered, the first three by ``rank`` (a key over StoryEntry)
     list(stories)              # every story rendered (UsableStory), newest first
+    stories.told_where(test)   # rendered, those whose printed (title, quote, after) pass ``test``
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from svdesk.domain.consent import IdLevel, Use
 from svdesk.domain.financial_year import FinancialYear
-from svdesk.domain.stories import UsableStory, rendered_title
+from svdesk.domain.stories import Story, UsableStory, rendered_title, told_fragments
 from svdesk.domain.textsafe import clean_text
 
 
@@ -44,10 +45,12 @@ class YearStories(Sequence):
     """The year's usable stories, newest first (by date, then printed title); a Sequence of
     UsableStory whose items are rendered the first time they are read."""
 
-    def __init__(self, entries: Sequence[StoryEntry], render: Callable[[list[StoryEntry]], dict]):
+    def __init__(self, entries: Sequence[StoryEntry], render: Callable[[list[StoryEntry]], dict],
+                 listed: dict[str, Story] | None = None):
         self._entries = tuple(entries)
         self._render = render  # entries -> {story id: UsableStory}, deciding consent again
         self._rendered: dict[str, UsableStory] = {}
+        self._listed = listed or {}  # id -> the story as listed: title, names, quote and after
 
     @classmethod
     def gather(cls, workspace, year: FinancialYear, uses: tuple[Use, ...], on_date: dt.date) -> YearStories:
@@ -55,10 +58,11 @@ class YearStories(Sequence):
         it is told at the least identifying level among them."""
         repo = workspace.stories
         levels = cls._levels(repo, uses, on_date, year)
-        entries = []
+        entries, listed = [], {}
         for story_id, (story, linked) in repo.listing(list(levels)).items():
             if story.story_date is None or not year.contains(story.story_date):
                 continue
+            listed[story_id] = story
             level = levels[story_id]
             entries.append(StoryEntry(story_id, level, story.story_date, rendered_title(story, level),
                                       bool(clean_text(story.after).strip()), bool(clean_text(story.quote).strip()),
@@ -78,7 +82,7 @@ class YearStories(Sequence):
                     uses[0], on_date, level=level, story_ids=ids, date_from=year.start, date_to=year.end))
             return found
 
-        return cls(entries, render)
+        return cls(entries, render, listed)
 
     @staticmethod
     def _levels(repo, uses, on_date, year, story_ids=None) -> dict[str, IdLevel]:
@@ -125,6 +129,18 @@ class YearStories(Sequence):
         """Those of ``story_ids`` that are among the year's stories, rendered, in that order."""
         by_id = {entry.story_id: entry for entry in self._entries}
         return self._told([by_id[story_id] for story_id in story_ids if story_id in by_id])
+
+    def told_where(self, test: Callable[[str, str, str], bool]) -> list[UsableStory]:
+        """The stories whose printed title, quote and after pass ``test``, rendered, newest first:
+        the same as ``[s for s in self if test(s.title, s.quote, s.after)]`` without rendering
+        every story (hundreds a year; an edited part tells a few). The three are worked out at
+        the level the list was made at; those that pass are decided and rendered again."""
+        chosen = []
+        for entry in self._entries:
+            story = self._listed.get(entry.story_id)
+            if story is None or test(*told_fragments(story, entry.level)):
+                chosen.append(entry)
+        return [story for story in self._told(chosen) if test(story.title, story.quote, story.after)]
 
     def _told(self, entries) -> list[UsableStory]:
         missing = [entry for entry in entries if entry.story_id not in self._rendered]

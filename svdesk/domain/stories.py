@@ -293,6 +293,16 @@ def rendered_title(story: Story, level: IdLevel) -> str:
     return _redact(clean_line(story.title), banned, marker, first)[0]
 
 
+def told_fragments(story: Story, level: IdLevel) -> tuple[str, str, str]:
+    """(title, quote, after) exactly as ``render`` prints them at ``level``, without redacting
+    the story's long parts: for finding which of a year's stories an edited text tells. Needs
+    only the title, quote, after, person's name and pseudonym (``StoriesRepo.listing`` reads them)."""
+    banned, marker, first = _redaction(story, IdLevel(level))
+    return (_redact(clean_line(story.title), banned, marker, first)[0],
+            _redact(clean_text(story.quote).strip(), banned, marker, first)[0],
+            _redact(clean_text(story.after).strip(), banned, marker, first)[0])
+
+
 def render(story: Story, level: IdLevel, indicator_ids=(), photo_ids=()) -> UsableStory:
     """The story as it may be printed at ``level``; the name rules are enforced here."""
     return _render(story, IdLevel(level), tuple(indicator_ids), tuple(photo_ids))

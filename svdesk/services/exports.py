@@ -17,17 +17,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from svdesk.compose import cic34, consent_form, delivery, statement
+from svdesk.compose import cic34
 from svdesk.compose.cic34 import REPORT_USES, Cic34Report, default_year, draft_report
 from svdesk.compose.cic34_checks import missing_records, missing_records_sentence
 from svdesk.compose.summary import SUMMARY_USES, Summary, draft_summary
-from svdesk.compose.answer_as_sent import for_format
-from svdesk.services.answer_limits import buyer_word_count, over_page_limit_problem, over_pages_sentence, page_problem
 from svdesk.compose.exposure import check_document
-from svdesk.compose.tender import (
-    REDRAFTED_NOTE, answer_for_export, criteria_for, over_limit_problem, plan_for, safe_file_stem,
-)
-from svdesk.compose.tender_material import TENDER_USE
 from svdesk.domain.dates import today as _today
 from svdesk.domain.errors import SvdeskError
 from svdesk.domain.financial_year import FinancialYear
@@ -71,6 +65,8 @@ def record_story_uses(workspace: Workspace, stories, uses, document_name: str, w
 
 def record_answer_story_uses(workspace: Workspace, story_ids, document_name: str, on: dt.date) -> None:
     """One use-log row per story whose words are in a tender answer (exported, copied or sent)."""
+    from svdesk.compose.tender_material import TENDER_USE
+
     if workspace.read_only or not story_ids:
         return
     workspace.stories.record_uses([(story_id, None) for story_id in story_ids], (TENDER_USE,), document_name, on)
@@ -78,6 +74,7 @@ def record_answer_story_uses(workspace: Workspace, story_ids, document_name: str
 
 # -- the statement ----------------------------------------------------------------------------------
 def export_statement(workspace: Workspace, path: Path, fmt: str | None = None) -> ExportOutcome:
+    from svdesk.compose import statement
     from svdesk.render import format_for_path
 
     document = statement.statement_document(workspace)
@@ -92,6 +89,8 @@ def export_statement(workspace: Workspace, path: Path, fmt: str | None = None) -
 
 def export_all_statements(workspace: Workspace, out_dir: Path) -> list[Path]:
     """For the exports registry: the agreed statement in every format (nothing while unagreed)."""
+    from svdesk.compose import statement
+
     if workspace.statements.current_agreed() is None:
         return []
     stem = statement.file_stem(workspace)
@@ -104,6 +103,11 @@ def export_answer(workspace: Workspace, tender_id: str, fmt: str, path, which: s
                   cover: bool = False) -> ExportOutcome:
     """Writes the answer; refuses (SvdeskError, nothing written) when the file would be over the
     tender's word limit as the buyer counts it, unless ``allow_over_limit``."""
+    from svdesk.compose.answer_as_sent import for_format
+    from svdesk.compose.tender import REDRAFTED_NOTE, answer_for_export, criteria_for, over_limit_problem, plan_for
+    from svdesk.services.answer_limits import (
+        buyer_word_count, over_page_limit_problem, over_pages_sentence, page_problem,
+    )
     from svdesk import render
 
     on = today or _today()
@@ -156,6 +160,7 @@ def clipboard_answer(workspace: Workspace, tender_id: str, which: str = "auto", 
     """(plain text, HTML fragment, the answer) for the clipboard: the answer body only, as it is
     pasted into a portal. The caller records the story uses once the clipboard is set. Refused
     like a file when the text is over the word limit (unless ``allow_over_limit``)."""
+    from svdesk.compose.tender import answer_for_export, over_limit_problem
     from svdesk import render
 
     answer = answer_for_export(workspace, tender_id, which, today)
@@ -167,6 +172,8 @@ def clipboard_answer(workspace: Workspace, tender_id: str, which: str = "auto", 
 
 def export_all_answers(workspace: Workspace, out_dir) -> list[Path]:
     """Every tender's answer in every format (for ``svdesk --self-test`` and batch use)."""
+    from svdesk.compose.tender import safe_file_stem
+
     out_dir = Path(out_dir)
     written = []
     for each in workspace.tenders.all():
@@ -181,6 +188,9 @@ def export_all_answers(workspace: Workspace, out_dir) -> list[Path]:
 
 def export_delivery(workspace: Workspace, tender_id: str, fmt: str, path,
                     today: dt.date | None = None) -> ExportOutcome:
+    from svdesk.compose import delivery
+    from svdesk.compose.tender_material import TENDER_USE
+
     document = delivery.delivery_document(workspace, tender_id, today)
     check_document(workspace, document, (TENDER_USE,), "delivery report", today)
     written, notes = _write(document, fmt, path)
@@ -189,6 +199,8 @@ def export_delivery(workspace: Workspace, tender_id: str, fmt: str, path,
 
 def export_all_deliveries(workspace: Workspace, out_dir) -> list[Path]:
     """The delivery report of every won contract, in every format."""
+    from svdesk.compose.tender import safe_file_stem
+
     written = []
     for won in workspace.tenders.won():
         stem = f"Delivery {safe_file_stem(won.name)} {won.id[:8]}"
@@ -273,11 +285,15 @@ def export_all_summaries(workspace: Workspace, out_dir: Path) -> list[Path]:
 
 # -- the consent form -------------------------------------------------------------------------------
 def export_consent_form(workspace: Workspace, fmt: str, path: Path, story_id: str | None = None) -> ExportOutcome:
+    from svdesk.compose import consent_form
+
     written, notes = _write(consent_form.consent_form(workspace, story_id), fmt, path)
     return ExportOutcome(written, tuple(notes))
 
 
 def export_all_consent_forms(workspace: Workspace, out_dir: Path) -> list[Path]:
     """The blank form, in each format (for the self-test's list of every export)."""
+    from svdesk.compose import consent_form
+
     return [export_consent_form(workspace, fmt, Path(out_dir) / f"Consent form.{fmt}").path
             for fmt in consent_form.FORMATS]

@@ -116,19 +116,27 @@ def open_private_copy(source: Path, target: Path) -> Workspace:
 @contextlib.contextmanager
 def open_for_export(path: Path) -> Iterator[Workspace]:
     """The workspace, writable when possible (exports that include stories record each use in the
-    file's use log); read-only when the file is open in a window or cannot be written."""
+    file's use log); read-only when the file is open in a window or cannot be written.
+
+    Not every page is read first: an export reads the year's records (SQLite checks each page
+    it reads) and writes only its use log, whose own pages are checked before it is written
+    (``OrgFile.write_rows``); any other write would check every page first. On a big file the
+    whole-file check was most of an export's time, and it grows with the file, not the year."""
     from svdesk.store.fileformat import FileRefused
     from svdesk.store.orgfile import open_file
+    from svdesk.store.stories_repo import USE_LOG_TABLES
     from svdesk.store.workspace import Workspace
 
     try:
-        orgfile = open_file(Path(path), backup=False)
+        orgfile = open_file(Path(path), backup=False, check_pages=False)
     except FileRefused as refused:
         if refused.kind not in ("read-only", "in-use"):
             raise
         orgfile = open_file(Path(path), read_only=True)
     workspace = Workspace.around(orgfile)
     try:
+        # Refused before anything is written (the document included) if the use log is damaged.
+        orgfile.check_before_writing(USE_LOG_TABLES)
         yield workspace
     finally:
         workspace.close()

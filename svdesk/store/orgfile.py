@@ -22,6 +22,7 @@ from svdesk.store import background_check
 from svdesk.store.file_access import journal_absent, take_writer_lock, tidy_journal
 from svdesk.store.fileformat import APPLICATION_ID, EXTENSION, FileRefused, fsync_dir, journal_size, read_header
 from svdesk.store.sqlite_errors import plain_write_error
+from svdesk.store import write_check
 from svdesk.store.migrations import KNOWN_STEP_NAMES, MIGRATION_SET, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
@@ -52,6 +53,10 @@ class OrgFile:
         # A read-only connection to a file in WAL mode makes its -wal/-shm files but cannot
         # remove them; when it made them, closing tidies them away (``_tidy_journal``).
         self.made_journal = False
+        # Opened for writing without reading every page first (``open_file(check_pages=False)``):
+        # the first write checks first (see ``check_before_writing``).
+        self.pages_unchecked = False
+        self._tables_checked: frozenset[str] = frozenset()
 
     @property
     def db(self) -> "Database":
@@ -72,6 +77,13 @@ class OrgFile:
         """One user action: everything inside commits together, or not at all."""
         return self._write(what, only_if_changed=False)
 
+    def write_rows(self, what: str, tables: tuple[str, ...]):
+        """As ``write``, giving the bare sqlite3 connection: for a write on a path that must
+        not pay for importing sqlite-utils (an export's use log, in a fresh process). It writes
+        only to ``tables``: on a file opened without its page check, only their pages (and
+        their indexes') are checked first, not the whole file."""
+        return self._write(what, only_if_changed=False, plain=True, tables=tables)
+
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:
         """One action of a service, made of repository writes: they commit together or not at
@@ -87,7 +99,8 @@ class OrgFile:
             yield
 
     @contextlib.contextmanager
-    def _write(self, what: str, only_if_changed: bool) -> Iterator[Database]:
+    def _write(self, what: str, only_if_changed: bool, plain: bool = False,
+               tables: tuple[str, ...] | None = None) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
@@ -95,10 +108,12 @@ class OrgFile:
         if self.background is not None and self.background.problem:
             raise SvdeskError(self.background.problem)
         nested = self.conn.in_transaction
+        if self.pages_unchecked and not nested:
+            self.check_before_writing(tables)
         before = self.conn.total_changes
         try:
-            with self.db.atomic():
-                yield self.db
+            with write_check.atomic(self.conn):
+                yield self.conn if plain else self.db
         except sqlite3.OperationalError as error:
             raise plain_write_error(error, self.path) from error
         except UnicodeEncodeError:
@@ -109,6 +124,20 @@ class OrgFile:
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
                 listener(what)
+
+    def check_before_writing(self, tables: tuple[str, ...] | None = None) -> None:
+        """On a file opened without its page check: checks the pages a write to ``tables``
+        (None: to anything) would go to, raising FileRefused when they are damaged; done once
+        (svdesk/store/write_check.py). An export asks before it writes its document, so a
+        damaged use log refuses the export before anything is written."""
+        if not self.pages_unchecked or (tables and set(tables) <= self._tables_checked):
+            return
+        if not write_check.check_before_writing(self.conn, tables):
+            raise FileRefused(self.path, "the file is damaged and cannot be read safely.", "damaged")
+        if tables:
+            self._tables_checked |= set(tables)
+        else:
+            self.pages_unchecked = False
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -350,7 +379,9 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
 
     Every page is checked before writing; work that only reads (``read_only``, unless
     ``check_pages``) skips that whole-file read — SQLite checks each page it reads, so a damaged
-    record still stops the work (as ``sqlite3.DatabaseError``), and nothing is written."""
+    record still stops the work (as ``sqlite3.DatabaseError``), and nothing is written. Opened
+    for writing with ``check_pages=False``, the check waits for the first write, which checks
+    the pages it writes to (``OrgFile.write_rows``) or else every page."""
     path = Path(path)
     large = background and background_check.is_large(path)
     if check_pages is None:
@@ -373,10 +404,14 @@ def open_file(path: Path, read_only: bool = False, backup: bool = True, backgrou
     orgfile = OrgFile(conn, path, lock=lock)
     try:
         pending = _pending_steps(conn)
-        if large and pending:
+        # Opened for writing without the page check (an export writing only its use log): the
+        # first write checks what it writes to (OrgFile.check_before_writing).
+        orgfile.pages_unchecked = not check_pages and not large
+        if (large or orgfile.pages_unchecked) and pending:
             # An upgrade rewrites tables: never on a file not fully checked.
             if [row[0] for row in conn.execute("PRAGMA quick_check(5)")] != ["ok"]:
                 raise FileRefused(path, "the file is damaged and cannot be read safely.", "damaged")
+            orgfile.pages_unchecked = False
         if pending or (backup and not background):
             from svdesk.store import backups
 

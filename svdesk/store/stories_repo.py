@@ -30,6 +30,8 @@ OWNER_TABLE = "stories"
 # How many decisions_for questions are remembered at once: the pages ask four or five (tenders
 # for the whole file; the report's and the leaflet's uses for one year).
 _QUESTIONS_KEPT = 6
+# What recording a story's use writes to (an export checks these pages before writing anything).
+USE_LOG_TABLES = ("story_uses",)
 PHOTO_ROLE = "photo"
 DOCUMENT_ROLE = "document"
 CONSENT_FORM_ROLE = "consent_form"
@@ -207,8 +209,13 @@ class StoryRepo(StorySearch):
                 rows.append(stamped({"story_id": story_id, "use": Use(use).value, "document": document_name,
                                      "used_on": when.isoformat(), "level": decision.level.value}, new=True))
         if rows:
-            with self._file.write("story use") as db:
-                db["story_uses"].insert_all(rows)
+            # Plain SQL: an export records its stories here, and in a fresh process sqlite-utils
+            # would cost more to import than the whole use log takes to write.
+            columns = list(rows[0])
+            sql = (f"INSERT INTO story_uses ({', '.join(columns)}) "
+                   f"VALUES ({', '.join('?' for _ in columns)})")
+            with self._file.write_rows("story use", USE_LOG_TABLES) as conn:
+                conn.executemany(sql, [[row[column] for column in columns] for row in rows])
         return len(rows)
 
     def uses_of(self, story_id: str) -> list[StoryUse]:
@@ -286,15 +293,25 @@ class StoryRepo(StorySearch):
         ``date_from``..``date_to``. Reads the stories in bulk: a file of 10,000 stories is a
         handful of queries, not 30,000. The last answer is remembered until the file changes:
         showing one tender after another asks the same question each time."""
-        mark, question = self._file.change_mark(), (Use(use), on_date, level, date_from, date_to)
+        return self._decisions(use, on_date, level, date_from, date_to, with_summaries=True)
+
+    def decisions_in(self, use: Use, on_date: dt.date, date_from: dt.date | None = None,
+                     date_to: dt.date | None = None) -> list[tuple[Story, Decision]]:
+        """``decisions_for``'s decisions, each story given as the facts the rule read with its
+        title, date and status (not the list's rows, with consent states and use counts): for
+        a report, which decides every story of a year — thousands in a big file."""
+        return self._decisions(use, on_date, None, date_from, date_to, with_summaries=False)
+
+    def _decisions(self, use, on_date, level, date_from, date_to, with_summaries: bool) -> list[tuple]:
+        mark, question = self._file.change_mark(), (Use(use), on_date, level, date_from, date_to, with_summaries)
         remembered_mark, answers = self._decided
         if remembered_mark == mark and question in answers and not self._file.conn.in_transaction:
             return list(answers[question])
-        summaries = self.summaries(self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to)))
-        facts = self._facts([summary.id for summary in summaries])
+        ids = self.search_ids("", StoryFilter(date_from=date_from, date_to=date_to))
+        facts = self._facts(ids)
         photos = self.with_photos(list(facts))
         decided = []
-        for summary in summaries:
+        for summary in self.summaries(ids) if with_summaries else (facts[i][0] for i in ids if i in facts):
             if summary.id not in facts:
                 continue
             story, consent, deleted = facts[summary.id]
@@ -346,9 +363,9 @@ class StoryRepo(StorySearch):
         """(id, the most identifying level the rule allows) of each story ``usable_for`` would
         give, in the same order, without reading their text."""
         if story_ids is None:  # the same decisions as the list of stories left out: remembered once
-            return [(summary.id, decision.level) for summary, decision in self.decisions_for(
+            return [(story.id, decision.level) for story, decision in self.decisions_in(
                 use, on_date, date_from=date_from, date_to=date_to)
-                if decision.allowed and summary.status == Status.READY.value]
+                if decision.allowed and story.status == Status.READY.value]
         return self._usable(use, on_date, None, story_ids, date_from, date_to)
 
     def _usable(self, use, on_date, level, story_ids, date_from, date_to) -> list[tuple[str, IdLevel]]:
@@ -426,10 +443,12 @@ class StoryRepo(StorySearch):
             consents = {row["story_id"]: consent_from_row(row) for row in self._file.query(
                 f"SELECT * FROM story_consents WHERE story_id IN ({marks})", chunk)}
             rows = self._file.query(
-                f"SELECT id, level, status, special_categories, about_child, deleted_at FROM stories WHERE id IN ({marks})",
-                chunk)
+                "SELECT id, title, story_date, level, status, special_categories, about_child, deleted_at "
+                f"FROM stories WHERE id IN ({marks})", chunk)
             for row in rows:
-                story = Story(id=row["id"], level=IdLevel(row["level"]), status=row["status"],
+                # The title and date are not the rule's: they let a report list the stories left out.
+                story = Story(id=row["id"], title=row["title"], level=IdLevel(row["level"]), status=row["status"],
+                              story_date=dt.date.fromisoformat(row["story_date"]) if row["story_date"] else None,
                               special_categories=frozenset(json.loads(row["special_categories"])),
                               about_child=bool(row["about_child"]))
                 found[row["id"]] = (story, consents.get(row["id"]) or consent_from_row(None),

@@ -202,10 +202,13 @@ class StorySearch:
         """(title, and the first 80 characters of the quote, after, what we did and before) of
         each story, read in a few queries: what an edited report is searched for."""
         found = {}
+        # The 80 characters are cut in SQL (substr counts characters, as Python's slice does):
+        # a story's parts may be pages long, and a big year leaves out thousands of stories.
         for chunk, marks in self._chunks(list(story_ids)):
             for row in self._file.conn.execute(
-                    f"SELECT id, title, quote, after, what_we_did, before FROM stories WHERE id IN ({marks})", chunk):
-                found[row[0]] = (row[1], *(text[:80] for text in row[2:]))
+                    "SELECT id, title, substr(quote, 1, 80), substr(after, 1, 80), substr(what_we_did, 1, 80), "
+                    f"substr(before, 1, 80) FROM stories WHERE id IN ({marks})", chunk):
+                found[row[0]] = tuple(row[1:])
         return found
 
     def listing(self, story_ids: list[str]) -> dict[str, tuple[Story, bool]]:

@@ -29,5 +29,8 @@ def test_reports_benchmark_runs_on_a_tiny_file(tmp_path):
     assert found["stories"] == 30 and set(found["exports"]) == {
         "CIC34 report (pdf)", "CIC34 report (docx)", "CIC34 report (txt)", "impact summary (pdf)"}
     assert all(row["first_median_s"] > 0 for row in found["exports"].values())
+    # The whole commands, as a person runs them (issue 17 measures these).
+    assert set(found["commands"]) == set(found["exports"])
+    assert all(row["cpu_median_s"] > 0 and row["wall_median_s"] > 0 for row in found["commands"].values())
     assert found["memory"]["vmhwm_mb"] > found["memory"]["after_pages_mb"] / 2 > 0
     assert path.read_bytes() == before  # measured on a copy: the use log of the file is untouched

@@ -100,3 +100,27 @@ def test_a_refused_story_writes_nothing_to_the_use_log(year_of_stories):
     assert all(repo.uses_of(story_id) == [] for story_id, _level in allowed)
     assert repo.record_uses(allowed, (Use.PUBLIC_REPORTS,), "Report", TODAY) == len(allowed)
     assert [use.level for use in repo.uses_of(allowed[0][0])] == [allowed[0][1]]
+
+
+def test_the_stories_an_edited_report_tells_are_found_rendering_only_those(year_of_stories, monkeypatch):
+    """Issue 17: the report's stories used were found by rendering every story of the year (hundreds
+    in a big file); now only the stories the text tells are rendered, and the answer is the same."""
+    from svdesk.compose.cic34 import _story_in
+    from svdesk.compose.parttext import normalise
+    from svdesk.domain.cic34 import Part
+
+    every = rendered_all(year_of_stories, (Use.PUBLIC_REPORTS,))
+    named = next(story for story in every if "[name removed]" in story.title and len(story.title) >= 12)
+    quoted = next(story for story in every if story.quote and story.story_id != named.story_id)
+    text = (f"This year: {named.title}. As one trainee put it, “{quoted.quote}” "
+            "And Łukasz Nowak fixes bike 1, as the printed title never says.")
+    year_of_stories.cic34.save_part_text(YEAR.end, Part.ACTIVITIES, text, "")
+    report = draft_report(year_of_stories, YEAR, TODAY, with_checks=False)
+    calls = []
+    real = story_rules._render.__wrapped__
+    monkeypatch.setattr(story_rules, "_render", lambda *args: calls.append(args[0].id) or real(*args))
+    used = report.stories_used()
+    expected = [story for story in every if _story_in(normalise(text), story)]
+    assert [story.story_id for story in used] == [story.story_id for story in expected]
+    assert used == expected and named in used and quoted in used
+    assert calls and set(calls) <= {story.story_id for story in used} and len(used) < len(every)  # only those told

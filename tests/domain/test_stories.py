@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from svdesk.domain.consent import IdLevel
-from svdesk.domain.stories import REDACTED, TEXT_FIELDS, Story, parse_keywords, render, who_at
+from svdesk.domain.stories import REDACTED, TEXT_FIELDS, Story, parse_keywords, render, told_fragments, who_at
 from svdesk.domain.textfold import contains_word, fold, fts_query, words
 
 STORY = Story(
@@ -133,3 +133,15 @@ def test_first_name_output_never_contains_the_surname(first, last, pieces):
     out = render(story, IdLevel.FIRST_NAME)
     assert not set(words(out.after)) & (set(words(last)) - set(words(first)))
     assert out.who == first
+
+
+@given(name_part, name_part, name_part, st.lists(st.one_of(free_text, name_part), max_size=8),
+       st.lists(st.one_of(free_text, name_part), max_size=8), st.sampled_from(list(IdLevel)))
+def test_told_fragments_are_exactly_what_render_prints(first, last, pseudonym, quote, after, level):
+    """Finding which stories an edited report tells works out only the title, quote and after
+    (issue 17): they must be the rendered story's, at every level, whatever the text."""
+    story = Story(title=f"{first} {last} " + " ".join(quote[:2]), person_name=f"{first} {last}", pseudonym=pseudonym,
+                  quote=" ".join(quote + [first, f"{last}'s"]), after=" ".join([f"({first}-{last})", *after, pseudonym]),
+                  before=" ".join(after), what_we_did=last)
+    out = render(story, level)
+    assert told_fragments(story, level) == (out.title, out.quote, out.after)
