@@ -98,18 +98,29 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "svdesk", "demo", target], check=True, env=env, capture_output=True)
         _time(BARE, env=env)  # warm the disk cache for both
         _time(SVDESK, target, env=env)
-        bare = [_time(BARE, env=env) for _ in range(args.runs)]
-        ours = [_time(SVDESK, target, env=env) for _ in range(args.runs)]
+        load_before = os.getloadavg()[0]
+        # Interleaved, each taking the first turn every other run: on a shared machine the load
+        # drifts, and one window's run right after the other's exit (a big file's check and copy
+        # finishing) slows it; runs of one kind after all runs of the other measured the drift.
+        bare, ours = [], []
+        for run in range(args.runs):
+            for kind in ((BARE, SVDESK) if run % 2 == 0 else (SVDESK, BARE)):
+                if kind is BARE:
+                    bare.append(_time(BARE, env=env))
+                else:
+                    ours.append(_time(SVDESK, target, env=env))
     result = {
         "bare_window_s": statistics.median(bare),
         "svdesk_window_s": statistics.median(ours),
         "ratio": statistics.median(ours) / statistics.median(bare),
         "runs": args.runs,
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before, after
     }
     print(f"{'measure':<28}{'median (s)':>12}")
     print(f"{'bare PySide6 window':<28}{result['bare_window_s']:>12.3f}")
     print(f"{'svdesk main window (file)':<28}{result['svdesk_window_s']:>12.3f}")
     print(f"{'ratio (target <= 1.5)':<28}{result['ratio']:>12.2f}")
+    print(f"load average before / after: {result['load_average'][0]} / {result['load_average'][1]}")
     print(json.dumps(result))
     return 0
 

@@ -69,6 +69,11 @@ class AppController(QObject):
         return self.windows[-1] if self.windows else self.welcome
 
     def _show_workspace(self, workspace: Workspace) -> MainWindow:
+        background = workspace.file.background
+        if background is not None:
+            # The page check and backup copy wait for the first paint: on a busy machine the
+            # paint came after their usual delay, and a big file's check then ran beside it.
+            background.hold()
         ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external)
         window = MainWindow(ctx)
         window.new_requested.connect(self.new_file)
@@ -88,6 +93,8 @@ class AppController(QObject):
         # The first edit needs sqlite-utils; load it in the background while the person reads,
         # once the window has painted (started earlier, its imports competed with the first paint).
         window.first_painted.connect(self._warm_up)
+        if background is not None:
+            window.first_painted.connect(background.window_painted)
         if self.welcome is not None:
             self.welcome.hide()
         return window
