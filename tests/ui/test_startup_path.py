@@ -64,6 +64,65 @@ def test_first_paint_needs_neither_the_qt_namespace_nor_qstyle(demo_copy):
     assert all(found["statuses"]), found["statuses"]
 
 
+# Records which modules are first loaded after PySide6, up to the window's first Paint event.
+LOADED_AFTER_PYSIDE = textwrap.dedent(
+    """
+    import json, os, sys
+
+    class Watch:
+        after = []
+
+        def find_spec(self, name, path=None, target=None):
+            if "PySide6" in sys.modules and not name.startswith(("PySide6", "shiboken")):
+                Watch.after.append(name)
+            return None
+
+    sys.meta_path.insert(0, Watch())
+    from svdesk.ui.shell.app import make_application
+    app = make_application()
+    from PySide6.QtCore import QEvent, QObject
+    from svdesk.ui.shell.controller import AppController
+    from svdesk.ui.common.dialogs import Dialogs
+    from svdesk.ui.shell.settings import UserSettings
+    from svdesk.ui.shell.main_window import MainWindow
+    found = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and "after" not in found:
+                found["after"] = list(Watch.after)
+                app.quit()
+            return False
+
+    first_paint = FirstPaint()
+    made = MainWindow.__init__
+    def watched(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        self.installEventFilter(first_paint)
+    MainWindow.__init__ = watched
+    AppController(UserSettings(), Dialogs()).open_path(sys.argv[1])
+    app.exec()
+    print(json.dumps(found), flush=True)
+    os._exit(0)
+    """
+)
+
+
+def test_the_store_and_domain_are_loaded_before_pyside(demo_copy):
+    # Once loaded, PySide6 reads the source of every module an import statement names (its
+    # __feature__ check): about 1 ms a module, 70-100 ms of the start-up when the store and
+    # domain came after it (issue 17). svdesk/ui/shell/app.py loads them first.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", LOADED_AFTER_PYSIDE, str(demo_copy)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    after = json.loads(run.stdout.strip().splitlines()[-1])["after"]
+    assert any(name.startswith("svdesk.ui.") for name in after)  # the watch saw the window's modules
+    late = [name for name in after if name.startswith(("svdesk.store", "svdesk.services", "svdesk.domain"))
+            or name == "svdesk.paths"]
+    assert late == [], f"load these in svdesk/ui/shell/app.py, before PySide6: {late}"
+
+
 def test_help_and_problem_labels_never_read_text_as_html(qtbot):
     from PySide6.QtCore import Qt
 
