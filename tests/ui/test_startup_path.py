@@ -134,3 +134,21 @@ def test_help_and_problem_labels_never_read_text_as_html(qtbot):
     qtbot.addWidget(problem)
     assert help_label.textFormat() == Qt.TextFormat.PlainText
     assert problem.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_start_up_fallback_waits_a_second_from_the_event_loop_not_from_the_window(qtbot, page_ctx):
+    # The statuses and pages start after the first paint, or a second later if the window is
+    # never painted (minimised). Counted from the window's making, that second ran out before
+    # the first paint on a busy machine, and the paint then waited for them (issue 17).
+    import time
+
+    from svdesk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(page_ctx)  # never shown, so never painted
+    qtbot.addWidget(window)
+    started = []
+    window.first_painted.connect(lambda: started.append(True))
+    time.sleep(1.1)  # the rest of the start-up: no events handled yet
+    qtbot.wait(50)  # the event loop's first moments
+    assert started == []
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)

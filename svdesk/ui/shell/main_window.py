@@ -90,10 +90,11 @@ class MainWindow(QMainWindow):
         # The statuses (some draft a whole report) and the other pages wait until the window has
         # been painted once, then the pages are built one per idle moment: the window appears as
         # fast as a bare one and no click waits for a page to be made. A timer also starts them
-        # in case the window is never painted (minimised).
+        # in case the window is never painted (minimised): a second after the event loop starts
+        # (counted from here, on a busy machine it ran them before the first paint).
         self._startup_pending = True
         self.show_page(self._classes[0].key)
-        QTimer.singleShot(1000, self._after_first_paint)
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(1000, self, self._after_first_paint))
 
     def event(self, event: QEvent) -> bool:  # noqa: D102
         if self._startup_pending and event.type() == QEvent.Type.Paint:
