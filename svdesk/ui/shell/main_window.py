@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -96,10 +96,13 @@ class MainWindow(QMainWindow):
         self.show_page(self._classes[0].key)
         QTimer.singleShot(0, self, lambda: QTimer.singleShot(1000, self, self._after_first_paint))
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102
-        if self._startup_pending and event.type() == QEvent.Type.Paint:
+    def paintEvent(self, event) -> None:  # noqa: N802
+        # paintEvent, not event(): PySide hands every event that reaches an event() written in
+        # Python over as its own class, and made some ten of those classes (with their enums)
+        # before the first paint.
+        if self._startup_pending:
             QTimer.singleShot(0, self._after_first_paint)
-        return super().event(event)
+        super().paintEvent(event)
 
     def _after_first_paint(self) -> None:
         if not self._startup_pending:
