@@ -17,6 +17,9 @@ background thread, started before ``open_file`` returns:
   the header (magic, owner, page size, a file not shorter than its page count), svdesk's tables,
   the schema version and steps. SQLite itself checks each page it reads, so damage in a record
   the person opens is caught the moment it is read; a write never goes through a damaged page.
+- The work waits ``START_DELAY`` after opening; a window that opened the file holds it until
+  ``START_DELAY`` after its first paint instead (``hold``, ``window_painted``), so that neither
+  competes with the paint however late a busy machine makes it.
 - If the background check finds damage, the file stops accepting changes (``problem`` says why
   and every write is refused with that sentence), and no backup is made of the damaged state,
   so the older, good copies are not rotated away. ``svdesk check`` still runs the full
@@ -33,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from svdesk.store.fileformat import FileRefused, signature
@@ -43,6 +47,10 @@ CLOSE_WAIT = 60.0
 # The work starts a moment after opening, so that it does not compete with the window's first
 # paint for the processor and the disk (the snapshot it copies is taken at once regardless).
 START_DELAY = 1.5
+# A window that holds the work (``hold``) lets it start START_DELAY after its first paint instead:
+# on a busy machine the paint can come later than START_DELAY after opening, and a check of a
+# 1.6 GB file then ran beside it. At the latest this long after opening (a window never painted).
+HOLD_LIMIT = 30.0
 _STEP_PAGES = 2048  # pages copied per step of the backup (8 MB at 4 KB pages): cancellable in between
 
 DAMAGED = ("svdesk checked this file after opening it and found damage, so it will not save changes to it "
@@ -99,6 +107,9 @@ class BackgroundCheck:
         self.backup_path: Path | None = None
         self._cancel = threading.Event()
         self._go = threading.Event()  # start now rather than after START_DELAY
+        self._held = threading.Event()  # a window asked the work to wait for its first paint
+        self._painted = threading.Event()  # ...and has painted (or the work is wanted now)
+        self._painted_at = 0.0
         self._done = threading.Event()
         # The file's size and time now, before any change: what the backup's "unchanged" test
         # compares with next time.
@@ -123,21 +134,42 @@ class BackgroundCheck:
         """True once the check (and copy) has finished."""
         return self._done.wait(timeout)
 
+    def hold(self) -> None:
+        """Called by the window that opened the file, before it is shown: the work starts only
+        START_DELAY after ``window_painted`` (or when hurried or finished), not after opening."""
+        self._held.set()
+
+    def window_painted(self) -> None:
+        self._painted_at = time.monotonic()
+        self._painted.set()
+
     def hurry(self, timeout: float) -> bool:
         """Starts the work now if it is still waiting for the window to settle, and waits for it
         up to ``timeout`` seconds (say, before listing the backup copies). True once finished."""
-        self._go.set()
+        self._start_now()
         return self._done.wait(timeout)
+
+    def _start_now(self) -> None:
+        self._painted.set()
+        self._go.set()
 
     def finish(self, timeout: float | None = None) -> None:
         """Lets the work finish (cancelling it after ``timeout`` seconds, default ``CLOSE_WAIT``);
         always returns with the thread ended and the reading connection closed."""
-        self._go.set()  # closing: no first paint to make way for any more
+        self._start_now()  # closing: no first paint to make way for any more
         if not self._done.wait(CLOSE_WAIT if timeout is None else timeout):
             self._cancel.set()
             with contextlib.suppress(sqlite3.Error):
                 self._conn.interrupt()
         self._thread.join()
+
+    def _wait_for_the_window(self) -> None:
+        """START_DELAY after opening; when held, START_DELAY after the window's first paint."""
+        if self._go.wait(START_DELAY) or not self._held.is_set():
+            return
+        painted = self._painted.wait(max(0.0, HOLD_LIMIT - START_DELAY))
+        if painted and not self._go.is_set():
+            self._go.wait(max(0.0, START_DELAY - (time.monotonic() - self._painted_at)))
 
     def _progress(self, _status, _remaining, _total) -> None:
         if self._cancel.is_set():
@@ -145,7 +177,7 @@ class BackgroundCheck:
 
     def _run(self) -> None:
         try:
-            self._go.wait(START_DELAY)
+            self._wait_for_the_window()
             if self._cancel.is_set():
                 return
             if self._check:

@@ -10,7 +10,7 @@ from that computer's user and host name ("jo on riverside-laptop").
 from __future__ import annotations
 
 import getpass
-import socket
+import os
 
 NAME_KEY = "copy_name"
 HOST_KEY = "copy_host"
@@ -22,8 +22,19 @@ def this_computer() -> str:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in the environment (some services): go on without
         user = ""
-    host = socket.gethostname() or ""
+    host = _host_name() or ""
     return f"{user}@{host}"
+
+
+def _host_name() -> str:
+    """What socket.gethostname gives, without importing socket before the window's first paint
+    (the title names this copy)."""
+    try:
+        return os.uname().nodename
+    except AttributeError:  # Windows
+        import socket
+
+        return socket.gethostname()
 
 
 def default_copy_name() -> str:

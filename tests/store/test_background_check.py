@@ -208,3 +208,57 @@ def test_closing_straight_after_opening_makes_the_copy_without_waiting_for_the_d
     orgfile.close()
     assert time.perf_counter() - started < 10
     assert [backup.reason for backup in backups.list_backups(path)] == ["open"]
+
+
+def test_a_check_held_by_the_window_starts_only_after_its_first_paint(file_workspace, large, monkeypatch):
+    # On a busy machine the window's first paint came after START_DELAY, and a big file's check
+    # then ran beside the paint (issue 17): a window holds the work until it has painted.
+    path = _with_evidence(file_workspace)
+    monkeypatch.setattr(background_check, "START_DELAY", 0.05)
+    orgfile = open_file(path, background=True)
+    try:
+        check = orgfile.background
+        check.hold()
+        assert not check.wait(0.6)  # well past START_DELAY: still waiting for the paint
+        assert backups.list_backups(path) == []
+        check.window_painted()
+        assert check.wait(30)
+        assert check.problem is None
+        assert [backup.reason for backup in backups.list_backups(path)] == ["open"]
+    finally:
+        orgfile.close()
+
+
+def test_a_held_check_starts_start_delay_after_the_paint_not_after_opening(file_workspace, large, monkeypatch):
+    path = _with_evidence(file_workspace)
+    monkeypatch.setattr(background_check, "START_DELAY", 0.5)
+    orgfile = open_file(path, background=True)
+    try:
+        check = orgfile.background
+        check.hold()
+        time.sleep(0.7)  # past START_DELAY after opening
+        check.window_painted()
+        assert not check.wait(0.2)  # the delay counts from the paint
+        assert check.wait(30)
+    finally:
+        orgfile.close()
+
+
+def test_a_held_check_still_runs_when_hurried_or_closed(file_workspace, large, monkeypatch):
+    path = _with_evidence(file_workspace)
+    monkeypatch.setattr(background_check, "START_DELAY", 60)
+    orgfile = open_file(path, background=True)
+    orgfile.background.hold()
+    assert orgfile.background.hurry(30)  # File > Backup copies before the window painted
+    orgfile.close()
+    assert [backup.reason for backup in backups.list_backups(path)] == ["open"]
+
+    time.sleep(0.01)
+    os.utime(path, None)  # changed since its copy: opening it again makes another
+    orgfile = open_file(path, background=True)
+    orgfile.background.hold()
+    started = time.perf_counter()
+    orgfile.close()  # closed before the window painted: the check and copy run now
+    assert time.perf_counter() - started < 10
+    assert orgfile.background.done and orgfile.background.problem is None
+    assert [backup.reason for backup in backups.list_backups(path)] == ["open", "open"]

@@ -55,3 +55,19 @@ def test_cyclic_qt_garbage_made_busy_on_another_thread_is_freed_on_the_main_thre
 def test_collect_due_runs_nothing_below_the_threshold():
     gc.collect()
     assert collector.collect_due() == 0
+
+
+def test_the_first_collection_waits_for_the_event_loop(qapp, qtbot, monkeypatch):
+    # The interval used to count from make_application: on a busy machine the first collection,
+    # through everything the start-up had loaded, came before the window's first paint (issue 17).
+    import time
+
+    calls = []
+    monkeypatch.setattr(collector, "collect_due", lambda: calls.append(1) or 0)
+    parent = QObject()
+    collector.MainThreadCollector(parent, interval_ms=10)
+    time.sleep(0.05)  # the start-up's work: no events handled yet
+    qapp.processEvents()  # the event loop's first moment (the window's first paint)
+    assert calls == []
+    qtbot.waitUntil(lambda: bool(calls), timeout=2000)  # then every interval as before
+    parent.deleteLater()

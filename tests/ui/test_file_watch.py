@@ -37,3 +37,21 @@ def test_a_healthy_large_file_opens_without_a_message(qtbot, controller, dialogs
     qtbot.wait(2 * 250 + 50)  # the window has looked at least once since
     assert dialogs.messages == []
     assert window.saved_label.text() == "All changes saved"
+
+
+def test_the_check_of_a_large_file_waits_for_the_windows_first_paint(qtbot, controller, dialogs, file_workspace,
+                                                                      monkeypatch):
+    # Started a fixed delay after opening, a big file's check ran beside the first paint on a
+    # busy machine (issue 17); now it starts that delay after the paint.
+    import time
+
+    path = file_workspace.path
+    file_workspace.close()
+    monkeypatch.setattr(background_check, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(background_check, "START_DELAY", 0.05)
+    window = controller.open_path(path)
+    check = window.workspace.file.background
+    time.sleep(0.6)  # no events handled: the window has not painted yet
+    assert not check.done
+    qtbot.waitUntil(lambda: check.done, timeout=10_000)
+    assert check.problem is None

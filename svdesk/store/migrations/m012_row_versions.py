@@ -17,7 +17,6 @@ one file before this step (and upgraded on two laptops) still agree on every unc
 
 from __future__ import annotations
 
-import hashlib
 
 # Every table that holds a person's records, in an order that satisfies foreign keys.
 MERGED_TABLES = (
@@ -52,6 +51,8 @@ def apply(db) -> None:
         ) STRICT
     """)
     conn = db.conn
+    import hashlib  # here: every opening imports the steps, few run this one
+
     for table in MERGED_TABLES:
         columns = columns_of(conn, table)
         cursor = conn.execute(f"SELECT {', '.join(_quoted(c) for c in columns)} FROM {table}")

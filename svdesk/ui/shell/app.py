@@ -5,7 +5,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+# Loaded before PySide6 on purpose. Once PySide6 is loaded, it reads the source of every module
+# an import statement names, once each (its ``__feature__`` check): about a hundred modules,
+# 70-100 ms of a busy machine's start-up. What opening a file and showing its first page need
+# from the store, services and domain (and what they import) is loaded here, unchecked. (The
+# workspace loads each repository when first used; the organisation's, before the paint.)
+# ``tests/ui/test_startup_path.py`` keeps these modules from being loaded after PySide6.
+import svdesk.domain.partial  # noqa: F401 - the first page
+import svdesk.domain.words  # noqa: F401
+import svdesk.paths  # noqa: F401
+import svdesk.services.copies  # noqa: F401 - the window's title
+import svdesk.services.files  # noqa: F401
+import svdesk.services.statement  # noqa: F401
+import svdesk.store.workspace  # noqa: F401
+import svdesk.ui.shell.steps  # noqa: F401 - the journey, by key and title (no Qt)
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from svdesk import APP_NAME, __version__
 

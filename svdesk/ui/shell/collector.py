@@ -39,7 +39,10 @@ class MainThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(collect_due)
-        self._timer.start()
+        # Counted from the start of the event loop, not from now: the first collection goes
+        # through everything the start-up loaded (tens of ms), and, a second after this, it
+        # came before the window's first paint on a busy machine.
+        QTimer.singleShot(0, self, self._timer.start)
 
 
 def install(app: QObject) -> MainThreadCollector:

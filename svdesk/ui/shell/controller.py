@@ -71,6 +71,11 @@ class AppController(QObject):
     def _show_workspace(self, workspace: Workspace) -> MainWindow:
         from svdesk.ui.common.page_reads import PageReads
 
+        background = workspace.file.background
+        if background is not None:
+            # The page check and backup copy wait for the first paint: on a busy machine the
+            # paint came after their usual delay, and a big file's check then ran beside it.
+            background.hold()
         # Pages read long lists on a second connection, off the window's thread (issue 17), and
         # the CIC34 and summary pages draft their reports on threads of their own.
         ctx = PageContext(workspace=workspace, dialogs=self.dialogs, open_external=self.open_external,
@@ -93,6 +98,8 @@ class AppController(QObject):
         # The first edit needs sqlite-utils; load it in the background while the person reads,
         # once the window has painted (started earlier, its imports competed with the first paint).
         window.first_painted.connect(self._warm_up)
+        if background is not None:
+            window.first_painted.connect(background.window_painted)
         if self.welcome is not None:
             self.welcome.hide()
         return window

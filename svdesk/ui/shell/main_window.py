@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -92,15 +92,19 @@ class MainWindow(QMainWindow):
         # The statuses (some draft a whole report) and the other pages wait until the window has
         # been painted once, then the pages are built one per idle moment: the window appears as
         # fast as a bare one and no click waits for a page to be made. A timer also starts them
-        # in case the window is never painted (minimised).
+        # in case the window is never painted (minimised): a second after the event loop starts
+        # (counted from here, on a busy machine it ran them before the first paint).
         self._startup_pending = True
         self.show_page(self._classes[0].key)
-        QTimer.singleShot(1000, self._after_first_paint)
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(1000, self, self._after_first_paint))
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102
-        if self._startup_pending and event.type() == QEvent.Type.Paint:
+    def paintEvent(self, event) -> None:  # noqa: N802
+        # paintEvent, not event(): PySide hands every event that reaches an event() written in
+        # Python over as its own class, and made some ten of those classes (with their enums)
+        # before the first paint.
+        if self._startup_pending:
             QTimer.singleShot(0, self._after_first_paint)
-        return super().event(event)
+        super().paintEvent(event)
 
     def _after_first_paint(self) -> None:
         if not self._startup_pending:
