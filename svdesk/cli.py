@@ -8,6 +8,7 @@ details of an unexpected error go to the log file.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -21,7 +22,11 @@ def _command_modules():
     return [filecmds, screenshot, selftest, measures, stories, export, tender_plan, publish, merge]
 
 
+@functools.cache
 def _commands_parser() -> argparse.ArgumentParser:
+    """Built once per process (main() asks for it twice: is this word a command, then parse it;
+    the tests run main() hundreds of times in one process). Parsing never changes a parser, and
+    no argument's default is computed when it is built."""
     parser = argparse.ArgumentParser(prog="svdesk", description="svdesk headless commands")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in _command_modules():

@@ -3,6 +3,17 @@ import os
 # Must be set before anything imports Qt: without it a headless run aborts the whole process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys  # noqa: E402
+
+# Keep compiled bytecode between runs even where PYTHONDONTWRITEBYTECODE is set for development
+# (as it is on the team's machines): otherwise every run compiles svdesk and re-does pytest's
+# assertion rewriting of every test module, a third of the fast suite's collection and all of
+# it again in each child Python a test starts. The caches are the gitignored __pycache__ folders
+# and are checked against each source file's time and size, so a stale one is never used.
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -70,13 +81,37 @@ def workspace():
     ws.close()
 
 
-@pytest.fixture
-def file_workspace(tmp_path):
-    """A fresh organisation file on disk, open."""
-    from svdesk.domain.organisation import Organisation
-    from svdesk.store.workspace import create_workspace
+@pytest.fixture(scope="session")
+def empty_file_source(tmp_path_factory) -> Path:
+    """A new, empty organisation file made once per test session, as ``create_file`` makes it
+    (every migration step, about a tenth of a second of processor time, run once); copy it before
+    opening it."""
+    from svdesk.store.orgfile import new_file_at
 
-    ws = create_workspace(tmp_path / "Test CIC.svdesk", Organisation(name="Test CIC"))
+    path = tmp_path_factory.mktemp("empty") / "Test CIC.svdesk"
+    with new_file_at(path, "the session's empty file already exists"):
+        pass
+    journals = [p.name for p in path.parent.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
+    assert not journals, f"making the new file left {journals}: a copy of the file alone would miss them"
+    return path
+
+
+@pytest.fixture
+def file_workspace(empty_file_source, tmp_path):
+    """A fresh organisation file on disk, open: what ``create_workspace`` does (``create_file``
+    opens the new file without a backup copy, then the organisation is saved), from a byte-for-byte
+    copy of the session's new file (tests/store/test_memory_files.py checks it against a file made
+    on the spot)."""
+    import shutil
+
+    from svdesk.domain.organisation import Organisation
+    from svdesk.store.orgfile import open_file
+    from svdesk.store.workspace import Workspace
+
+    target = tmp_path / "Test CIC.svdesk"
+    shutil.copyfile(empty_file_source, target)
+    ws = Workspace.around(open_file(target, backup=False))
+    ws.organisation.save(Organisation(name="Test CIC"))
     yield ws
     ws.close()
 
