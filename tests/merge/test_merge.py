@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
-from svdesk.store.workspace import create_workspace, open_workspace
+from svdesk.store.workspace import create_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, integrity_ok, records  # noqa: E402
+from merge_helpers import copies, integrity_ok, open_workspace, records  # noqa: E402
 
 
 def checksum(path: Path) -> str:

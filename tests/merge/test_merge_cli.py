@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from svdesk.store.workspace import open_workspace
-
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, records  # noqa: E402
+from merge_helpers import copies, open_workspace, records  # noqa: E402
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ import pytest
 
 from svdesk.domain.consent import IdLevel, Use
 from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
-from svdesk.store.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, records  # noqa: E402
+from merge_helpers import copies, open_workspace, records  # noqa: E402
 
 # What must never reach a terminal or a window from another file: escapes, bells, NUL,
 # backspaces, and the marks that reorder text.
