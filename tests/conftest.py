@@ -14,6 +14,7 @@ if sys.dont_write_bytecode:
     sys.dont_write_bytecode = False
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+import itertools  # noqa: E402
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -60,11 +61,22 @@ def _collect_on_main_thread():
     collect_due()
 
 
+@pytest.fixture(scope="session")
+def _user_folders_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("users")
+
+
+_user_folder_numbers = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _private_user_folders(tmp_path_factory, monkeypatch):
+def _private_user_folders(_user_folders_root, monkeypatch):
     """Every test gets its own data and settings folders: backups, logs and recent files never
-    touch the real ones or leak between tests."""
-    base = tmp_path_factory.mktemp("user")
+    touch the real ones or leak between tests. Numbered here, in one folder of their own: pytest's
+    mktemp lists the whole temporary folder to number each new one, and a folder per test in it
+    made that (and every test's tmp_path) slower with each test, seconds over the suite."""
+    base = _user_folders_root / f"{next(_user_folder_numbers):05d}"
+    base.mkdir()
     monkeypatch.setenv("SVDESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("SVDESK_CONFIG_DIR", str(base / "config"))
     return base
