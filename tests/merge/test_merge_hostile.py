@@ -283,7 +283,9 @@ def _can_mount_read_only() -> bool:
 
 
 @pytest.mark.skipif(not _can_mount_read_only(), reason="needs a private mount namespace to make read-only media")
-@pytest.mark.parametrize("with_journal", [False, True])
+# Without a journal in the whole suite only: the fast representative is the copy with its
+# journal (-wal) beside it, read from the same read-only mount.
+@pytest.mark.parametrize("with_journal", [pytest.param(False, marks=pytest.mark.slow), True])
 def test_a_copy_on_read_only_media_is_brought_in(demo_source, tmp_path, with_journal):
     """A USB stick mounted read-only: before, SQLite could not read the copy there and svdesk
     said it was damaged. Changes still in its journal (-wal) come across too."""
