@@ -7,9 +7,9 @@ import sys  # noqa: E402
 
 # Keep compiled bytecode between runs even where PYTHONDONTWRITEBYTECODE is set for development
 # (as it is on the team's machines): otherwise every run compiles svdesk and re-does pytest's
-# assertion rewriting of every test module, a third of the fast suite's collection and all of
-# it again in each child Python a test starts. The caches are the gitignored __pycache__ folders
-# and are checked against each source file's time and size, so a stale one is never used.
+# assertion rewriting of every test module (two thirds of the time collecting the tests), and
+# each child Python a test starts compiles svdesk again. The caches are the gitignored
+# __pycache__ folders, checked against each source file's time and size: never used stale.
 if sys.dont_write_bytecode:
     sys.dont_write_bytecode = False
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
