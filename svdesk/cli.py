@@ -50,12 +50,19 @@ def _command_names() -> set[str]:
 
 
 def _is_command(word: str) -> bool:
-    """Whether ``svdesk WORD ...`` runs a headless command. A file to open (``x.svdesk``, or any
-    path with a folder in it) is known without building every command's parser: that costs
-    about 10 ms on the way to the window."""
+    """Whether ``svdesk WORD ...`` runs a headless command."""
+    return _parser_for(word) is not None
+
+
+def _parser_for(word: str) -> argparse.ArgumentParser | None:
+    """The commands' parser when ``svdesk WORD ...`` runs a headless command, else None: built
+    once for the run, to tell and then to parse. A file to open (``x.svdesk``, or any path with a
+    folder in it) is known without building every command's parser: that costs about 10 ms on
+    the way to the window."""
     if word.startswith("-") or word.lower().endswith(".svdesk") or "/" in word or "\\" in word:
-        return False
-    return word in _command_names()
+        return None
+    parser = _commands_parser()
+    return parser if word in parser.command_names else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "help":
             _commands_parser().print_help()
             return 0
-        if argv and _is_command(argv[0]):
-            args = _commands_parser().parse_args(argv)
+        parser = _parser_for(argv[0]) if argv else None
+        if parser is not None:
+            args = parser.parse_args(argv)
             return _run(args.func, args)
         args = _window_parser().parse_args(argv)
         return _run(_start_window, args)

@@ -3,6 +3,18 @@ import os
 # Must be set before anything imports Qt: without it a headless run aborts the whole process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys  # noqa: E402
+
+# Keep compiled bytecode between runs even where PYTHONDONTWRITEBYTECODE is set for development
+# (as it is on the team's machines): otherwise every run compiles svdesk and re-does pytest's
+# assertion rewriting of every test module (two thirds of the time collecting the tests), and
+# each child Python a test starts compiles svdesk again. The caches are the gitignored
+# __pycache__ folders, checked against each source file's time and size: never used stale.
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+import itertools  # noqa: E402
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -49,11 +61,22 @@ def _collect_on_main_thread():
     collect_due()
 
 
+@pytest.fixture(scope="session")
+def _user_folders_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("users")
+
+
+_user_folder_numbers = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _private_user_folders(tmp_path_factory, monkeypatch):
+def _private_user_folders(_user_folders_root, monkeypatch):
     """Every test gets its own data and settings folders: backups, logs and recent files never
-    touch the real ones or leak between tests."""
-    base = tmp_path_factory.mktemp("user")
+    touch the real ones or leak between tests. Numbered here, in one folder of their own: pytest's
+    mktemp lists the whole temporary folder to number each new one, and a folder per test in it
+    made that (and every test's tmp_path) slower with each test, seconds over the suite."""
+    base = _user_folders_root / f"{next(_user_folder_numbers):05d}"
+    base.mkdir()
     monkeypatch.setenv("SVDESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("SVDESK_CONFIG_DIR", str(base / "config"))
     return base
@@ -70,13 +93,37 @@ def workspace():
     ws.close()
 
 
-@pytest.fixture
-def file_workspace(tmp_path):
-    """A fresh organisation file on disk, open."""
-    from svdesk.domain.organisation import Organisation
-    from svdesk.store.workspace import create_workspace
+@pytest.fixture(scope="session")
+def empty_file_source(tmp_path_factory) -> Path:
+    """A new, empty organisation file made once per test session, as ``create_file`` makes it
+    (every migration step, about a tenth of a second of processor time, run once); copy it before
+    opening it."""
+    from svdesk.store.orgfile import new_file_at
 
-    ws = create_workspace(tmp_path / "Test CIC.svdesk", Organisation(name="Test CIC"))
+    path = tmp_path_factory.mktemp("empty") / "Test CIC.svdesk"
+    with new_file_at(path, "the session's empty file already exists"):
+        pass
+    journals = [p.name for p in path.parent.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
+    assert not journals, f"making the new file left {journals}: a copy of the file alone would miss them"
+    return path
+
+
+@pytest.fixture
+def file_workspace(empty_file_source, tmp_path):
+    """A fresh organisation file on disk, open: what ``create_workspace`` does (``create_file``
+    opens the new file without a backup copy, then the organisation is saved), from a byte-for-byte
+    copy of the session's new file (tests/store/test_memory_files.py checks it against a file made
+    on the spot)."""
+    import shutil
+
+    from svdesk.domain.organisation import Organisation
+    from svdesk.store.orgfile import open_file
+    from svdesk.store.workspace import Workspace
+
+    target = tmp_path / "Test CIC.svdesk"
+    shutil.copyfile(empty_file_source, target)
+    ws = Workspace.around(open_file(target, backup=False))
+    ws.organisation.save(Organisation(name="Test CIC"))
     yield ws
     ws.close()
 

@@ -140,6 +140,7 @@ def test_the_size_sweep_prints_every_figure_beside_its_goal(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow  # a benchmark run in a child process (3 s of processor time); the fast suite keeps the tender questions one
 def test_the_window_benchmark_reports_the_longest_busy_stretch(demo_copy):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, str(HERE / "bench_window.py"), str(demo_copy), "--json"],

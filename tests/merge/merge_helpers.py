@@ -9,6 +9,17 @@ from pathlib import Path
 from svdesk.store.migrations.m012_row_versions import MERGED_TABLES
 
 
+def open_workspace(path: Path, read_only: bool = False):
+    """A copy opened as svdesk opens it (``svdesk.store.workspace.open_workspace``: checked,
+    locked, upgraded), without the backup copy on opening: an fsync'd copy of the whole file that
+    no merge test looks at (``apply_merge`` makes its own copy first, and the tests check that one).
+    The tests of backups on opening are in tests/store/test_orgfile.py."""
+    from svdesk.store.orgfile import open_file
+    from svdesk.store.workspace import Workspace
+
+    return Workspace.around(open_file(path, read_only=read_only, backup=False))
+
+
 def copies(source: Path, folder: Path, *names: str) -> list[Path]:
     out = []
     for name in names:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
-from svdesk.store.workspace import create_workspace, open_workspace
+from svdesk.store.workspace import create_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, integrity_ok, records  # noqa: E402
+from merge_helpers import copies, integrity_ok, open_workspace, records  # noqa: E402
 
 
 def checksum(path: Path) -> str:
@@ -286,12 +286,10 @@ def _as_if_older(path: Path) -> None:
     conn.close()
 
 
-def test_copies_saved_by_the_older_svdesk(pair):
+def test_copies_saved_by_the_older_svdesk(pair, svdesk):
     """Both copies upgraded separately still agree on every unchanged record; the other copy is
     read through an upgraded temporary copy and never written; a record changed before the
     upgrade has no known common past, so it is asked about."""
-    import subprocess
-
     jo, sam = pair
     story_id = edit(jo, lambda ws: first_stories(ws)[0].id)
     _as_if_older(jo)
@@ -301,11 +299,11 @@ def test_copies_saved_by_the_older_svdesk(pair):
     conn.commit()
     conn.close()
     untouched = checksum(sam)
-    run = [sys.executable, "-m", "svdesk", "merge", str(jo), str(sam)]
-    left = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    run = ["merge", jo, sam]
+    left = svdesk(*run)
     assert left.returncode == 3, left.stderr
     assert "Typed on Sam's laptop" in left.stderr
-    done = subprocess.run([*run, "--prefer", "theirs"], capture_output=True, text=True, timeout=120)
+    done = svdesk(*run, "--prefer", "theirs")
     assert done.returncode == 0, done.stderr
     assert edit(jo, lambda ws: ws.stories.get(story_id).quote) == "Typed on Sam's laptop before the upgrade"
     assert checksum(sam) == untouched

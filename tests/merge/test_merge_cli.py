@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import sys
 from pathlib import Path
 
-from svdesk.store.workspace import open_workspace
+import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, records  # noqa: E402
-
-SVDESK = [sys.executable, "-m", "svdesk"]
+from merge_helpers import copies, open_workspace, records  # noqa: E402
 
 
-def run(*args):
-    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS`` as a person runs it: in this process in the fast suite, and again in a child
+    process in the whole suite (the ``svdesk`` fixture in tests/conftest.py)."""
+    return svdesk
 
 
 def checksum(path: Path) -> str:
@@ -33,7 +33,7 @@ def _retitle(path: Path, title: str) -> str:
         ws.close()
 
 
-def test_merge_command_exit_codes(demo_source, tmp_path):
+def test_merge_command_exit_codes(demo_source, tmp_path, run):
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     _retitle(sam, "Sam's title")
     before = checksum(jo)
@@ -49,7 +49,7 @@ def test_merge_command_exit_codes(demo_source, tmp_path):
     assert records(jo)["stories"] == records(sam)["stories"]
 
 
-def test_conflicts_are_left_for_the_window_unless_preferred(demo_source, tmp_path):
+def test_conflicts_are_left_for_the_window_unless_preferred(demo_source, tmp_path, run):
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     _retitle(jo, "Jo's title")
     story_id = _retitle(sam, "Sam's title")
@@ -67,7 +67,7 @@ def test_conflicts_are_left_for_the_window_unless_preferred(demo_source, tmp_pat
         ws.close()
 
 
-def test_refused_and_usage(demo_source, tmp_path):
+def test_refused_and_usage(demo_source, tmp_path, run):
     jo, = copies(demo_source, tmp_path, "jo")
     refused = run("merge", jo, jo)
     assert refused.returncode == 1 and refused.stderr.startswith("svdesk: ") and "Traceback" not in refused.stderr

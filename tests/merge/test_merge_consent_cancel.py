@@ -9,10 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from svdesk.services.merge import apply_merge
-from svdesk.store.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies  # noqa: E402
+from merge_helpers import copies, open_workspace  # noqa: E402
 
 WITHDRAWN = dt.date(2026, 2, 1)
 

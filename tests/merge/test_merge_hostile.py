@@ -14,19 +14,20 @@ import pytest
 
 from svdesk.domain.consent import IdLevel, Use
 from svdesk.services.merge import MergeRefused, apply_merge, preview_merge
-from svdesk.store.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import copies, records  # noqa: E402
+from merge_helpers import copies, open_workspace, records  # noqa: E402
 
-SVDESK = [sys.executable, "-m", "svdesk"]
 # What must never reach a terminal or a window from another file: escapes, bells, NUL,
 # backspaces, and the marks that reorder text.
 HIDDEN = ("\x1b", "\x07", "\x00", "\x08", "\u202e", "\u2066")
 
 
-def run(*args):
-    return subprocess.run([*SVDESK, *map(str, args)], capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def run(svdesk):
+    """``svdesk ARGS`` as a person runs it: in this process in the fast suite, and again in a child
+    process in the whole suite (the ``svdesk`` fixture in tests/conftest.py)."""
+    return svdesk
 
 
 def _raw_story_edit(path: Path, **values) -> None:
@@ -42,7 +43,7 @@ def _raw_story_edit(path: Path, **values) -> None:
         conn.close()
 
 
-def test_control_characters_in_conflicts_never_reach_the_terminal(demo_source, tmp_path):
+def test_control_characters_in_conflicts_never_reach_the_terminal(demo_source, tmp_path, run):
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     _raw_story_edit(jo, title="'Jo' || char(27) || '[31mRED' || char(7) || char(0) || 'x' || char(8238) || "
                               "'evil' || printf('%.5000c', 'y')",
@@ -80,7 +81,7 @@ def test_hostile_words_are_printable_in_the_plan(demo_source, tmp_path):
     assert plan.theirs_name == "Sam[31m"
 
 
-def test_text_that_is_not_text_is_refused_plainly(demo_source, tmp_path):
+def test_text_that_is_not_text_is_refused_plainly(demo_source, tmp_path, run):
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     _raw_story_edit(sam, title="CAST(x'41ff42' AS TEXT)")  # not UTF-8: no program of ours writes this
     before = jo.read_bytes()
@@ -282,7 +283,9 @@ def _can_mount_read_only() -> bool:
 
 
 @pytest.mark.skipif(not _can_mount_read_only(), reason="needs a private mount namespace to make read-only media")
-@pytest.mark.parametrize("with_journal", [False, True])
+# Without a journal in the whole suite only: the fast representative is the copy with its
+# journal (-wal) beside it, read from the same read-only mount.
+@pytest.mark.parametrize("with_journal", [pytest.param(False, marks=pytest.mark.slow), True])
 def test_a_copy_on_read_only_media_is_brought_in(demo_source, tmp_path, with_journal):
     """A USB stick mounted read-only: before, SQLite could not read the copy there and svdesk
     said it was damaged. Changes still in its journal (-wal) come across too."""
@@ -320,7 +323,7 @@ def test_a_copy_on_read_only_media_is_brought_in(demo_source, tmp_path, with_jou
 
 
 @pytest.mark.parametrize("breakage", ["check", "not null"])
-def test_a_record_that_breaks_the_rules_is_refused_truthfully(demo_source, tmp_path, breakage):
+def test_a_record_that_breaks_the_rules_is_refused_truthfully(demo_source, tmp_path, breakage, run):
     """Before, any refused record was explained as "two readings for one month"."""
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     conn = sqlite3.connect(sam)
@@ -379,7 +382,7 @@ def _year(path: Path) -> tuple[dt.date, dt.date]:
         ws.close()
 
 
-def test_a_month_on_one_laptop_and_the_whole_year_on_the_other_are_never_added_up_twice(demo_source, tmp_path):
+def test_a_month_on_one_laptop_and_the_whole_year_on_the_other_are_never_added_up_twice(demo_source, tmp_path, run):
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")
     indicator = _indicator(jo, taking_part=False)
     start, end = _year(jo)
@@ -416,7 +419,7 @@ def test_a_yearly_count_of_people_beside_their_months_comes_in(demo_source, tmp_
 
 
 @pytest.mark.parametrize("kept", ["not json at all", "{\"title\": 1}", "42"])
-def test_a_damaged_past_is_no_base_and_asks_instead_of_failing(demo_source, tmp_path, kept):
+def test_a_damaged_past_is_no_base_and_asks_instead_of_failing(demo_source, tmp_path, kept, run):
     """A record's past values (kept by every copy, and brought across by merges from copies
     anyone could have made) that are not what svdesk writes: before, every later merge of that
     record failed with "something unexpected"."""
@@ -437,7 +440,7 @@ def test_a_damaged_past_is_no_base_and_asks_instead_of_failing(demo_source, tmp_
 
 
 @pytest.mark.parametrize("table", ["readings", "stories", "story_consents", "tenders"])
-def test_a_record_gone_for_good_from_the_other_copy_is_never_removed_here(demo_source, tmp_path, table):
+def test_a_record_gone_for_good_from_the_other_copy_is_never_removed_here(demo_source, tmp_path, table, run):
     """svdesk only moves these to the bin; a copy where one is simply gone (damaged, or edited by
     another program) must not take this copy's record with it."""
     jo, sam = copies(demo_source, tmp_path, "jo", "sam")

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from svdesk.domain.organisation import Organisation
 from svdesk.services.merge import apply_merge, preview_merge
 from svdesk.store.indicators_repo import NewReading
-from svdesk.store.workspace import create_workspace, open_workspace
+from svdesk.store.workspace import create_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from merge_helpers import records  # noqa: E402
+from merge_helpers import open_workspace, records  # noqa: E402
 
 STORIES = 4
 

@@ -9,10 +9,9 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def demo_master(tmp_path_factory) -> Path:
-    from svdesk.store.demo import write_demo
-
-    return write_demo(tmp_path_factory.mktemp("demo-master") / "Org.svdesk")
+def demo_master(demo_source) -> Path:
+    """The session's demo (tests/conftest.py), written once for every folder of tests."""
+    return demo_source
 
 
 @pytest.fixture

@@ -41,6 +41,8 @@ _WORKER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # 1,200 contended acquisitions by 4 processes; the fast representatives:
+# tests/store/test_hostile_situations.py (a second writer refused; a lock freed when its process dies)
 def test_many_processes_never_hold_the_lock_at_once(tmp_path):
     target = tmp_path / "Org.svdesk"
     marker = tmp_path / "holder.marker"

@@ -96,11 +96,12 @@ def _record_lists(value, path=()):
 def test_a_record_listed_twice_is_refused_in_plain_words(demo_source, tmp_path):
     """Each list of records, with its first record repeated (same id): refused by the checks,
     naming where, never with SQLite's wording, and no file left behind."""
-    base = json.loads(_dump(demo_source))
+    dumped = _dump(demo_source)  # the demo is never changed: each case parses its own copy of one dump
+    base = json.loads(dumped)
     paths = list(_record_lists(base))
     assert len(paths) >= 15
     for path in paths:
-        data = json.loads(_dump(demo_source))
+        data = json.loads(dumped)
         records = data
         for key in path:
             records = records[key]

@@ -37,3 +37,25 @@ def test_each_copy_is_its_own_file():
     finally:
         first.close()
         second.close()
+
+
+def test_the_copied_file_on_disk_is_a_freshly_created_one(file_workspace, tmp_path):
+    """The ``file_workspace`` fixture copies one file made per session: it is what
+    ``create_workspace`` makes on the spot, opened the same way (WAL, no backup copy)."""
+    (tmp_path / "made").mkdir()
+    made = store_workspace.create_workspace(tmp_path / "made" / "Test CIC.svdesk", Organisation(name="Test CIC"))
+    try:
+        assert _shape(file_workspace) == _shape(made)
+        for pragma in ("journal_mode", "synchronous", "page_size", "integrity_check"):
+            assert (file_workspace.file.conn.execute(f"PRAGMA {pragma}").fetchone()
+                    == made.file.conn.execute(f"PRAGMA {pragma}").fetchone()), pragma
+        assert file_workspace.file.path.parent == tmp_path and not file_workspace.read_only
+    finally:
+        made.close()
+
+
+def test_each_copied_file_on_disk_is_its_own_file(empty_file_source, file_workspace):
+    before = empty_file_source.read_bytes()
+    file_workspace.organisation.save(Organisation(name="Only in this test's copy"))
+    assert empty_file_source.read_bytes() == before
+    assert file_workspace.file.path != empty_file_source
