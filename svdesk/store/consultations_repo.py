@@ -119,8 +119,16 @@ def _decode(row: dict) -> dict:
 
 
 def dump_section(orgfile: OrgFile) -> list:
-    rows = orgfile.query("SELECT * FROM consultations ORDER BY held_on, created_at, id")
-    return [{key: _decode(row)[key] for key in _FIELDS} for row in rows]
+    return list(dump_section_lazily(orgfile))
+
+
+def dump_section_lazily(orgfile: OrgFile):
+    """One consultation at a time, for ``svdesk dump`` (there may be tens of thousands)."""
+    from svdesk.store.rows import streamed
+
+    for row in streamed(orgfile, "SELECT * FROM consultations ORDER BY held_on, created_at, id"):
+        row["who"] = json.loads(row["who"])
+        yield {key: row[key] for key in _FIELDS}
 
 
 def validate_section(data, whole: dict) -> list[str]:
