@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from svdesk.domain.consent import ConsentState, IdLevel
 from svdesk.domain.stories import Story, StorySummary
-from svdesk.domain.textfold import MAX_QUERY_WORDS, fts_query, words
+from svdesk.domain.textfold import fts_query
 from svdesk.store.orgfile import OrgFile
 from svdesk.store.stories_rows import consent_from_row
 
@@ -43,12 +43,6 @@ _STATE_SQL = {
 
 
 _ORDER = "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id"
-def _prefix_indexed(query: str) -> bool:
-    """Whether each word of a search is a prefix story_fts indexes whole (prefix='1 2 3')."""
-    found = words(query)[:MAX_QUERY_WORDS]
-    return bool(found) and all(len(word) <= 3 for word in found)
-
-
 # The stories holding the words of a search, each with its place in the list (CROSS JOIN keeps
 # this order: the words first, then each story's row by its rowid).
 _FROM_WORDS = "story_fts CROSS JOIN story_list l ON l.rowid = story_fts.rowid"
@@ -100,32 +94,12 @@ class StorySearch:
         page of them, which is what the list does (a common word can match every story)."""
         if limit is not None and fts_query(query) is not None and self._are_few(query, filters):
             return self._every_match(query, filters)[offset:offset + limit]
-        if limit is not None and offset + limit <= 200 and _prefix_indexed(query):
-            page = self._page_by_row(query, filters, limit, offset)
-            if page is not None:
-                return page
         where, params = self._where(query, filters)
         sql = f"SELECT l.story_id FROM story_list l WHERE {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
             params.update(limit=limit, offset=offset)
         return [row[0] for row in self._file.conn.execute(sql, params)]
-
-    def _page_by_row(self, query: str, filters: StoryFilter | None, limit: int, offset: int) -> list[str] | None:
-        """A first page of a short prefix found in many stories ("w", "ca"), or None. The first
-        stories of the list are each asked whether they hold the words: FTS5 answers at once
-        for a prefix it indexes whole, and a page is found among a few dozen (the set of all
-        50,000 matches took 50 ms). A longer word is merged from every word it starts at each
-        question, so never this way; and only twice the page is walked, so a prefix in fewer
-        stories than that (the page comes back short) is found through the set after all."""
-        where, params = self._where("", filters)
-        params.update(match=fts_query(query), walk=2 * (offset + limit), limit=limit, offset=offset)
-        page = [row[0] for row in self._file.conn.execute(
-            f"SELECT l.story_id FROM (SELECT l.rowid AS list_row, l.story_id, l.story_date, l.created_at "
-            f"FROM story_list l WHERE {where} {_ORDER} LIMIT :walk) l WHERE EXISTS (SELECT 1 FROM story_fts "
-            f"WHERE story_fts MATCH :match AND story_fts.rowid = l.list_row) {_ORDER} LIMIT :limit OFFSET :offset",
-            params)]
-        return page if len(page) == limit else None
 
     def _are_few(self, query: str, filters: StoryFilter | None) -> bool:
         """Whether a search has at most ``few_matches`` stories, known from the count just made

@@ -457,19 +457,18 @@ def test_first_usable_ids_are_the_first_of_usable_ids_preferred_first(stories, w
 
 def test_pages_of_many_and_of_few_matches_agree(stories, monkeypatch):
     """A search with few matches is cut from all of them, sorted in Python; one with many walks
-    the list's order in SQL, asking each story for a short prefix ("ge") and falling back to the
-    set of matches when that walk finds too few. All give the same order (ties, stories with no
-    date), and a page read just after a change sees it (the count remembered is the file's as it is)."""
+    the list's order in SQL. Both give the same order (ties, stories with no date), and a page
+    read just after a change sees it (the count remembered for the page is the file's as it is)."""
     for number, day in enumerate([3, None, 3, 1, None, 3, 0, 2, 2]):
         story = stories.new(f"Story {number}", None if day is None else dt.date(2025, 5, 1) + dt.timedelta(days=day))
         stories.update(story.id, after="A wheel and a gear." if number % 3 else "A gear.")
     pages = {}
     for few in (0, 3, 1000):
         monkeypatch.setattr(stories, "few_matches", few)
-        for query in ("gear", "wheel gear", "whe", "ge", "a ge"):
+        for query in ("gear", "wheel gear", "whe"):
             stories.count_matches(query, cap=5)
             pages[few, query] = [stories.search_ids(query, limit=2, offset=start) for start in range(0, 10, 2)]
-    for query in ("gear", "wheel gear", "whe", "ge", "a ge"):
+    for query in ("gear", "wheel gear", "whe"):
         assert pages[0, query] == pages[3, query] == pages[1000, query]
         assert sum(pages[0, query], []) == stories.search_ids(query)
     stories.count_matches("sprocket", cap=5)
