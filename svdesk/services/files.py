@@ -75,13 +75,19 @@ def load_dump(json_path: Path, target: Path) -> None:
 def dump_file(path: Path, output: Path | None) -> None:
     """The whole file as JSON: into ``output`` (replaced only once complete) or to stdout."""
     from svdesk.store.dump import write_json
-    from svdesk.store.orgfile import open_file
+    from svdesk.store.orgfile import needs_upgrade, open_file
     from svdesk.store.safe_paths import refuse_organisation_target
 
     if output:
         refuse_organisation_target(output, [path])
     orgfile = open_file(path, read_only=True)
     try:
+        if needs_upgrade(orgfile):
+            # The dump describes the file as this svdesk keeps it; dump only reads, so it cannot
+            # upgrade the file first (older files lack columns the dump's sections write).
+            raise SvdeskError(f"{Path(path).name} was last saved by an older svdesk, so it cannot be dumped as it "
+                              "is. Open it in svdesk once (it is upgraded, after a backup copy), then dump it "
+                              "again. Nothing was written.")
         if output:
             _write_atomically(output, lambda write: write_json(orgfile, write))
         else:

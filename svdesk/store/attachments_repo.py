@@ -104,16 +104,18 @@ _MAX_ENCODED = 4 * ((MAX_ATTACHMENT_BYTES + 2) // 3)
 
 def dump_section(orgfile: OrgFile) -> dict:
     section = dump_section_lazily(orgfile)
-    return {"files": section["files"], "blobs": [json.loads(blob) for blob in section["blobs"]]}
+    return {"files": list(section["files"]), "blobs": [json.loads(blob) for blob in section["blobs"]]}
 
 
 def dump_section_lazily(orgfile: OrgFile) -> dict:
     """The section with its blobs as an iterator: one file's contents in memory at a time, so
     ``svdesk dump`` of hundreds of MB of evidence streams (see store/dump.py, write_json)."""
-    files = [
+    from svdesk.store.rows import streamed
+
+    files = (
         {key: row[key] for key in _FIELDS}
-        for row in orgfile.query("SELECT * FROM attachments ORDER BY created_at, id")
-    ]
+        for row in streamed(orgfile, "SELECT * FROM attachments ORDER BY created_at, id")
+    )
     # Each blob as its JSON record, built directly: base64 needs no escaping.
     blobs = (
         RawJson(f'{{"sha256": {json.dumps(row[0])}, "size": {int(row[1])}, "data_base64": "'

@@ -47,9 +47,11 @@ class ConsultationRepo:
 
     def all(self) -> list[Consultation]:
         """Newest first (the order of the log on screen)."""
-        rows = self._file.query("SELECT * FROM consultations WHERE deleted_at IS NULL "
-                                "ORDER BY held_on IS NULL DESC, held_on DESC, created_at DESC")
-        return [from_row(row) for row in rows]
+        from svdesk.store.rows import streamed
+
+        # Row by row: every row's dict at once, then every Consultation, made 16 MB of 9 with 10,000.
+        return [from_row(row) for row in streamed(self._file, "SELECT * FROM consultations WHERE deleted_at IS NULL "
+                                                  "ORDER BY held_on IS NULL DESC, held_on DESC, created_at DESC")]
 
     def between(self, start: dt.date, end: dt.date) -> list[Consultation]:
         """Consultations held from ``start`` to ``end`` inclusive, oldest first (CIC34 Part 2)."""
@@ -119,8 +121,16 @@ def _decode(row: dict) -> dict:
 
 
 def dump_section(orgfile: OrgFile) -> list:
-    rows = orgfile.query("SELECT * FROM consultations ORDER BY held_on, created_at, id")
-    return [{key: _decode(row)[key] for key in _FIELDS} for row in rows]
+    return list(dump_section_lazily(orgfile))
+
+
+def dump_section_lazily(orgfile: OrgFile):
+    """One consultation at a time, for ``svdesk dump`` (there may be tens of thousands)."""
+    from svdesk.store.rows import streamed
+
+    for row in streamed(orgfile, "SELECT * FROM consultations ORDER BY held_on, created_at, id"):
+        row["who"] = json.loads(row["who"])
+        yield {key: row[key] for key in _FIELDS}
 
 
 def validate_section(data, whole: dict) -> list[str]:

@@ -441,6 +441,11 @@ def open_reader(path: Path) -> OrgFile:
     return OrgFile(_connect(Path(path), read_only=True), Path(path), read_only=True)
 
 
+def needs_upgrade(orgfile: OrgFile) -> bool:
+    """Whether the file was last saved by an older svdesk (opening it to write upgrades it)."""
+    return bool(_pending_steps(orgfile.conn))
+
+
 def _pending_steps(conn: sqlite3.Connection) -> list[str]:
     """Names of the schema steps this file still needs, read without loading sqlite-utils."""
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():

@@ -43,22 +43,31 @@ _STATE_SQL = {
 
 
 _ORDER = "ORDER BY l.story_date DESC, l.created_at DESC, l.story_id"
+# The stories holding the words of a search, each with its place in the list (CROSS JOIN keeps
+# this order: the words first, then each story's row by its rowid).
+_FROM_WORDS = "story_fts CROSS JOIN story_list l ON l.rowid = story_fts.rowid"
 
 
 class StorySearch:
     first_window = 100   # ids read at a time when the list is read a window at a time (``_pages``)
+    few_matches = 1000   # up to this many matches, a search's pages are cut from all of them, sorted
     def __init__(self, orgfile: OrgFile, today: Callable[[], dt.date]):
         self._file = orgfile
         self._today = today
+        self._counted: tuple | None = None   # (search, count, cap) of the last count_matches
 
-    def _where(self, query: str, filters: StoryFilter | None) -> tuple[str, dict]:
+    def _where(self, query: str, filters: StoryFilter | None, from_words: bool = False) -> tuple[str, dict]:
         """The WHERE clause (over story_list l) and its parameters for a search. Nothing typed can
-        cause an error: each word is quoted (see fts_query)."""
+        cause an error: each word is quoted (see fts_query). With ``from_words`` the clause is
+        for ``_FROM_WORDS``, which reads the stories holding the words first."""
         filters = filters or StoryFilter()
         params: dict = {"today": self._today().isoformat()}
         where = ["l.live = 1"]
         match = fts_query(query)
-        if match is not None:
+        if match is not None and from_words:
+            where.append("story_fts MATCH :match")
+            params["match"] = match
+        elif match is not None:
             # SQLite turns the subquery into a set once, then walks story_list_order (the list's
             # own order) and stops at LIMIT: a page costs the same for "a" as for a rare name.
             where.append("l.rowid IN (SELECT rowid FROM story_fts WHERE story_fts MATCH :match)")
@@ -83,12 +92,38 @@ class StorySearch:
                    offset: int = 0) -> list[str]:
         """Ids of matching stories (not in the bin), newest first; ``limit``/``offset`` read one
         page of them, which is what the list does (a common word can match every story)."""
+        if limit is not None and fts_query(query) is not None and self._are_few(query, filters):
+            return self._every_match(query, filters)[offset:offset + limit]
         where, params = self._where(query, filters)
         sql = f"SELECT l.story_id FROM story_list l WHERE {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
             params.update(limit=limit, offset=offset)
         return [row[0] for row in self._file.conn.execute(sql, params)]
+
+    def _are_few(self, query: str, filters: StoryFilter | None) -> bool:
+        """Whether a search has at most ``few_matches`` stories, known from the count just made
+        for the same search (the list counts before it reads a page), or counted now."""
+        key = (query, filters or StoryFilter(), self._today(), self._file.change_mark())
+        if self._counted is not None and self._counted[0] == key:
+            count, cap = self._counted[1:]
+        else:
+            count, cap = self.count_matches(query, filters, cap=self.few_matches + 1), self.few_matches + 1
+        return count <= self.few_matches and count < cap
+
+    def _every_match(self, query: str, filters: StoryFilter | None) -> list[str]:
+        """The ids of a search with few matches, in the list's order. Walking the list's order
+        finds a page of a common word at once, but for a rare name or a typing slip it walks all
+        50,000 stories to find the few: reading the stories holding the words, then sorting, does not."""
+        where, params = self._where(query, filters, from_words=True)
+        rows = self._file.conn.execute(
+            f"SELECT l.story_id, l.story_date, l.created_at FROM {_FROM_WORDS} WHERE {where}", params).fetchall()
+        # _ORDER, by stable sorts (SQLite compares text by its UTF-8 bytes, which order as
+        # Python's code points do; a story without a date comes last, as NULL does in DESC).
+        rows.sort(key=lambda row: row[0])
+        rows.sort(key=lambda row: row[2], reverse=True)
+        rows.sort(key=lambda row: (row[1] is not None, row[1] or ""), reverse=True)
+        return [row[0] for row in rows]
 
     def _pages(self, filters: StoryFilter):
         """The ids of the list, newest first, a window at a time (each window twice the last)."""
@@ -119,12 +154,19 @@ class StorySearch:
 
     def count_matches(self, query: str = "", filters: StoryFilter | None = None, cap: int | None = None) -> int:
         """How many stories match; with ``cap``, counting stops there (the list says "more than")."""
-        where, params = self._where(query, filters)
-        inner = f"SELECT 1 FROM story_list l WHERE {where}"
+        # Read from the stories holding the words, so counting stops at ``cap`` (through the
+        # list's order, every match was found before the first was counted).
+        where, params = self._where(query, filters, from_words=fts_query(query) is not None)
+        source = _FROM_WORDS if "match" in params else "story_list l"
+        inner = f"SELECT 1 FROM {source} WHERE {where}"
         if cap is not None:
             inner += " LIMIT :cap"
             params["cap"] = cap
-        return self._file.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0]
+        count = self._file.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0]
+        if "match" in params:   # remembered for the page of the same search, read next
+            self._counted = ((query, filters or StoryFilter(), self._today(), self._file.change_mark()),
+                             count, cap if cap is not None else count + 1)
+        return count
 
     def position_of(self, story_id: str, query: str = "", filters: StoryFilter | None = None) -> int | None:
         """Where ``story_id`` stands in a search's order (None: it does not match)."""

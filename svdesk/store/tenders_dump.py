@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 
 from svdesk.domain.errors import ValidationError
 from svdesk.domain.tenders import FREQUENCIES, TenderStatus
 from svdesk.store.orgfile import OrgFile
+from svdesk.store.rows import streamed
 from svdesk.store.tenders_repo import (
     ANSWER_COLUMNS, COMMITMENT_COLUMNS, TENDER_COLUMNS, commitment_from_row, tender_from_row,
 )
@@ -26,32 +28,42 @@ def _number(value):
 
 
 def dump_section(orgfile: OrgFile) -> dict:
-    tenders = []
-    for row in orgfile.query("SELECT * FROM tenders ORDER BY created_at, id"):
+    return {key: list(rows) for key, rows in dump_section_lazily(orgfile).items()}
+
+
+def dump_section_lazily(orgfile: OrgFile) -> dict:
+    """The section with its lists as iterators: ``svdesk dump`` holds one record at a time."""
+    return {"tenders": _tenders(orgfile), "commitments": _commitments(orgfile),
+            "versions": ({key: row[key] for key in ("id", "tender_id", "text", "kind", "words", *_STAMPS)}
+                         for row in streamed(orgfile, "SELECT * FROM tender_answer_versions ORDER BY created_at, id")),
+            "submissions": _submissions(orgfile)}
+
+
+def _tenders(orgfile: OrgFile) -> Iterator[dict]:
+    for row in streamed(orgfile, "SELECT * FROM tenders ORDER BY created_at, id"):
         item = {"id": row["id"]}
         for key in (*TENDER_COLUMNS, *ANSWER_COLUMNS):
             item[key] = json.loads(row[key]) if key in _JSON_LISTS else _number(row[key])
         item["stories_chosen"] = bool(row["stories_chosen"])
         item.update(created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"])
-        tenders.append(item)
-    commitments = []
-    for row in orgfile.query("SELECT * FROM commitments ORDER BY tender_id, position, created_at, id"):
+        yield item
+
+
+def _commitments(orgfile: OrgFile) -> Iterator[dict]:
+    for row in streamed(orgfile, "SELECT * FROM commitments ORDER BY tender_id, position, created_at, id"):
         item = {"id": row["id"], **{key: _number(row[key]) for key in COMMITMENT_COLUMNS}}
         item["additional"] = None if row["additional"] is None else bool(row["additional"])
         item.update(created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"])
-        commitments.append(item)
-    versions = [
-        {key: row[key] for key in ("id", "tender_id", "text", "kind", "words", *_STAMPS)}
-        for row in orgfile.query("SELECT * FROM tender_answer_versions ORDER BY created_at, id")
-    ]
-    submissions = []
-    for row in orgfile.query("SELECT * FROM tender_submissions ORDER BY created_at, id"):
+        yield item
+
+
+def _submissions(orgfile: OrgFile) -> Iterator[dict]:
+    for row in streamed(orgfile, "SELECT * FROM tender_submissions ORDER BY created_at, id"):
         item = {key: row[key] for key in ("id", "tender_id", "text", "words", "word_limit", "submitted_on")}
         item["commitments"] = json.loads(row["commitments"])
         item["story_ids"] = json.loads(row["story_ids"])
         item.update(created_at=row["created_at"], updated_at=row["updated_at"])
-        submissions.append(item)
-    return {"tenders": tenders, "commitments": commitments, "versions": versions, "submissions": submissions}
+        yield item
 
 
 # -- validation ------------------------------------------------------------------------------------

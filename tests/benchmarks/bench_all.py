@@ -121,6 +121,8 @@ EXPORT = textwrap.dedent(
 # Peak memory: the app opens the big file in its window, waits until every page is built, shows
 # each page, then runs every export in the same process. ru_maxrss is the high-water mark (KB on
 # Linux). Dialogs never block here: a message would mean something went wrong, so it is an error.
+# Automatic garbage collection is off in the app (ui/shell/collector.py): its timer collects on the
+# window's thread between a person's actions, so it is run here between one export and the next.
 MEMORY = textwrap.dedent(
     """
     import datetime as dt, faulthandler, json, resource, sys, time
@@ -133,6 +135,7 @@ MEMORY = textwrap.dedent(
     from svdesk.ui.shell.controller import AppController
     from svdesk.ui.common.dialogs import Dialogs
     from svdesk.ui.shell.settings import UserSettings
+    from svdesk.ui.shell.collector import collect_due
 
     class NoDialogs(Dialogs):
         def info(self, parent, title, text):
@@ -161,6 +164,7 @@ MEMORY = textwrap.dedent(
         result["after_pages_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         for number, (kind, fmt) in enumerate(plan):
             run_export(window.workspace, kind, fmt, out / f"mem-{number}.{fmt}", json.loads(sys.argv[5]), today)
+            collect_due()  # as the window's collector timer does between one export and the next
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         window.close()
         app.quit()

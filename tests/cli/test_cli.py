@@ -85,6 +85,32 @@ def test_dump_and_load_round_trip(demo_source, tmp_path, run):
     assert again.stdout == dumped.read_text("utf-8")
 
 
+def test_dump_of_a_file_saved_by_an_older_svdesk_says_so_plainly(demo_source, tmp_path, run):
+    """dump only reads, so it cannot upgrade the file first: an older file (here without the
+    organisation's incorporation date, added by m008) is refused in words, exit 1, nothing
+    written, the file untouched (it stopped with "something unexpected" and exit 70)."""
+    import shutil
+
+    older = tmp_path / "older.svdesk"
+    shutil.copyfile(demo_source, older)
+    conn = sqlite3.connect(older)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_rv_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")    # record versions (m012) came later still
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m008_true_figures', 'm012_row_versions')")
+    conn.execute("ALTER TABLE organisation DROP COLUMN incorporated_on")
+    conn.commit()
+    conn.close()
+    before = checksum(older)
+    for target in (tmp_path / "older.json", None):
+        result = run("dump", older, *(["-o", target] if target else []))
+        assert result.returncode == 1, result.stderr
+        assert "older.svdesk was last saved by an older svdesk" in result.stderr
+        assert "Open it in svdesk once" in result.stderr and "Traceback" not in result.stderr
+        assert result.stdout == ""
+    assert not (tmp_path / "older.json").exists()
+    assert checksum(older) == before
+
+
 def test_load_lists_every_error_and_leaves_nothing(tmp_path, demo_source, run):
     data = json.loads(run("dump", demo_source).stdout)
     data["organisation"]["company_number"] = "NOPE"

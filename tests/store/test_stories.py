@@ -453,3 +453,53 @@ def test_first_usable_ids_are_the_first_of_usable_ids_preferred_first(stories, w
         assert first == expected(count)
         # Now usable_ids is remembered for this state of the file: the same answer from it.
         assert stories.first_usable_ids(Use.TENDERS_FUNDERS, TODAY, count, preferred=preferred) == first
+
+
+def test_pages_of_many_and_of_few_matches_agree(stories, monkeypatch):
+    """A search with few matches is cut from all of them, sorted in Python; one with many walks
+    the list's order in SQL. Both give the same order (ties, stories with no date), and a page
+    read just after a change sees it (the count remembered for the page is the file's as it is)."""
+    for number, day in enumerate([3, None, 3, 1, None, 3, 0, 2, 2]):
+        story = stories.new(f"Story {number}", None if day is None else dt.date(2025, 5, 1) + dt.timedelta(days=day))
+        stories.update(story.id, after="A wheel and a gear." if number % 3 else "A gear.")
+    pages = {}
+    for few in (0, 3, 1000):
+        monkeypatch.setattr(stories, "few_matches", few)
+        for query in ("gear", "wheel gear", "whe"):
+            stories.count_matches(query, cap=5)
+            pages[few, query] = [stories.search_ids(query, limit=2, offset=start) for start in range(0, 10, 2)]
+    for query in ("gear", "wheel gear", "whe"):
+        assert pages[0, query] == pages[3, query] == pages[1000, query]
+        assert sum(pages[0, query], []) == stories.search_ids(query)
+    stories.count_matches("sprocket", cap=5)
+    assert stories.search_ids("sprocket", limit=5) == []
+    story = make(stories, "Sprocket day", story_date=dt.date(2025, 5, 9), after="A new sprocket.")
+    assert stories.search_ids("sprocket", limit=5) == [story.id]
+
+
+def test_a_rare_word_is_found_without_walking_every_story(stories):
+    """Searching for a name held by one story does the same work with 40 stories as with 160
+    (it walked the whole list, 50,000 stories in a big file, to find the one). Counted in
+    SQLite's own steps, not time."""
+    connection = stories._file.conn
+    steps = []
+
+    def count_steps() -> int:
+        steps[-1] += 1
+        return 0
+
+    work = []
+    for total in (40, 160):
+        while stories.count() < total:
+            make(stories, f"Ride {stories.count()}", after="A wheel and a gear.")
+        if total == 40:
+            make(stories, "Gwenllian's first ride", after="Gwenllian rode to work.")
+        steps.append(0)
+        connection.set_progress_handler(count_steps, 10)
+        try:
+            assert stories.count_matches("gwenllian", cap=1001) == 1
+            assert len(stories.search_ids("gwenllian", limit=64)) == 1
+        finally:
+            connection.set_progress_handler(None, 10)
+        work.append(steps[-1])
+    assert work[1] < work[0] * 1.5, f"SQLite steps for 40 stories: {work[0]}, for 160: {work[1]}"
