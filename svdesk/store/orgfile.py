@@ -69,8 +69,9 @@ class OrgFile:
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, what: str = "change"):
-        """One user action: everything inside commits together, or not at all."""
-        return self._write(what, only_if_changed=False)
+        """One user action: everything inside commits together, or not at all. Listeners hear of
+        it only when a row was written: a field saved unchanged is no change to the file."""
+        return self._write(what, only_if_changed=True)
 
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlite_utils.db import jsonify_if_needed  # the adapter sqlite-utils writes with
+
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.ids import new_id
 
@@ -19,3 +21,25 @@ def stamped(values: dict, *, new: bool) -> dict:
 
 def without_none(row: dict) -> dict:
     return {key: value for key, value in row.items() if value is not None}
+
+
+def holds(db, table: str, row_id, values: dict) -> bool:
+    """True when the row already holds every one of ``values`` (its stamps aside). SQLite does the
+    comparing, with each value bound as the write would bind it, so a number, a flag, a date or a
+    list is compared as it is stored — not as Python sees it."""
+    columns = [column for column in values if column not in ("created_at", "updated_at")]
+    if not columns:
+        return True
+    where = " AND ".join(f"[{column}] IS ?" for column in columns)
+    params = [jsonify_if_needed(values[column]) for column in columns]
+    return db.execute(f"SELECT 1 FROM [{table}] WHERE id = ? AND {where}", [row_id, *params]).fetchone() is not None
+
+
+def update_changed(db, table: str, row_id, values: dict) -> bool:
+    """Writes ``values`` onto the row with a new "updated at" stamp, unless it holds them already:
+    a field left unchanged must not touch the file (no new stamp, no new row version for
+    ``svdesk merge`` to see as a change, nobody told the file changed). True when written."""
+    if holds(db, table, row_id, values):
+        return False
+    db[table].update(row_id, stamped(values, new=False))
+    return True

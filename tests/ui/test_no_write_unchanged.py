@@ -1,0 +1,85 @@
+"""Walking the window with the keyboard and typing nothing must not write the file: a field losing
+focus with the value it was loaded with is no change (no new "updated at" stamp, no new row
+version for ``svdesk merge``, no listener told the file was saved)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit,
+                               QTextEdit, QWidget)
+
+from tests.ui.access_audit import Findings, check_tab_order
+from tests.ui.test_accessibility import page_states
+
+_EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+
+
+class FileWatch:
+    """What would show the file changed: rows written, row versions, stamps, saves heard."""
+
+    def __init__(self, workspace):
+        self.file = workspace.file
+        self.saves: list[str] = []
+        self.file.add_listener(self.saves.append)
+        self.before = self.snapshot()
+
+    def snapshot(self):
+        conn = self.file.conn
+        versions = conn.execute("SELECT tbl, id, version FROM row_versions ORDER BY tbl, id").fetchall()
+        return conn.total_changes, versions
+
+    def assert_unchanged(self, where: str) -> None:
+        changes, versions = self.snapshot()
+        moved = sorted({tbl for tbl, _id, _v in set(versions) ^ set(self.before[1])})
+        assert (changes - self.before[0], moved, self.saves) == (0, [], []), f"{where}: the file was written"
+
+
+def editors(page: QWidget) -> list[QWidget]:
+    return [widget for widget in page.findChildren(QWidget)
+            if isinstance(widget, _EDITORS) and widget.isVisible() and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
+def walk(window):
+    """Yields (where, page) for every page and tab of the window, the page shown."""
+    for page in window.pages:
+        window.show_page(page.key)
+        QApplication.processEvents()
+        for where in page_states(window, page):
+            yield where, page
+
+
+def test_tabbing_through_every_page_writes_nothing(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.resize(1280, 800)
+    window.show()
+    window.finish_starting()
+    QApplication.processEvents()
+    watch = FileWatch(window.workspace)
+    pages = 0
+    for where, page in walk(window):
+        check_tab_order(window, page, window.journey, where, Findings())
+        pages += 1
+        watch.assert_unchanged(where)
+    assert pages >= len(window.pages)
+
+
+def test_focus_in_and_out_of_each_editor_writes_nothing(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.resize(1280, 800)
+    window.show()
+    window.finish_starting()
+    QApplication.processEvents()
+    watch = FileWatch(window.workspace)
+    visited = 0
+    for where, page in walk(window):
+        for editor in editors(page):
+            if not editor.isVisible():
+                continue  # an earlier editor's focus changed what the page shows
+            editor.setFocus(Qt.FocusReason.TabFocusReason)
+            QApplication.processEvents()
+            window.journey.setFocus(Qt.FocusReason.TabFocusReason)
+            QApplication.processEvents()
+            visited += 1
+            watch.assert_unchanged(f"{where}: {type(editor).__name__} {editor.accessibleName()}")
+    assert visited > 40  # every page's fields, not a page that showed nothing
