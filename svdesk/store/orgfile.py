@@ -71,7 +71,7 @@ class OrgFile:
     def write(self, what: str = "change"):
         """One user action: everything inside commits together, or not at all. Listeners hear of
         it only when a row was written: a field saved unchanged is no change to the file."""
-        return self._write(what, only_if_changed=True)
+        return self._write(what)
 
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:
@@ -84,11 +84,11 @@ class OrgFile:
                 self.background is not None and self.background.problem):
             yield
             return
-        with self._write(what, only_if_changed=True):
+        with self._write(what):
             yield
 
     @contextlib.contextmanager
-    def _write(self, what: str, only_if_changed: bool) -> Iterator[Database]:
+    def _write(self, what: str) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
         if self._closed:
@@ -106,7 +106,7 @@ class OrgFile:
             # Only text made by a program can hold a lone surrogate (Qt never produces one).
             raise SvdeskError("The text contains a broken character that cannot be saved "
                               "(a lone surrogate); nothing was changed.") from None
-        if not nested and (not only_if_changed or self.conn.total_changes != before):
+        if not nested and self.conn.total_changes != before:
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
                 listener(what)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlite_utils.db import jsonify_if_needed  # the adapter sqlite-utils writes with
-
 from svdesk.domain.dates import utc_now_stamp
 from svdesk.domain.ids import new_id
 
@@ -27,6 +25,10 @@ def holds(db, table: str, row_id, values: dict) -> bool:
     """True when the row already holds every one of ``values`` (its stamps aside). SQLite does the
     comparing, with each value bound as the write would bind it, so a number, a flag, a date or a
     list is compared as it is stored — not as Python sees it."""
+    # sqlite-utils is warmed up after the window's first paint (tests/ui/test_startup_path.py);
+    # this module is read before it, so the adapter it writes with is imported only here.
+    from sqlite_utils.db import jsonify_if_needed
+
     columns = [column for column in values if column not in ("created_at", "updated_at")]
     if not columns:
         return True

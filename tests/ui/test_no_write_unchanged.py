@@ -4,6 +4,8 @@ version for ``svdesk merge``, no listener told the file was saved)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit,
                                QTextEdit, QWidget)
@@ -26,12 +28,19 @@ class FileWatch:
     def snapshot(self):
         conn = self.file.conn
         versions = conn.execute("SELECT tbl, id, version FROM row_versions ORDER BY tbl, id").fetchall()
-        return conn.total_changes, versions
+        return conn.total_changes, versions, self.on_disk()
+
+    def on_disk(self):
+        """The file and its write-ahead log as a file watcher or a backup sees them."""
+        path = Path(self.file.path)
+        return [(item.name, item.stat().st_size, item.stat().st_mtime_ns)
+                for item in (path, path.with_name(path.name + "-wal")) if item.exists()]
 
     def assert_unchanged(self, where: str) -> None:
-        changes, versions = self.snapshot()
+        changes, versions, disk = self.snapshot()
         moved = sorted({tbl for tbl, _id, _v in set(versions) ^ set(self.before[1])})
-        assert (changes - self.before[0], moved, self.saves) == (0, [], []), f"{where}: the file was written"
+        assert (changes - self.before[0], moved, self.saves, disk) == (0, [], [], self.before[2]), \
+            f"{where}: the file was written"
 
 
 def editors(page: QWidget) -> list[QWidget]:
