@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from svdesk.domain.frameworks import Framework, Outcome, OutcomeGroup
 from svdesk.store.rows import holds
 
 
@@ -97,3 +98,14 @@ def test_holds_compares_as_the_write_would_store(workspace, stored, given, same)
     conn.execute("CREATE TEMP TABLE probe (id TEXT PRIMARY KEY, value, updated_at TEXT)")
     conn.execute("INSERT INTO probe VALUES ('x', ?, 'then')", [stored])
     assert holds(workspace.file.db, "probe", "x", {"value": given, "updated_at": "now"}) is same
+
+
+def test_custom_framework_saved_unchanged_writes_nothing(workspace):
+    saved = workspace.frameworks.save_custom(Framework(
+        key="our-council", name="Our council", short_name="Council",
+        groups=(OutcomeGroup("p", "Priorities", (Outcome("jobs", "Local jobs"),)),), builtin=False))
+    watch = Watch(workspace)
+    workspace.frameworks.save_custom(saved)
+    assert not watch.written()
+    workspace.frameworks.save_custom(Framework(**{**saved.__dict__, "name": "Our council 2026"}))
+    assert watch.written()
