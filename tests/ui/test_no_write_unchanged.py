@@ -92,3 +92,42 @@ def test_focus_in_and_out_of_each_editor_writes_nothing(qtbot, controller, demo_
             visited += 1
             watch.assert_unchanged(f"{where}: {type(editor).__name__} {editor.accessibleName()}")
     assert visited > 40  # every page's fields, not a page that showed nothing
+
+
+def _roughen(path) -> None:
+    """Stored text as an older copy, an import or a merge may have left it: Windows line endings
+    and spaces at the ends, which the pages would tidy away when saving."""
+    import sqlite3
+
+    from svdesk.store.migrations.m012_row_versions import MERGED_TABLES
+
+    conn = sqlite3.connect(path)
+    for table in MERGED_TABLES:
+        for _cid, name, kind, *_rest in conn.execute(f"PRAGMA table_info([{table}])").fetchall():
+            if kind.upper() == "TEXT" and not name.endswith(("_at", "_on", "id")):
+                try:
+                    conn.execute(f"UPDATE [{table}] SET [{name}] = replace([{name}], char(10), char(13, 10)) || ' '"
+                                 f" WHERE ([{name}] LIKE '%' || char(10) || '%' OR [{name}] LIKE '% %') AND [{name}] NOT LIKE '[%'"
+                                 f" AND [{name}] NOT LIKE '{{%'")
+                except sqlite3.IntegrityError:
+                    pass  # a record kept as it was sent or agreed
+    conn.commit()
+    conn.close()
+
+
+def test_stored_text_the_pages_would_tidy_is_not_rewritten_by_a_walk(qtbot, controller, demo_copy):
+    _roughen(demo_copy)
+    window = controller.open_path(demo_copy)
+    window.resize(1280, 800)
+    window.show()
+    window.finish_starting()
+    QApplication.processEvents()
+    watch = FileWatch(window.workspace)
+    for where, page in walk(window):
+        for editor in editors(page):
+            if editor.isVisible():
+                editor.setFocus(Qt.FocusReason.TabFocusReason)
+                QApplication.processEvents()
+                window.journey.setFocus(Qt.FocusReason.TabFocusReason)
+                QApplication.processEvents()
+                watch.assert_unchanged(f"{where}: {type(editor).__name__} {editor.accessibleName()}")
