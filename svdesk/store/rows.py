@@ -32,7 +32,8 @@ def holds(db, table: str, row_id, values: dict) -> bool:
     columns = [column for column in values if column not in ("created_at", "updated_at")]
     if not columns:
         return True
-    where = " AND ".join(f"[{column}] IS ?" for column in columns)
+    # BINARY: a change of case is a change, whatever collation a column may one day be given.
+    where = " AND ".join(f"[{column}] IS ? COLLATE BINARY" for column in columns)
     params = [jsonify_if_needed(values[column]) for column in columns]
     return db.execute(f"SELECT 1 FROM [{table}] WHERE id = ? AND {where}", [row_id, *params]).fetchone() is not None
 

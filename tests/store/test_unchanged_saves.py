@@ -109,3 +109,11 @@ def test_custom_framework_saved_unchanged_writes_nothing(workspace):
     assert not watch.written()
     workspace.frameworks.save_custom(Framework(**{**saved.__dict__, "name": "Our council 2026"}))
     assert watch.written()
+
+
+def test_holds_counts_a_change_of_case_as_a_change(workspace):
+    conn = workspace.file.conn
+    conn.execute("CREATE TEMP TABLE probe (id TEXT PRIMARY KEY, value TEXT COLLATE NOCASE)")
+    conn.execute("INSERT INTO probe VALUES ('x', 'riverside cic')")
+    assert not holds(workspace.file.db, "probe", "x", {"value": "Riverside CIC"})
+    assert holds(workspace.file.db, "probe", "x", {"value": "riverside cic"})
