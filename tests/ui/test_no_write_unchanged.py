@@ -131,3 +131,18 @@ def test_stored_text_the_pages_would_tidy_is_not_rewritten_by_a_walk(qtbot, cont
                 window.journey.setFocus(Qt.FocusReason.TabFocusReason)
                 QApplication.processEvents()
                 watch.assert_unchanged(f"{where}: {type(editor).__name__} {editor.accessibleName()}")
+
+
+def test_a_real_edit_is_saved_once_however_often_the_field_is_left(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    window.show()
+    window.finish_starting()
+    window.show_page("organisation")
+    page = next(page for page in window.pages if page.key == "organisation")
+    watch = FileWatch(window.workspace)
+    page.name.setText("Riverside Kitchen CIC ")
+    for _ in range(3):
+        page.name.editingFinished.emit()
+        page.staff.editingFinished.emit()
+    assert window.workspace.organisation.get().name == "Riverside Kitchen CIC"
+    assert len(watch.saves) == 1
