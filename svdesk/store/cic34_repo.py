@@ -23,7 +23,7 @@ from svdesk.domain.dates import parse_iso_date, utc_now_stamp
 from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.textsafe import clean_line, clean_text
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,7 +115,7 @@ class Cic34Repo:
             return current
         values = {name: getattr(changed, name) for name in spec.fields}
         with self._file.write(action) as db:
-            db[spec.table].update(record_id, stamped(values, new=False))
+            update_changed(db, spec.table, record_id, values)
         return self._get(spec, record_id)
 
     def _set_deleted(self, spec: _ListTable, record_id: str, deleted: bool, what: str) -> None:
@@ -232,7 +232,7 @@ class Cic34Repo:
         row = self._file.query_one("SELECT id FROM cic34_signatories WHERE year_end = ?", [_key(signatory.year_end)])
         with self._file.write("signatory") as db:
             if row:
-                db["cic34_signatories"].update(row["id"], stamped(values, new=False))
+                update_changed(db, "cic34_signatories", row["id"], values)
             else:
                 db["cic34_signatories"].insert(stamped({"year_end": _key(signatory.year_end), **values}, new=True))
         return signatory
@@ -264,8 +264,7 @@ class Cic34Repo:
             if row:
                 # Keep the draft the edit started from, unless the edit is being revived.
                 kept = drafted if current is None else row["drafted"]
-                db["cic34_texts"].update(row["id"], stamped(
-                    {"text": text, "drafted": kept, "deleted_at": None}, new=False))
+                update_changed(db, "cic34_texts", row["id"], {"text": text, "drafted": kept, "deleted_at": None})
             else:
                 db["cic34_texts"].insert(stamped(
                     {"year_end": _key(year_end), "part": part.value, "text": text, "drafted": drafted}, new=True))
@@ -306,7 +305,7 @@ class Cic34Repo:
         row = self._file.query_one("SELECT id FROM cic34_wording WHERE key = ? AND year_end = ?", [key, scope])
         with self._file.write("wording") as db:
             if row:
-                db["cic34_wording"].update(row["id"], stamped({"text": text, "deleted_at": None}, new=False))
+                update_changed(db, "cic34_wording", row["id"], {"text": text, "deleted_at": None})
             else:
                 db["cic34_wording"].insert(stamped({"key": key, "year_end": scope, "text": text}, new=True))
         if year_end:

@@ -12,7 +12,7 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.ids import new_id
 from svdesk.domain.textsafe import clean_line
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 OWNER_TABLE = "consultations"
 _COLUMNS = ("held_on", "title", "who", "who_other", "how", "how_other", "people", "heard", "changed")
@@ -82,7 +82,7 @@ class ConsultationRepo:
         if self._file.query_one("SELECT id FROM consultations WHERE id = ?", [item.id]) is None:
             raise SvdeskError("That consultation is no longer in the file, so the change was not saved.")
         with self._file.write("consultations") as db:
-            db["consultations"].update(item.id, stamped(to_row(item), new=False))
+            update_changed(db, "consultations", item.id, to_row(item))
         return self.get(item.id)
 
     def remove(self, consultation_id: str) -> None:

@@ -11,7 +11,7 @@ from svdesk.domain.errors import SvdeskError, ValidationError
 from svdesk.domain.frameworks import Framework, framework_from_dict, framework_to_dict
 from svdesk.domain.ids import new_id
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,8 +49,7 @@ class FrameworkRepo:
         body = json.dumps(framework_to_dict(framework), ensure_ascii=False, sort_keys=True)
         with self._file.write("frameworks") as db:
             if framework.id:
-                db.execute("UPDATE custom_frameworks SET key = ?, body = ?, updated_at = ? WHERE id = ?",
-                           [framework.key, body, utc_now_stamp(), framework.id])
+                update_changed(db, "custom_frameworks", framework.id, {"key": framework.key, "body": body})
             else:
                 row = stamped({"key": framework.key, "body": body}, new=True)
                 db["custom_frameworks"].insert(row)

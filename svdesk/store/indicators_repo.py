@@ -27,7 +27,7 @@ from svdesk.store.measures_rows import (
     indicator_from_row, indicator_values, reading_from_row, valuation_from_row, valuation_values,
 )
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 READINGS_TABLE = "readings"
 INDICATORS_TABLE = "indicators"
@@ -134,7 +134,7 @@ class IndicatorRepo:
                     f"{len(misfits)} reading{'s do' if len(misfits) != 1 else ' does'} not fit "
                     f"{indicator.unit.label.lower()}: {shown}{more}. Change those readings first."])
         with self._file.write("indicators") as db:
-            db["indicators"].update(indicator.id, stamped(indicator_values(indicator), new=False))
+            update_changed(db, "indicators", indicator.id, indicator_values(indicator))
         return self.get(indicator.id)
 
     def archive(self, indicator_id: str) -> None:
@@ -261,7 +261,7 @@ class IndicatorRepo:
                     " AND deleted_at IS NULL", [indicator_id, item.start.isoformat(), item.end.isoformat()])), None)
                 values = {"value": value_to_text(value), "note": item.note.strip(), "recorded_by": item.recorded_by.strip()}
                 if same:
-                    db["readings"].update(same["id"], stamped(values | ({"source": source} if source else {}), new=False))
+                    update_changed(db, "readings", same["id"], values | ({"source": source} if source else {}))
                     ids.append(same["id"])
                 else:
                     row = stamped(values | {"indicator_id": indicator_id, "period_start": item.start.isoformat(),
@@ -294,7 +294,7 @@ class IndicatorRepo:
                 " AND deleted_at IS NULL", [reading.indicator_id, new_start.isoformat(), new_end.isoformat(), reading_id])), None)
             if clash:
                 raise ValidationError([self._overlap_problem(indicator, clash)])
-            db["readings"].update(reading_id, stamped(changes, new=False))
+            update_changed(db, "readings", reading_id, changes)
         return self.reading(reading_id)
 
     def delete_reading(self, reading_id: str) -> None:
@@ -378,7 +378,7 @@ class IndicatorRepo:
         current = self.valuation(indicator_id)
         with self._file.write("valuations") as db:
             if current:
-                db["indicator_valuations"].update(current.id, stamped(valuation_values(valuation), new=False))
+                update_changed(db, "indicator_valuations", current.id, valuation_values(valuation))
             else:
                 db["indicator_valuations"].insert(
                     stamped(valuation_values(valuation) | {"indicator_id": indicator_id}, new=True))

@@ -9,7 +9,7 @@ from svdesk.domain.errors import ValidationError
 from svdesk.domain.financial_year import YearEnd
 from svdesk.domain.organisation import LegalForm, Organisation
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 _COLUMNS = (
     "name", "legal_form", "company_number", "year_end_day", "year_end_month", "area_served",
@@ -79,7 +79,7 @@ class OrganisationRepo:
         row = self._row()
         with self._file.write("organisation") as db:
             if row:
-                db["organisation"].update(row["id"], stamped(to_row(org), new=False))
+                update_changed(db, "organisation", row["id"], to_row(org))
             else:
                 db["organisation"].insert(stamped(to_row(org), new=True))
         return org

@@ -74,15 +74,16 @@ class OrgFile:
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, what: str = "change"):
-        """One user action: everything inside commits together, or not at all."""
-        return self._write(what, only_if_changed=False)
+        """One user action: everything inside commits together, or not at all. Listeners hear of
+        it only when a row was written: a field saved unchanged is no change to the file."""
+        return self._write(what)
 
     def write_rows(self, what: str, tables: tuple[str, ...]):
         """As ``write``, giving the bare sqlite3 connection: for a write on a path that must
         not pay for importing sqlite-utils (an export's use log, in a fresh process). It writes
         only to ``tables``: on a file opened without its page check, only their pages (and
         their indexes') are checked first, not the whole file."""
-        return self._write(what, only_if_changed=False, plain=True, tables=tables)
+        return self._write(what, plain=True, tables=tables)
 
     @contextlib.contextmanager
     def action(self, what: str = "change") -> Iterator[None]:
@@ -95,11 +96,11 @@ class OrgFile:
                 self.background is not None and self.background.problem):
             yield
             return
-        with self._write(what, only_if_changed=True):
+        with self._write(what):
             yield
 
     @contextlib.contextmanager
-    def _write(self, what: str, only_if_changed: bool, plain: bool = False,
+    def _write(self, what: str, plain: bool = False,
                tables: tuple[str, ...] | None = None) -> Iterator[Database]:
         if self.read_only:
             raise ReadOnlyFile("This file is open read-only, so changes cannot be saved.")
@@ -120,7 +121,7 @@ class OrgFile:
             # Only text made by a program can hold a lone surrogate (Qt never produces one).
             raise SvdeskError("The text contains a broken character that cannot be saved "
                               "(a lone surrogate); nothing was changed.") from None
-        if not nested and (not only_if_changed or self.conn.total_changes != before):
+        if not nested and self.conn.total_changes != before:
             self.last_saved_at = utc_now_stamp()
             for listener in list(self._listeners):
                 listener(what)

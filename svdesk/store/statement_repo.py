@@ -19,7 +19,7 @@ from svdesk.domain.statement import (
 )
 from svdesk.store.frameworks_repo import TagRepo
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 
 OWNER_TABLE = "statements"
 TEXT_COLUMNS = ("full_text", "short_text", "full_drafted", "short_drafted")
@@ -145,7 +145,7 @@ class StatementRepo:
                 problems = candidate.problems()
                 if problems:
                     raise ValidationError(problems)
-                db["statements"].update(row["id"], {**changes, "updated_at": utc_now_stamp()})
+                update_changed(db, "statements", row["id"], changes)
         return self.get()
 
     def save_answers(self, answers: Answers) -> Statement:

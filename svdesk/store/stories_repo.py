@@ -20,7 +20,7 @@ from svdesk.domain.ids import new_id
 from svdesk.domain.stories import Status, Story, StorySummary, StoryUse, UsableStory, render
 from svdesk.domain.textsafe import clean_line
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped
+from svdesk.store.rows import stamped, update_changed
 from svdesk.store.stories_rows import (
     consent_from_row, consent_to_row, story_from_row, story_to_row, sync_search, use_from_row,
 )
@@ -95,8 +95,8 @@ class StoryRepo(StorySearch):
         if current is None:
             raise SvdeskError("That story is no longer in the file, so the change was not saved.")
         with self._file.write("stories") as db:
-            db["stories"].update(story.id, stamped(story_to_row(story), new=False))
-            sync_search(db, story.id)
+            if update_changed(db, "stories", story.id, story_to_row(story)):
+                sync_search(db, story.id)
         return self.get(story.id)
 
     def update(self, story_id: str, **changes) -> Story:
@@ -152,11 +152,11 @@ class StoryRepo(StorySearch):
         values = consent_to_row(consent)
         with self._file.write("consent") as db:
             existing = db.execute("SELECT id FROM story_consents WHERE story_id = ?", [story_id]).fetchone()
-            if existing:
-                db["story_consents"].update(existing[0], stamped(values, new=False))
-            else:
+            if existing is None:
                 db["story_consents"].insert(stamped({"story_id": story_id, **values}, new=True))
-            sync_search(db, story_id, text=False)
+                sync_search(db, story_id, text=False)
+            elif update_changed(db, "story_consents", existing[0], values):
+                sync_search(db, story_id, text=False)
         return self.consent_for(story_id)
 
     def withdraw(self, story_id: str, on_date: dt.date, note: str = "") -> list[StoryUse]:

@@ -13,7 +13,7 @@ from svdesk.domain.tenders import (
 )
 from svdesk.domain.words import count_words
 from svdesk.store.orgfile import OrgFile
-from svdesk.store.rows import stamped, streamed
+from svdesk.store.rows import stamped, streamed, update_changed
 
 TENDER_COLUMNS = (
     "buyer", "title", "reference", "deadline", "deadline_time", "contract_value_pence", "contract_months",
@@ -168,7 +168,7 @@ class TendersRepo:
         if values == old:
             return current
         with self._file.write("tender") as db:
-            db["tenders"].update(tender.id, stamped(values, new=False))
+            update_changed(db, "tenders", tender.id, values)
         return self.get(tender.id)
 
     def update(self, tender_id: str, **changes) -> Tender:
@@ -232,7 +232,7 @@ class TendersRepo:
         if changed - TRACKING_FIELDS:
             self._check_open(current.tender_id, "be changed")
         with self._file.write("commitment") as db:
-            db["commitments"].update(commitment.id, stamped(values, new=False))
+            update_changed(db, "commitments", commitment.id, values)
         return self.get_commitment(commitment.id)
 
     def remove_commitment(self, commitment_id: str) -> None:

@@ -21,6 +21,7 @@ class SigningBox(QGroupBox):
         super().__init__("Signed", parent)
         self.ctx = ctx
         self.year = None
+        self._shown: Signatory | None = None
         form = QFormLayout(self)
         self.sign_name = QLineEdit()
         self.sign_name.setMaxLength(200)
@@ -77,10 +78,10 @@ class SigningBox(QGroupBox):
             widget.setReadOnly(read_only)
         for widget in (self.sign_office, self.sign_today, self.filed_today):
             widget.setEnabled(not read_only)
+        # As the boxes show it: leaving a box unchanged saves nothing (even a tidied name).
+        self._shown = self._from_boxes()[0]
 
-    def save(self) -> None:
-        if self.year is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
-            return
+    def _from_boxes(self) -> tuple[Signatory | None, list[str]]:
         dates, problems = [], []
         for edit in (self.sign_date, self.filed_date):
             text = edit.text().strip()
@@ -89,14 +90,24 @@ class SigningBox(QGroupBox):
                 problems.append(f"“{text}” is not a date svdesk can read; write it like 9 Dec 2026.")
             dates.append(day)
         if problems:
+            return None, problems
+        return Signatory(self.year.end, self.sign_name.text(), Office(self.sign_office.currentData()), *dates), []
+
+    def save(self) -> None:
+        if self.year is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+            return
+        signatory, problems = self._from_boxes()
+        if problems:
             self.sign_problems.show_problems(problems)  # what was typed stays in its box
             return
-        signatory = Signatory(self.year.end, self.sign_name.text(), Office(self.sign_office.currentData()), *dates)
+        if signatory == self._shown:
+            return
         try:
             saved = cic34_services.save_signatory(self.ctx.workspace, signatory)
         except ValidationError as error:
             self.sign_problems.show_problems(error.problems)
             return
+        self._shown = signatory  # a refused one is tried again when a box is left
         self.sign_problems.show_problems([])
         if saved.signed_on:
             self.sign_date.setText(format_date(saved.signed_on))

@@ -32,6 +32,7 @@ class IndicatorForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.indicator: Indicator | None = None
+        self._shown: Indicator | None = None
         self._loading = False
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -220,6 +221,9 @@ class IndicatorForm(QWidget):
                                      measure_services.indicator_tags(self.ctx.workspace, indicator.id))
         finally:
             self._loading = False
+        # The indicator as the fields show it: leaving a field unchanged saves nothing, even when
+        # the fields tidied the stored text (line endings, spaces at the ends) as they showed it.
+        self._shown = self._candidate()[0]
         self.problems.show_problems([])
         self._explain(indicator)
         read_only = self.ctx.workspace.read_only
@@ -316,9 +320,12 @@ class IndicatorForm(QWidget):
         problems = [field.problem for field in (self.baseline_date, self.target_date) if field.problem]
         candidate, unreadable = self._candidate()
         problems += unreadable
+        if not problems and candidate == self._shown:
+            return
         try:
             try:
                 saved = measure_services.save_indicator(self.ctx.workspace, candidate)
+                self._shown = candidate  # a refused indicator is tried again when a field is left
             except ValidationError as error:
                 problems += error.problems
                 if Unit(self.unit.currentData()) != self.indicator.unit and any(

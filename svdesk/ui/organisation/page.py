@@ -29,6 +29,7 @@ class OrganisationPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._loading = False
+        self._shown: Organisation | None = None
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.addWidget(page_header(
@@ -181,6 +182,9 @@ class OrganisationPage(Page):
             self.retention.setValue(org.retention_years)
         finally:
             self._loading = False
+        # The profile as the fields show it: leaving a field unchanged saves nothing, even when
+        # the fields tidied the stored text (line endings, spaces at the ends) as they showed it.
+        self._shown = self._from_widgets()
         self._show_year(org.year_end)
         self.company_number.setEnabled(org.legal_form.has_company_number)
         read_only = self.ctx.workspace.read_only
@@ -222,9 +226,12 @@ class OrganisationPage(Page):
     def _save(self) -> None:
         if self._loading or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
+        candidate = self._from_widgets()
+        if candidate == self._shown:
+            return
         try:
-            candidate = self._from_widgets()
             saved = statement_services.save_organisation(self.ctx.workspace, candidate)
+            self._shown = candidate  # a refused profile is tried again when a field is left
         except ValidationError as error:
             # The typed text stays in its field so nothing is lost; it is saved once it is valid.
             # Every other field is saved now: a wrong company number must not hold back the area

@@ -163,19 +163,30 @@ class StoryEditor(QWidget):
         layout.addWidget(self.consent)
         layout.addStretch()
 
-        self.title.editingFinished.connect(lambda: self._save(title=self.title.text()))
+        # Each text field's value as it would be saved; what they showed when loaded is kept, so
+        # leaving a field unchanged saves nothing (even when it tidied the stored text).
+        self._readers = {
+            "title": self.title.text,
+            "domain": lambda: self.domain.currentText().strip(),
+            "keywords": lambda: parse_keywords(self.keywords.text()),
+            "person_name": lambda: self.person_name.text().strip(),
+            "pseudonym": lambda: self.pseudonym.text().strip(),
+            "anonymous_as": lambda: self.anonymous_as.text().strip(),
+            **{field: edit.toPlainText for field, edit in self.texts.items()},
+        }
+        self._shown: dict = {}
+        self.title.editingFinished.connect(lambda: self._save_field("title"))
         self.story_date.date_edited.connect(lambda value: self._save(story_date=value))
         self.story_date.validity_changed.connect(lambda problem: self.problems.show_problems([problem] if problem else []))
-        self.domain.lineEdit().editingFinished.connect(lambda: self._save(domain=self.domain.currentText().strip()))
-        self.domain.activated.connect(lambda _i: self._save(domain=self.domain.currentText().strip()))
+        self.domain.lineEdit().editingFinished.connect(lambda: self._save_field("domain"))
+        self.domain.activated.connect(lambda _i: self._save_field("domain"))
         for field, edit in self.texts.items():
-            edit.editingFinished.connect(lambda field=field, edit=edit: self._save(**{field: edit.toPlainText()}))
+            edit.editingFinished.connect(lambda field=field: self._save_field(field))
             edit.textChanged.connect(self._count_words)
-        self.keywords.editingFinished.connect(lambda: self._save(keywords=parse_keywords(self.keywords.text())))
+        self.keywords.editingFinished.connect(lambda: self._save_field("keywords"))
         self.status.activated.connect(lambda _i: self._save(status=self.status.currentData()))
-        self.person_name.editingFinished.connect(lambda: self._save(person_name=self.person_name.text().strip()))
-        self.pseudonym.editingFinished.connect(lambda: self._save(pseudonym=self.pseudonym.text().strip()))
-        self.anonymous_as.editingFinished.connect(lambda: self._save(anonymous_as=self.anonymous_as.text().strip()))
+        for field in ("person_name", "pseudonym", "anonymous_as"):
+            getattr(self, field).editingFinished.connect(lambda field=field: self._save_field(field))
         self.level.activated.connect(lambda _i: self._save(level=IdLevel(self.level.currentData())))
         self.about_child.toggled.connect(lambda checked: self._save(about_child=checked))
         for box in self.categories.values():
@@ -209,6 +220,7 @@ class StoryEditor(QWidget):
             self._load_indicators()
         finally:
             self._loading = False
+        self._shown = {field: read() for field, read in self._readers.items()}
         self.problems.show_problems([])
         self.photos.set_owner(Owner.STORY if story_id else None, story_id)
         self.documents.set_owner(Owner.STORY if story_id else None, story_id)
@@ -272,9 +284,16 @@ class StoryEditor(QWidget):
         self.name_warning.show_problems([warning] if warning else [])
 
     # -- widgets -> file --------------------------------------------------------------------------
-    def _save(self, **changes) -> None:
-        if self._loading or not self.story_id or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+    def _save_field(self, field: str) -> None:
+        value = self._readers[field]()
+        if self._loading or value == self._shown.get(field):
             return
+        if self._save(**{field: value}):
+            self._shown[field] = value  # a refused value is tried again when the field is left
+
+    def _save(self, **changes) -> bool:
+        if self._loading or not self.story_id or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+            return False
         repo = self.ctx.workspace.stories
         try:
             story = story_services.update_story(self.ctx.workspace, self.story_id, **changes)
@@ -285,14 +304,15 @@ class StoryEditor(QWidget):
                 self._loading = True
                 self.status.setCurrentIndex(self.status.findData(repo.get(self.story_id).status))
                 self._loading = False
-            return
+            return False
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
-            return
+            return False
         self.problems.show_problems([])
         self._show_name_warning(story)
         self.consent.refresh_verdict()  # the verdict depends on the story too (status, flags)
         self.story_changed.emit(self.story_id)
+        return True
 
     def _indicators_changed(self, _item) -> None:
         if self._loading or not self.story_id:

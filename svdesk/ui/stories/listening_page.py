@@ -154,15 +154,18 @@ class ListeningPage(Page):
 
         self.held_on.date_edited.connect(lambda value: self._save(held_on=value))
         self.held_on.validity_changed.connect(lambda problem: self._show_problems())
-        self.title_edit.editingFinished.connect(lambda: self._save(title=self.title_edit.text()))
+        # Each field's value as it would be saved; what they showed when loaded is kept, so
+        # leaving a field unchanged saves nothing (even when it tidied the stored text).
+        self._readers = {"title": self.title_edit.text, "who_other": self.who_other.text,
+                         "how_other": self.how_other.text, "people": lambda: self.people.value() or None,
+                         "heard": self.heard.toPlainText, "changed": self.changed.toPlainText}
+        self._shown: dict = {}
         for check in self.who.values():
             check.toggled.connect(lambda _checked: self._save(who=tuple(g for g, c in self.who.items() if c.isChecked())))
-        self.who_other.editingFinished.connect(lambda: self._save(who_other=self.who_other.text()))
         self.how.activated.connect(lambda _i: self._save(how=Method(self.how.currentData())))
-        self.how_other.editingFinished.connect(lambda: self._save(how_other=self.how_other.text()))
-        self.people.editingFinished.connect(lambda: self._save(people=self.people.value() or None))
-        self.heard.editingFinished.connect(lambda: self._save(heard=self.heard.toPlainText()))
-        self.changed.editingFinished.connect(lambda: self._save(changed=self.changed.toPlainText()))
+        for field, edit in (("title", self.title_edit), ("who_other", self.who_other), ("how_other", self.how_other),
+                            ("people", self.people), ("heard", self.heard), ("changed", self.changed)):
+            edit.editingFinished.connect(lambda field=field: self._save_field(field))
         return editor
 
     # -- file -> widgets --------------------------------------------------------------------------
@@ -236,6 +239,7 @@ class ListeningPage(Page):
             self.changed.set_text_quietly(item.changed)
         finally:
             self._loading = False
+        self._shown = {field: read() for field, read in self._readers.items()}
         self.files.set_owner(Owner.CONSULTATION, consultation_id)
         self._lock_if_read_only()
         self._show_problems(item)
@@ -255,17 +259,24 @@ class ListeningPage(Page):
                 widget.setVisible(shown)
 
     # -- widgets -> file --------------------------------------------------------------------------
-    def _save(self, **changes) -> None:
-        if self._loading or not self._current or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+    def _save_field(self, field: str) -> None:
+        value = self._readers[field]()
+        if self._loading or value == self._shown.get(field):
             return
+        if self._save(**{field: value}):
+            self._shown[field] = value  # a refused value is tried again when the field is left
+
+    def _save(self, **changes) -> bool:
+        if self._loading or not self._current or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
+            return False
         try:
             saved = story_services.update_consultation(self.ctx.workspace, self._current, **changes)
         except ValidationError as error:
             self.problems.show_problems(error.problems)
-            return
+            return False
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
-            return
+            return False
         row = self.model.row_of(saved.id)
         if "held_on" in changes:
             self._read_all(self._reordered)  # the list is in date order, the counts per year change
@@ -274,6 +285,7 @@ class ListeningPage(Page):
             self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
         self._show_problems(saved)
         self.status_changed.emit()
+        return True
 
     def _reordered(self, read: tuple[list[Consultation], str]) -> None:
         """The list read again after a date changed: the consultation shown stays selected, its

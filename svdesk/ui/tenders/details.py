@@ -30,6 +30,7 @@ class TenderDetails(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tender: Tender | None = None
+        self._shown: Tender | None = None
         self._loading = False
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -171,6 +172,9 @@ class TenderDetails(QWidget):
             self.outcomes.set_frameworks(workspace.frameworks.all(), tags_of(workspace, Owner.TENDER, tender.id))
         finally:
             self._loading = False
+        # The tender as the boxes show it: leaving a box unchanged saves nothing, even when the
+        # boxes tidied the stored text (line endings, spaces at the ends) as they showed it.
+        self._shown = self._from_widgets()[0]
         self.problems.show_problems([])
         read_only = workspace.read_only
         for widget in (self.buyer, self.title, self.reference, self.deadline, self.deadline_time, self.value,
@@ -213,9 +217,12 @@ class TenderDetails(QWidget):
         if self._loading or self.tender is None or self.ctx.workspace.read_only or self.ctx.workspace.file.is_closed:
             return
         candidate, problems, unreadable = self._from_widgets()
+        if not problems and candidate == self._shown:
+            return
         try:
             try:
                 saved = tender_services.save_tender(self.ctx.workspace, candidate)
+                self._shown = candidate  # a refused tender is tried again when a box is left
             except ValidationError as error:
                 # What was typed stays in its box; it is saved as soon as it can be read. Every
                 # other box is saved now, so a mistyped date does not hold back the notes.

@@ -37,6 +37,7 @@ class ValuationPanel(QWidget):
         self.ctx = ctx
         self.indicator: Indicator | None = None
         self._loading = False
+        self._shown: Valuation | None = None
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(4, 4, 12, 4)
@@ -169,6 +170,9 @@ class ValuationPanel(QWidget):
                 self.year.addItem(f"{total.year.label}: {total.text}" + ("" if total.complete else " (part year)"), total)
         finally:
             self._loading = False
+        # What the boxes show now: leaving one of them unchanged saves nothing (with no money
+        # value stored yet, saving the defaults would add a record nobody entered).
+        self._shown = self._candidate(keep_value=True)
         read_only = self.ctx.workspace.read_only
         self.enabled.setVisible(possible)
         self.form_box.setVisible(possible)
@@ -207,6 +211,8 @@ class ValuationPanel(QWidget):
             # so a mistyped amount does not lose the description typed after it.
             unreadable = [f"Value of one unit: {problem}" for problem in error.problems]
             candidate = self._candidate(keep_value=True)
+        if not unreadable and candidate == self._shown:
+            return
         try:
             tender_services.save_valuation(self.ctx.workspace, self.indicator.id, candidate)
         except ValidationError as error:
@@ -220,6 +226,7 @@ class ValuationPanel(QWidget):
         except SvdeskError as error:
             self.ctx.dialogs.error(self, "Not saved", str(error))
             return
+        self._shown = candidate
         if problems and self.enabled.isChecked():
             problems = ["To show an estimate, complete these:"] + problems
         self.problems.show_problems(unreadable + problems)
