@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from svdesk.domain import dates
 from svdesk.domain.consultations import Consultation
+from svdesk.store.consultations_repo import LISTED_CHARS
 from svdesk.ui.common.rows_model import RowsTableModel
 
 COLUMNS = ("Date", "What", "Who", "People")
@@ -65,7 +66,7 @@ class ConsultationModel(RowsTableModel):
             return None
         if role == _TIP:
             item = self.rows[row]
-            return item.heading() + (f"\nWe heard: {item.heard[:200]}" if item.heard else "")
+            return item.heading() + (f"\nWe heard: {item.heard[:LISTED_CHARS]}" if item.heard else "")
         if role == _ALIGNMENT:
             return _RIGHT if index.column() == 3 else None
         texts = self._texts.get(row)
