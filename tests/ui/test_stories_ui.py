@@ -430,6 +430,10 @@ def test_the_log_lists_long_texts_cut_and_edits_them_whole(listening_page, page_
     assert [dataclasses.replace(row, heard="", changed="") for row in listed] == \
         [dataclasses.replace(row, heard="", changed="") for row in whole]
 
+    from svdesk.store.consultations_repo import LISTED_CHARS
+    from svdesk.ui.stories.consultation_model import TIP_CHARS
+
+    assert TIP_CHARS <= LISTED_CHARS  # the tooltip never shows a cut the list made shorter
     page.refresh()
     assert [row.id for row in page.model.items] == [item.id, short.id]
     assert page.model.items[0].heard == heard[:200]

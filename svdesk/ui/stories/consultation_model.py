@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from svdesk.domain import dates
 from svdesk.domain.consultations import Consultation
-from svdesk.store.consultations_repo import LISTED_CHARS
 from svdesk.ui.common.rows_model import RowsTableModel
 
 COLUMNS = ("Date", "What", "Who", "People")
@@ -17,6 +16,7 @@ BATCH = 200  # rows given to the view at a time: several screenfuls
 _DISPLAY, _ACCESSIBLE = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
 _TIP, _ALIGNMENT = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _TIP, _ALIGNMENT})
+TIP_CHARS = 200  # of what was heard, in a row's tooltip: the list reads as many (ConsultationRepo.listing)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -66,7 +66,7 @@ class ConsultationModel(RowsTableModel):
             return None
         if role == _TIP:
             item = self.rows[row]
-            return item.heading() + (f"\nWe heard: {item.heard[:LISTED_CHARS]}" if item.heard else "")
+            return item.heading() + (f"\nWe heard: {item.heard[:TIP_CHARS]}" if item.heard else "")
         if role == _ALIGNMENT:
             return _RIGHT if index.column() == 3 else None
         texts = self._texts.get(row)
