@@ -18,6 +18,9 @@ OWNER_TABLE = "consultations"
 _COLUMNS = ("held_on", "title", "who", "who_other", "how", "how_other", "people", "heard", "changed")
 
 
+LISTED_CHARS = 200  # of a consultation's long texts, in the log's list (its tooltip shows as many)
+
+
 def to_row(item: Consultation) -> dict:
     return {
         "held_on": item.held_on.isoformat() if item.held_on else None,
@@ -52,6 +55,19 @@ class ConsultationRepo:
         # Row by row: every row's dict at once, then every Consultation, made 16 MB of 9 with 10,000.
         return [from_row(row) for row in streamed(self._file, "SELECT * FROM consultations WHERE deleted_at IS NULL "
                                                   "ORDER BY held_on IS NULL DESC, held_on DESC, created_at DESC")]
+
+    def listing(self) -> list[Consultation]:
+        """Newest first, for the log's list: what was heard and changed cut to their first
+        ``LISTED_CHARS`` characters in SQL (a list shows a line of them; 10,000 whole texts held
+        megabytes all the while the page is open). Never saved back: the page reads the one it
+        edits whole with ``get``."""
+        from svdesk.store.rows import streamed
+
+        return [from_row(row) for row in streamed(self._file, (
+            f"SELECT id, held_on, title, who, who_other, how, how_other, people, "
+            f"substr(heard, 1, {LISTED_CHARS}) AS heard, substr(changed, 1, {LISTED_CHARS}) AS changed, "
+            "created_at, updated_at FROM consultations WHERE deleted_at IS NULL "
+            "ORDER BY held_on IS NULL DESC, held_on DESC, created_at DESC"))]
 
     def between(self, start: dt.date, end: dt.date) -> list[Consultation]:
         """Consultations held from ``start`` to ``end`` inclusive, oldest first (CIC34 Part 2)."""

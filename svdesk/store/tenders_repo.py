@@ -20,6 +20,8 @@ TENDER_COLUMNS = (
     "contract_start", "sv_weighting", "word_limit", "question", "local_context", "status", "score", "feedback",
     "notes", "stories_chosen", "story_ids", "question_parts",
 )
+LISTED_CHARS = 200  # of a tender's long texts in the tenders page's list
+_LONG_TEXTS = ("question", "local_context")
 ANSWER_COLUMNS = ("answer_text", "answer_generated", "answer_notes", "answer_story_ids", "answer_generated_at",
                   "answer_updated_at")
 COMMITMENT_COLUMNS = (
@@ -104,6 +106,16 @@ class TendersRepo:
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
         return [tender_from_row(row) for row in streamed(self._file, (
             f"SELECT {self._tender_columns()} FROM tenders {where} ORDER BY deadline IS NULL, deadline, created_at, id"))]
+
+    def listing(self) -> list[Tender]:
+        """As ``all()`` for the tenders page's list: the buyer's question and local context cut to
+        their first ``LISTED_CHARS`` characters in SQL (the list shows neither; 2,500 whole questions
+        held megabytes all the while the page is open). Never saved back: the page reads the tender
+        it shows whole with ``get``."""
+        columns = ", ".join(f"substr({name}, 1, {LISTED_CHARS}) AS {name}" if name in _LONG_TEXTS else name
+                            for name in self._tender_columns().split(", "))
+        return [tender_from_row(row) for row in streamed(self._file, (
+            f"SELECT {columns} FROM tenders WHERE deleted_at IS NULL ORDER BY deadline IS NULL, deadline, created_at, id"))]
 
     def _tender_columns(self) -> str:
         """Every column of the tenders table but the answer's: a Tender does not hold its answer,

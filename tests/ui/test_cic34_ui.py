@@ -240,6 +240,29 @@ def test_summary_page_preview_choice_and_export(summary_page, demo_ctx, dialogs,
         assert {use.use for use in uses} >= {Use.PUBLIC_REPORTS, Use.WEBSITE_SOCIAL}
 
 
+def test_summary_charts_are_drawn_at_the_size_shown(summary_page, demo_ctx):
+    """Drawn at twice the size and scaled down, each chart held ~4 MB of pixels while drafting
+    for no visible gain; now one picture pixel per screen pixel, sharp on a high-density screen."""
+    from PySide6.QtGui import QImage
+    from svdesk.ui.summary.page import CHART_WIDTH, _draft, chart_dpi
+
+    page = summary_page
+    page.wait_drafted()
+    ratio = page.devicePixelRatioF()
+    assert page._pictures and page._picture_ratio == chart_dpi(ratio) / 96
+    for png in page._pictures:
+        assert QImage.fromData(png).width() == round(CHART_WIDTH * page._picture_ratio)
+    pictures = [label for label in page.paper.findChildren(type(page.notes)) if not label.pixmap().isNull()]
+    assert len(pictures) == len(page.summary.charts)
+    for label in pictures:
+        assert label.width() == CHART_WIDTH  # on screen at the same size as before
+        assert label.pixmap().devicePixelRatio() == page._picture_ratio
+
+    _summary, (double, pngs) = _draft(demo_ctx.workspace, (page.year, 2.0))
+    assert double == 2.0 and chart_dpi(2.0) == 192
+    assert all(QImage.fromData(png).width() == CHART_WIDTH * 2 for png in pngs)
+
+
 def test_pages_are_in_the_journey(qtbot, controller, demo_copy):
     window = controller.open_path(demo_copy)
     keys = [page.key for page in window.pages]

@@ -408,3 +408,39 @@ def test_plain_words_with_the_term_kept_in_help_and_status_at_the_top(qtbot, pag
     qtbot.addWidget(consent)
     assert any("explicit consent" in label.text() for label in consent.findChildren(QLabel))
     assert "explicit" not in consent.explicit.text().lower()
+
+
+def test_the_log_lists_long_texts_cut_and_edits_them_whole(listening_page, page_ctx):
+    """The list holds the first 200 characters of what was heard and changed (10,000 whole texts
+    held megabytes while the page was open); the one shown is read whole, and saving loses nothing."""
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+    from svdesk.domain.consultations import Stakeholder
+
+    page, repo = listening_page, page_ctx.workspace.consultations
+    heard, changed = "Heard: " + "é" * 5000, "Changed: " + "x🙂" * 3000
+    item = repo.add(dt.date(2025, 6, 1), "Long one")
+    repo.save(dataclasses.replace(item, who=(Stakeholder.STAFF,), heard=heard, changed=changed))
+    short = repo.add(dt.date(2025, 5, 1), "Short one")
+    whole = repo.all()
+    listed = repo.listing()
+    assert [row.id for row in listed] == [row.id for row in whole]
+    assert (listed[0].heard, listed[0].changed) == (heard[:200], changed[:200])
+    assert [dataclasses.replace(row, heard="", changed="") for row in listed] == \
+        [dataclasses.replace(row, heard="", changed="") for row in whole]
+
+    from svdesk.store.consultations_repo import LISTED_CHARS
+    from svdesk.ui.stories.consultation_model import TIP_CHARS
+
+    assert TIP_CHARS <= LISTED_CHARS  # the tooltip never shows a cut the list made shorter
+    page.refresh()
+    assert [row.id for row in page.model.items] == [item.id, short.id]
+    assert page.model.items[0].heard == heard[:200]
+    tip = page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("We heard: " + heard[:200])
+    page.table.selectRow(0)
+    assert page.heard.toPlainText() == heard and page.changed.toPlainText() == changed
+    write(page.changed, changed + " And more.")
+    saved = repo.get(item.id)
+    assert saved.heard == heard and saved.changed == changed + " And more."

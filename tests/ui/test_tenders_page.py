@@ -245,3 +245,33 @@ def test_a_sent_answer_naming_someone_beyond_their_consent_now_says_so(qtbot, de
     page.answer.export("txt")
     assert not (tmp_path / "sent.txt").exists()
     assert any("cannot be changed" in str(error) for error in dialogs.errors())
+
+
+def test_the_list_holds_long_texts_cut_and_the_tender_shown_is_whole(page, page_ctx):
+    """The list holds the first 200 characters of each question and local context (2,500 whole
+    questions held megabytes while the page was open); the tender shown is read whole."""
+    import dataclasses
+
+    repo = page_ctx.workspace.tenders
+    question = "What social value will you deliver? " + "🙂 é " * 3000
+    local = "Ward profile: " + "x" * 5000
+    first = repo.create(title="Long question", buyer="Council", question=question, local_context=local)
+    second = repo.create(title="Short one", buyer="Trust", question="Short?")
+    listed = {tender.id: tender for tender in repo.listing()}
+    whole = {tender.id: tender for tender in repo.all()}
+    assert listed.keys() == whole.keys() == {first.id, second.id}
+    assert (listed[first.id].question, listed[first.id].local_context) == (question[:200], local[:200])
+    assert [dataclasses.replace(tender, question="", local_context="") for tender in listed.values()] == \
+        [dataclasses.replace(tender, question="", local_context="") for tender in whole.values()]
+
+    page.refresh(keep=first.id)
+    row = page.model.row_of(first.id)
+    assert page.model.tenders[row].question == question[:200]
+    page._show_row(row)
+    assert page.details.question.toPlainText() == question
+    assert page.details.local.toPlainText() == local
+    page._show_row(page.model.row_of(second.id))
+    assert page.details.question.toPlainText() == "Short?"
+    page._show_row(page.model.row_of(first.id))
+    assert page.details.question.toPlainText() == question
+    assert repo.get(first.id).question == question

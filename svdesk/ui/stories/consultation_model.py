@@ -16,6 +16,7 @@ BATCH = 200  # rows given to the view at a time: several screenfuls
 _DISPLAY, _ACCESSIBLE = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
 _TIP, _ALIGNMENT = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _TIP, _ALIGNMENT})
+TIP_CHARS = 200  # of what was heard, in a row's tooltip: the list reads as many (ConsultationRepo.listing)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -65,7 +66,7 @@ class ConsultationModel(RowsTableModel):
             return None
         if role == _TIP:
             item = self.rows[row]
-            return item.heading() + (f"\nWe heard: {item.heard[:200]}" if item.heard else "")
+            return item.heading() + (f"\nWe heard: {item.heard[:TIP_CHARS]}" if item.heard else "")
         if role == _ALIGNMENT:
             return _RIGHT if index.column() == 3 else None
         texts = self._texts.get(row)

@@ -343,7 +343,7 @@ class ListeningPage(Page):
 
 def _every_consultation(workspace) -> tuple[list[Consultation], str]:
     """Every consultation, and how many were held in each financial year (on the reading thread)."""
-    items = workspace.consultations.all()
+    items = workspace.consultations.listing()  # long texts cut: the one shown is read whole
     if not items:
         return items, "No consultations recorded yet."
     year_end = workspace.organisation.get().year_end

@@ -152,7 +152,7 @@ class TendersPage(Page):
         if not self.model.tenders:
             self._show_row(-1)
             self.empty.setText(READING)
-        self.read(lambda workspace: workspace.tenders.all(), lambda tenders: self._fill(tenders, keep))
+        self.read(lambda workspace: workspace.tenders.listing(), lambda tenders: self._fill(tenders, keep))
 
     def _fill(self, tenders: list, keep: str | None) -> None:
         keep = keep or self._current_id
@@ -191,6 +191,11 @@ class TendersPage(Page):
         self.empty.setVisible(tender is None)
         self.delete_button.setEnabled(tender is not None and not self.ctx.workspace.read_only)
         if tender is None:
+            return
+        try:  # the list holds the long texts cut (TendersRepo.listing): the one shown is read whole
+            tender = self.ctx.workspace.tenders.get(tender.id)
+        except SvdeskError:  # gone meanwhile (from another copy): the list is read again
+            self.refresh()
             return
         self._show_heading(tender)
         self.details.load(tender)
