@@ -503,3 +503,22 @@ def test_a_rare_word_is_found_without_walking_every_story(stories):
             connection.set_progress_handler(None, 10)
         work.append(steps[-1])
     assert work[1] < work[0] * 1.5, f"SQLite steps for 40 stories: {work[0]}, for 160: {work[1]}"
+
+
+def test_any_between_agrees_with_between_at_the_edges_and_after_removal(workspace):
+    """The CIC34 records tab asks only whether a year has a consultation (issue 17): the answer
+    must match reading the year whole, including on its first and last day and once removed."""
+    repo = workspace.consultations
+    year = (dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    assert repo.any_between(*year) is False
+    undated = repo.add(None, "No date yet")
+    assert repo.any_between(*year) is False
+    for day in (dt.date(2025, 3, 31), dt.date(2026, 4, 1)):  # a day either side
+        repo.add(day, "Outside")
+    assert repo.any_between(*year) is False
+    for day in year:  # the first and the last day count
+        held = repo.add(day, "Edge")
+        assert repo.any_between(*year) is True and len(repo.between(*year)) == 1
+        repo.remove(held.id)
+        assert repo.any_between(*year) is False and repo.between(*year) == []
+    repo.remove(undated.id)

@@ -347,7 +347,7 @@ class YearRecords(QWidget):
         self.pay.set_records(repo.pay(end), read_only)
         self.transfers.set_records(repo.transfers(end), read_only)
         self.dividends.set_records(repo.dividends(end), read_only)
-        logged = bool(self.ctx.workspace.consultations.between(self.year.start, self.year.end))
+        logged = self.ctx.workspace.consultations.any_between(self.year.start, self.year.end)
         self.consultation_none.set_year(end, logged, read_only)
         for box, table in ((self.pay_none, self.pay), (self.transfers_none, self.transfers),
                            (self.dividends_none, self.dividends)):

@@ -41,6 +41,16 @@ def first_size(window: MainWindow, wanted: tuple[int, int] = (1100, 720)) -> tup
     return min(wanted[0], free.width() - 16), min(wanted[1], free.height() - 40)
 
 
+def _warm_up_modules() -> None:
+    """On the warm-up thread after the first paint: imports only (never a Qt object). The pages
+    built in idle moments import these for their first showing; imported there, each took 50-70 ms
+    of one stretch of the window's thread on the 50k file (issue 17)."""
+    warm_up()
+    import svdesk.compose.cic34  # noqa: F401  (the CIC34 page's year picker and draft)
+    import svdesk.compose.tender  # noqa: F401  (the Tenders page's first answer)
+    import svdesk.compose.delivery  # noqa: F401  (...and its delivery tab)
+
+
 class AppController(QObject):
     def __init__(self, settings: UserSettings, dialogs: Dialogs, open_external=_open_with_system):
         super().__init__()
@@ -109,7 +119,7 @@ class AppController(QObject):
     def _warm_up(self) -> None:
         if not self._warming:
             self._warming = True
-            threading.Thread(target=warm_up, name="svdesk-warm-up", daemon=True).start()
+            threading.Thread(target=_warm_up_modules, name="svdesk-warm-up", daemon=True).start()
 
     def _window_closed(self, window: MainWindow) -> None:
         self.settings.set_window_geometry(window.saveGeometry())
