@@ -228,3 +228,65 @@ def test_a_story_changed_while_the_list_is_read_is_listed_as_it_now_is(qtbot, co
     window.workspace.stories.update(newest, title="Renamed while the list was read")
     qtbot.waitUntil(lambda: not page.reading("list"), timeout=20_000)
     assert page.model._rows[0].title == "Renamed while the list was read"
+
+
+def _watch_fill(page, seen: list) -> None:
+    """Notes the tenders page as it is the moment its list has arrived, before any later idle moment."""
+    fill = page._fill
+
+    def watched(tenders, keep):
+        fill(tenders, keep)
+        seen.append((page.current_tender_id(), page.tabs.isEnabled(), page.answer.tender, page.commitments.tender))
+
+    page._fill = watched
+
+
+def test_the_first_tenders_tabs_are_filled_in_an_idle_moment_after_the_list(qtbot, controller, demo_copy):
+    """The list and the whole first tender were one long stretch with a big file (issue 17)."""
+    window = controller.open_path(demo_copy)
+    page = window.show_page("tenders")
+    seen: list = []
+    _watch_fill(page, seen)
+    qtbot.waitUntil(lambda: bool(seen) and page.tabs.isEnabled(), timeout=20_000)
+    first = page.model.tenders[0].id
+    # Its heading and details at once; the tabs, disabled and still empty, in the next idle moment.
+    assert seen[0] == (first, False, None, None)
+    assert page.answer.tender.id == first and page.commitments.tender.id == first
+    assert page.delivery.tender.id == first and page.details.tender.id == first
+
+
+def test_a_tender_chosen_before_the_tabs_are_filled_keeps_its_own(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("tenders")
+    seen: list = []
+    fill = page._fill
+
+    def then_choose_another(tenders, keep):
+        fill(tenders, keep)
+        seen.append(page.tabs.isEnabled())
+        page.table.selectRow(1)  # a click before the next idle moment
+
+    page._fill = then_choose_another
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    qtbot.wait(50)  # the first tender's deferred fill has had its moment, and dropped itself
+    second = page.model.tenders[1].id
+    assert seen == [False] and page.current_tender_id() == second and page.tabs.isEnabled()
+    assert page.answer.tender.id == second and page.commitments.tender.id == second
+
+
+def test_the_cic34_page_made_while_idle_shows_its_year_a_moment_later(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.page("cic34")
+    assert page.year is None  # the frame only: the year's records and wording come next
+    qtbot.waitUntil(lambda: page.year is not None, timeout=20_000)
+    assert page.records.year == page.year and page.wording.rows  # its wording read for the year
+
+
+def test_finish_starting_shows_what_pages_left_for_their_next_idle_moment(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    cic34 = window.page("cic34")
+    assert cic34.year is None
+    window.finish_starting()
+    assert cic34.year is not None and cic34.records.year == cic34.year
+    tenders = window.show_page("tenders")
+    assert tenders.tabs.isEnabled() and tenders.answer.tender.id == tenders.current_tender_id()

@@ -169,7 +169,19 @@ class Cic34Page(Page):
         self._drafter = Drafter(ctx.workspace, _draft, ctx.draft_in_background, self, hand_over=_hand_over)
         self._drafter.drafted.connect(self._drafted)
         self.year_box.chosen.connect(self._year_chosen)
-        self.refresh()
+        if self.reads_at_once():
+            self.refresh()
+        else:
+            # Made in a window's idle moment: building the frame and reading the year (its
+            # records and wording widgets) were one 165 ms stretch with the 50k file (issue 17).
+            QTimer.singleShot(0, self, self._first_showing)
+
+    def _first_showing(self) -> None:
+        if self.year is None:  # unless already shown (refresh) meanwhile
+            self.refresh()
+
+    def show_pending(self) -> None:
+        self._first_showing()
 
     # -- file -> widgets --------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -51,6 +51,12 @@ class Page(QWidget):
         else:
             reads.read(f"{self.key}:{part}", work, then)
 
+    def reads_at_once(self) -> bool:
+        """True when what a page asks to read arrives at once (tests, screenshots, after
+        ``finish_starting``); False when it arrives in a later idle moment of a window."""
+        reads = self.ctx.reads
+        return reads is None or reads.at_once
+
     def reading(self, part: str = "") -> bool:
         """True while a read of ``part`` asked through ``read`` has not been answered."""
         reads = self.ctx.reads
@@ -58,6 +64,9 @@ class Page(QWidget):
 
     def finish_editing(self) -> None:
         """Saves a field that still has focus (called before switching page or closing)."""
+
+    def show_pending(self) -> None:
+        """Shows now what the page left for its next idle moment (MainWindow.finish_starting)."""
 
     def stop_background(self, finish: bool = True) -> None:
         """Ends any reading the page does on a thread of its own (called before the file

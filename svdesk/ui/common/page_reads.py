@@ -76,6 +76,11 @@ class PageReads(QObject):
             self._latest.pop(owner, None)
             then(work(self.workspace))
 
+    @property
+    def at_once(self) -> bool:
+        """True when ``then`` runs inside ``read`` (no thread: no file on disk, or after ``read_here``)."""
+        return self._here
+
     def pending(self, owner: str) -> bool:
         """True while a read of ``owner`` has been asked and not yet answered."""
         ticket = self._latest.get(owner)

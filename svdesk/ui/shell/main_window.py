@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
             self.ctx.reads.read_here()
         self._statuses_at = -1
         self._after_first_paint()
+        for page in self._built.values():
+            page.show_pending()
         self.update_statuses()
         while self._build_one():
             pass

@@ -3,7 +3,7 @@ word limit (edited, exported, frozen when sent), and — once won — the promis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget,
@@ -162,13 +162,19 @@ class TendersPage(Page):
         if row < 0 and tenders:
             row = 0
         shown = self._shown
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(self.model.index(row, 0))
-        if self._shown == shown:  # not already shown by the selection change (loading a tender is not free)
-            self._show_row(row)
+        # Arriving in an idle moment, the tender's tabs are filled in the next one: the list and
+        # the whole first tender were one 150 ms stretch with the 50k file (issue 17).
+        self._tabs_later = not self.reads_at_once()
+        try:
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(self.model.index(row, 0))
+            if self._shown == shown:  # not already shown by the selection change (loading a tender is not free)
+                self._show_row(row)
+        finally:
+            self._tabs_later = False
         read_only = self.ctx.workspace.read_only
         self.new_button.setEnabled(not read_only)
         self.delete_button.setEnabled(not read_only and row >= 0)
@@ -178,13 +184,19 @@ class TendersPage(Page):
         return self._current_id
 
     _shown = 0  # how many times a tender has been shown (see refresh)
+    _tabs_later = False  # while the list arrives from its read (see _fill)
+    _tabs_pending = False  # the shown tender's tabs are filled in the next idle moment
+    _pending_tender = None
 
     def _show_row(self, row: int) -> None:
         self._shown += 1
         tender = self.model.tenders[row] if 0 <= row < len(self.model.tenders) else None
-        if tender is not None and tender.id != self._current_id:
+        another = tender is not None and tender.id != self._current_id
+        if another:
             self.finish_editing()
         self._current_id = tender.id if tender else None
+        self._tabs_pending = False
+        self.tabs.setEnabled(True)
         self.tabs.setVisible(tender is not None)
         self.heading.setVisible(tender is not None)
         self.deadline.setVisible(tender is not None)
@@ -199,9 +211,29 @@ class TendersPage(Page):
             return
         self._show_heading(tender)
         self.details.load(tender)
+        if self._tabs_later and another:  # (the same tender read again keeps its tabs as they are)
+            # Nothing can be typed into the tabs still holding the tender shown before.
+            self._tabs_pending, self._pending_tender = True, tender
+            self.tabs.setEnabled(False)
+            shown = self._shown
+            QTimer.singleShot(0, self, lambda: self._fill_tabs_later(shown))
+        else:
+            self._fill_tabs(tender)
+
+    def _fill_tabs_later(self, shown: int) -> None:
+        if not self._tabs_pending or self._shown != shown or self.ctx.workspace.file.is_closed:
+            return  # filled already, another tender shown meanwhile (it fills its own), or closed
+        self._fill_tabs(self._pending_tender)
+        self._tabs_pending = False
+        self.tabs.setEnabled(True)
+
+    def _fill_tabs(self, tender) -> None:
         self.commitments.load(tender)
         self.answer.load(tender)
         self.delivery.load(tender)
+
+    def show_pending(self) -> None:
+        self._fill_tabs_later(self._shown)
 
     def _show_heading(self, tender) -> None:
         buyer = f" — {tender.buyer}" if tender.buyer.strip() and tender.title.strip() else ""
