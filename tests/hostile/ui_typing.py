@@ -9,6 +9,7 @@ looked for in every TEXT column) and which new problems the page shows.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import shiboken6
@@ -36,6 +37,20 @@ class Typed:
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+
+
+def settle_page(window, page, timeout: float = 30.0) -> None:
+    """Waits until the page shows what it read: a window on a file reads long lists and drafts
+    reports off its thread (issue 17), so a page just shown may still say "Reading…"; the walk
+    must type into the fields a person sees once it has arrived."""
+    reads = window.ctx.reads
+    deadline = time.monotonic() + timeout
+    while reads is not None and reads.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    if hasattr(page, "wait_drafted"):
+        page.wait_drafted()
+    settle()
 
 
 def editable(widget, page) -> bool:
@@ -119,7 +134,7 @@ def walk(window, text: str, marker: str, dialogs, only: set | None = None, rever
     workspace = window.workspace
     for page in window.pages:
         window.show_page(page.key)
-        settle()
+        settle_page(window, page)
         for path in _tab_paths(page):
             if path:
                 tabs, index = path
