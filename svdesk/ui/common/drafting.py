@@ -58,6 +58,7 @@ class Drafter(QObject):
         self._path: Path | None = Path(workspace.path) if background and workspace.path is not None else None
         self._lock = threading.Condition()
         self._number = 0  # of the newest request
+        self._last_request = None  # what it asked: drafted here if the thread stops first
         self._delivered = 0  # number of the last result handed to the page
         self._pending: tuple[int, object] | None = None
         self._result: tuple[int, Drafted] | None = None  # the newest request's result, once drafted
@@ -125,8 +126,6 @@ class Drafter(QObject):
             result = self._result
         if result is not None and result[0] == self._number:
             self._deliver(*result)
-
-    _last_request = None
 
     # -- the window's thread ----------------------------------------------------------------------
     def _on_finished(self, number: int) -> None:
