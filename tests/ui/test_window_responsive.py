@@ -175,3 +175,42 @@ def test_after_a_change_saved_the_statuses_follow_one_per_idle_moment(qtbot, con
     assert moments and max(moments) == 1 and sum(moments) == len(window._classes)
     row = [step.key for step in window._classes].index("organisation")
     assert window.journey_model.item(row).data(STATUS_ROLE) == "Needs area"
+
+
+def test_a_page_module_is_imported_in_an_idle_moment_of_its_own_before_its_status(qtbot, controller, demo_copy,
+                                                                                 monkeypatch):
+    """Importing a page (20-60 ms) and working out its status in the same idle moment made stretches
+    of over 100 ms while the 50k file opened: the status pass imports in one moment, asks the next."""
+    from svdesk.ui.shell.main_window import MainWindow
+    from svdesk.ui.shell.steps import PageStep
+
+    # Every page module is loaded in this test process: stand-ins say which are "not yet imported".
+    fresh = set()
+    events = []
+    original_class, original_next = PageStep.page_class, MainWindow._next_status
+
+    def page_class(step):
+        if step.key in fresh:
+            fresh.discard(step.key)
+            events.append(f"import {step.key}")
+        return original_class(step)
+
+    monkeypatch.setattr(PageStep, "is_imported", lambda step: step.key not in fresh)
+    monkeypatch.setattr(PageStep, "page_class", page_class)
+    monkeypatch.setattr(MainWindow, "_next_status", lambda self: (events.append("|"), original_next(self))[1])
+    original_update = MainWindow._update_status
+    monkeypatch.setattr(MainWindow, "_update_status",
+                        lambda self, row: (events.append(f"status {self._classes[row].key}"), original_update(self, row))[1])
+    window = controller.open_path(demo_copy)
+    window._background_statuses = False  # every status on this thread, so each is seen here
+    fresh = {step.key for step in window._classes}
+    events.clear()
+    window._after_first_paint()
+    qtbot.waitUntil(lambda: window._statuses_at == window._saves, timeout=60_000)
+    moments = [[e for e in moment.split("\n") if e] for moment in "\n".join(events).split("|")]
+    assert all(len(moment) <= 1 for moment in moments), moments
+    done = [e for e in events if e != "|"]
+    for step in window._classes:  # each imported once, in a moment before its status's
+        assert done.count(f"import {step.key}") == 1
+        assert done.index(f"import {step.key}") < done.index(f"status {step.key}")
+    assert not fresh
