@@ -34,6 +34,8 @@ def test_the_tenders_page_says_it_is_reading_then_fills(qtbot, controller, demo_
     assert page.empty.isVisibleTo(page) and page.empty.text() == READING and not page.tabs.isVisibleTo(page)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
     assert page.model.rowCount() == len(window.workspace.tenders.all())
+    # The first tender is shown two idle moments after the list came (tests/ui/test_window_responsive.py).
+    qtbot.waitUntil(lambda: page.current_tender_id() is not None, timeout=20_000)
     assert not page.reading() and page.empty.text() == NO_TENDER and not page.empty.isVisibleTo(page)
     assert page.current_tender_id() == page.model.tenders[0].id and page.tabs.isVisibleTo(page)
 
@@ -231,14 +233,15 @@ def test_a_story_changed_while_the_list_is_read_is_listed_as_it_now_is(qtbot, co
 
 
 def _watch_fill(page, seen: list) -> None:
-    """Notes the tenders page as it is the moment its list has arrived, before any later idle moment."""
-    fill = page._fill
+    """Notes the tenders page as it is the moment its first tender is shown (two idle moments after
+    its list arrived: tests/ui/test_window_responsive.py), before any later idle moment."""
+    select = page._select_later
 
-    def watched(tenders, keep):
-        fill(tenders, keep)
+    def watched(fills):
+        select(fills)
         seen.append((page.current_tender_id(), page.tabs.isEnabled(), page.answer.tender, page.commitments.tender))
 
-    page._fill = watched
+    page._select_later = watched
 
 
 def test_the_first_tenders_tabs_are_filled_in_an_idle_moment_after_the_list(qtbot, controller, demo_copy):
@@ -259,14 +262,14 @@ def test_a_tender_chosen_before_the_tabs_are_filled_keeps_its_own(qtbot, control
     window = controller.open_path(demo_copy)
     page = window.show_page("tenders")
     seen: list = []
-    fill = page._fill
+    select = page._select_later
 
-    def then_choose_another(tenders, keep):
-        fill(tenders, keep)
+    def then_choose_another(fills):
+        select(fills)
         seen.append(page.tabs.isEnabled())
         page.table.selectRow(1)  # a click before the next idle moment
 
-    page._fill = then_choose_another
+    page._select_later = then_choose_another
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     qtbot.wait(50)  # the first tender's deferred fill has had its moment, and dropped itself
     second = page.model.tenders[1].id

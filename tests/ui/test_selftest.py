@@ -21,6 +21,9 @@ class _Step:
     def page_class(self):
         return self.cls
 
+    def is_imported(self):
+        return True
+
     def __call__(self, ctx):
         return self.cls(ctx)
 

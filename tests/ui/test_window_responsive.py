@@ -175,3 +175,87 @@ def test_after_a_change_saved_the_statuses_follow_one_per_idle_moment(qtbot, con
     assert moments and max(moments) == 1 and sum(moments) == len(window._classes)
     row = [step.key for step in window._classes].index("organisation")
     assert window.journey_model.item(row).data(STATUS_ROLE) == "Needs area"
+
+
+def test_a_page_module_is_imported_in_an_idle_moment_of_its_own_before_its_status(qtbot, controller, demo_copy,
+                                                                                 monkeypatch):
+    """Importing a page (20-60 ms) and working out its status in the same idle moment made stretches
+    of over 100 ms while the 50k file opened: the status pass imports in one moment, asks the next."""
+    from svdesk.ui.shell.main_window import MainWindow
+    from svdesk.ui.shell.steps import PageStep
+
+    # Every page module is loaded in this test process: stand-ins say which are "not yet imported".
+    fresh = set()
+    events = []
+    original_class, original_next = PageStep.page_class, MainWindow._next_status
+
+    def page_class(step):
+        if step.key in fresh:
+            fresh.discard(step.key)
+            events.append(f"import {step.key}")
+        return original_class(step)
+
+    monkeypatch.setattr(PageStep, "is_imported", lambda step: step.key not in fresh)
+    monkeypatch.setattr(PageStep, "page_class", page_class)
+    monkeypatch.setattr(MainWindow, "_next_status", lambda self: (events.append("|"), original_next(self))[1])
+    original_update = MainWindow._update_status
+    monkeypatch.setattr(MainWindow, "_update_status",
+                        lambda self, row: (events.append(f"status {self._classes[row].key}"), original_update(self, row))[1])
+    window = controller.open_path(demo_copy)
+    window._background_statuses = False  # every status on this thread, so each is seen here
+    fresh = {step.key for step in window._classes}
+    events.clear()
+    window._after_first_paint()
+    qtbot.waitUntil(lambda: window._statuses_at == window._saves, timeout=60_000)
+    moments = [[e for e in moment.split("\n") if e] for moment in "\n".join(events).split("|")]
+    assert all(len(moment) <= 1 for moment in moments), moments
+    done = [e for e in events if e != "|"]
+    for step in window._classes:  # each imported once, in a moment before its status's
+        assert done.count(f"import {step.key}") == 1
+        assert done.index(f"import {step.key}") < done.index(f"status {step.key}")
+    assert not fresh
+
+
+def test_the_tenders_list_arriving_is_laid_out_then_shows_its_first_tender_in_moments_of_their_own(
+        qtbot, controller, demo_copy, monkeypatch):
+    """The list, fitting the table's columns to its rows, the first tender and its tabs were one
+    stretch of over 100 ms with the 50k file: each is now done in an idle moment of its own."""
+    from svdesk.ui.shell.steps import STEPS
+    from svdesk.ui.tenders.models import TendersModel
+    from svdesk.ui.tenders.page import NO_TENDER, READING, TendersPage
+
+    events = []
+    for name, mark in (("_fill", "|list"), ("_lay_out_later", "|"), ("_select_later", "|"),
+                       ("_fill_tabs_later", "|"), ("_show_row", "tender"), ("_fill_tabs", "tabs")):
+        original = getattr(TendersPage, name)
+        monkeypatch.setattr(TendersPage, name, lambda self, *a, _o=original, _m=mark, **k: (events.append(_m), _o(self, *a, **k))[1])
+    original_data = TendersModel.data
+    monkeypatch.setattr(TendersModel, "data", lambda self, *a: (events.append("cell"), original_data(self, *a))[1])
+    window = controller.open_path(demo_copy)
+    page = window._page(next(step for step in STEPS if step.key == "tenders"))  # made, not shown (as opening)
+    assert not page.isVisible() and page.empty.text() == READING
+    events.clear()
+    qtbot.waitUntil(lambda: "tabs" in events, timeout=20_000)
+    moments = [set(moment.split(",")) - {""} for moment in ",".join(events).replace("|", ",|").split("|")]
+    moments = [moment for moment in moments if moment]
+    assert moments[0] == {"list"}, moments  # the rows only
+    assert moments[1] == {"cell"}, moments  # the columns fitted to the rows, nothing else
+    assert "tender" in moments[2] and "tabs" not in moments[2] and "cell" not in moments[2], moments
+    assert moments[3] == {"tabs"}, moments
+    assert page.current_tender_id() == page.model.tenders[0].id and page.empty.text() == NO_TENDER
+
+
+def test_a_tender_chosen_before_the_list_is_laid_out_stays_chosen(qtbot, controller, demo_copy):
+    window = controller.open_path(demo_copy)
+    page = window.show_page("tenders")
+    lay_out, clicked = page._lay_out_later, []
+
+    def then_click(fills):
+        lay_out(fills)
+        page.table.selectRow(1)  # a click between the list coming and its first tender shown
+        clicked.append(page.model.tenders[1].id)
+
+    page._lay_out_later = then_click
+    qtbot.waitUntil(lambda: bool(clicked) and page._selecting is None and page.tabs.isEnabled(), timeout=20_000)
+    qtbot.wait(50)
+    assert page.current_tender_id() == clicked[0] and page.answer.tender.id == clicked[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 
 
@@ -24,6 +25,10 @@ class PageStep:
     def page_class(self):
         module, _, name = self.where.partition(":")
         return getattr(importlib.import_module(f"svdesk.ui.{module}"), name)
+
+    def is_imported(self) -> bool:
+        """Whether the page's module is loaded already (asking imports nothing)."""
+        return f"svdesk.ui.{self.where.partition(':')[0]}" in sys.modules
 
     def __call__(self, ctx):
         return self.page_class()(ctx)

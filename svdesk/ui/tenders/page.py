@@ -156,15 +156,48 @@ class TendersPage(Page):
 
     def _fill(self, tenders: list, keep: str | None) -> None:
         keep = keep or self._current_id
-        self.empty.setText(NO_TENDER)
         self.model.set_tenders(tenders, today())
+        read_only = self.ctx.workspace.read_only
+        self.new_button.setEnabled(not read_only)
+        self.deleted_button.setEnabled(not read_only)
+        self._fills += 1
+        if self.reads_at_once():
+            self._select(keep)
+        else:
+            # Arriving in an idle moment, one step per moment: fitting three columns to their rows
+            # (40 ms on first showing) and the first tender with its tabs were one stretch of over
+            # 100 ms with the 50k file (issue 17). The table is laid out in the next moment, the
+            # tender selected in the one after (show_pending does both at once).
+            self._selecting, fills = (keep, self._shown), self._fills
+            QTimer.singleShot(0, self, lambda: self._lay_out_later(fills))
+
+    _fills = 0  # lists arrived: a step still waiting for an older one does nothing
+    # (tender to select, tenders shown when the list came) while the list waits to be laid out
+    _selecting: tuple[str | None, int] | None = None
+
+    def _lay_out_later(self, fills: int) -> None:
+        if fills == self._fills and self._selecting is not None and not self.ctx.workspace.file.is_closed:
+            self.table.executeDelayedItemsLayout()  # done here while hidden, else by the selection
+            QTimer.singleShot(0, self, lambda: self._select_later(fills))
+
+    def _select_later(self, fills: int) -> None:
+        if fills != self._fills or self._selecting is None or self.ctx.workspace.file.is_closed:
+            return
+        keep, shown = self._selecting
+        self._selecting = None
+        self.empty.setText(NO_TENDER)
+        if self._shown == shown:  # else a tender was chosen meanwhile (a click): it stays
+            self._select(keep, tabs_later=True)
+
+    def _select(self, keep: str | None, tabs_later: bool = False) -> None:
+        self._selecting = None
+        self.empty.setText(NO_TENDER)
+        tenders = self.model.tenders
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and tenders:
             row = 0
         shown = self._shown
-        # Arriving in an idle moment, the tender's tabs are filled in the next one: the list and
-        # the whole first tender were one 150 ms stretch with the 50k file (issue 17).
-        self._tabs_later = not self.reads_at_once()
+        self._tabs_later = tabs_later  # the tabs in the moment after (see _show_row)
         try:
             if row >= 0:
                 self.table.selectionModel().setCurrentIndex(
@@ -175,10 +208,6 @@ class TendersPage(Page):
                 self._show_row(row)
         finally:
             self._tabs_later = False
-        read_only = self.ctx.workspace.read_only
-        self.new_button.setEnabled(not read_only)
-        self.delete_button.setEnabled(not read_only and row >= 0)
-        self.deleted_button.setEnabled(not read_only)
 
     def current_tender_id(self) -> str | None:
         return self._current_id
@@ -233,6 +262,8 @@ class TendersPage(Page):
         self.delivery.load(tender)
 
     def show_pending(self) -> None:
+        if self._selecting is not None and self._selecting[1] == self._shown:
+            self._select(self._selecting[0])
         self._fill_tabs_later(self._shown)
 
     def _show_heading(self, tender) -> None:
